@@ -1,0 +1,51 @@
+"""FINSAM application builder: the Flask application factory."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from .config import Config, finalize
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; `config` overrides the environment (tests pass their own)."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("FINSAM_INSTANCE", os.path.join(PROJECT_ROOT, "instance")),
+        template_folder=os.path.join(PROJECT_ROOT, "templates"),
+        static_folder=os.path.join(PROJECT_ROOT, "static"),
+    )
+    app.config.from_object(Config)
+    if config:
+        app.config.update(config)
+    finalize(app.config, app.instance_path)
+    _init_extensions(app)
+    _register_blueprints(app)
+    from .cli import register_commands
+
+    register_commands(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .web.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale,
+                   default_translation_directories=os.path.join(os.path.dirname(__file__), "translations"))
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .main import bp as main_bp
+    from .web.filters import register_filters
+
+    app.register_blueprint(main_bp)
+    register_filters(app)

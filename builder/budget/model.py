@@ -1,0 +1,162 @@
+"""Budget input values: plain, immutable dataclasses (standard library only)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+PRORATION_MODES = ("half_month", "day", "month")
+
+
+@dataclass(frozen=True)
+class AnnualRaise:
+    """Salary revision: from the 1st of `month` each year after the start, salary × (1 + rate)."""
+
+    rate: Decimal
+    month: int
+
+
+@dataclass(frozen=True)
+class StaffLine:
+    party: str
+    role: str
+    fte: Decimal
+    monthly_salary: Decimal
+    start: date
+    end: date
+    social_fee_rate: Decimal | None = None
+    annual_raise: AnnualRaise | None = None
+
+
+@dataclass(frozen=True)
+class OtherCost:
+    label: str
+    yearly: dict[str, Decimal]
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Overhead:
+    label: str
+    rate: Decimal
+
+
+@dataclass(frozen=True)
+class BaselineRow:
+    label: str
+    yearly: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    label: str
+    rows: tuple[BaselineRow, ...]
+
+
+@dataclass(frozen=True)
+class Budget:
+    proration: str = "half_month"
+    default_social_fee_rate: Decimal = Decimal("0")
+    staff: tuple[StaffLine, ...] = ()
+    other_costs: tuple[OtherCost, ...] = ()
+    overhead: Overhead | None = None
+    baseline: Baseline | None = None
+
+    def fee_rate(self, line: StaffLine) -> Decimal:
+        """The social-fee rate that applies to a line (its own, else the default)."""
+        return self.default_social_fee_rate if line.social_fee_rate is None else line.social_fee_rate
+
+
+@dataclass(frozen=True)
+class EffectItem:
+    label: str
+    persons: Decimal
+    cost_per_day: Decimal
+    months: Decimal
+    days_per_month: Decimal = Decimal("30.5")
+
+
+@dataclass(frozen=True)
+class EffectScenario:
+    label: str
+    items: tuple[EffectItem, ...] = ()
+    cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One computed summary row: whole kronor per year."""
+
+    label: str
+    yearly: dict[str, int]
+    kind: str = "party"  # party | other | overhead
+    baseline_total: int | None = None
+    delta: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.yearly.values())
+
+
+@dataclass(frozen=True)
+class LineDetail:
+    """One staff line's figures for the narrative and the per-line table."""
+
+    index: int
+    line: StaffLine
+    social_fee_rate: Decimal
+    monthly_cost_full_time: Decimal  # salary × (1 + fees), one full-time post, at the start salary
+    yearly_cost_full_time: Decimal
+    monthly_cost: Decimal  # × FTE
+    yearly_cost: Decimal
+    cells: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+
+@dataclass(frozen=True)
+class EffectResult:
+    label: str
+    items: tuple[tuple[EffectItem, int], ...]
+    total: int
+    cost: int
+    net: int
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    """The computed budget: rows, their years, totals and (with a baseline) deltas."""
+
+    years: tuple[str, ...]
+    rows: tuple[Row, ...]
+    lines: tuple[LineDetail, ...]
+    baseline: Baseline | None = None
+    carried_over: tuple[Row, ...] = field(default=())
+
+    @property
+    def yearly_totals(self) -> dict[str, int]:
+        return {y: sum(r.yearly.get(y, 0) for r in self.rows) for y in self.years}
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.rows)
+
+    @property
+    def has_baseline(self) -> bool:
+        return self.baseline is not None
+
+    @property
+    def baseline_total(self) -> int:
+        if self.baseline is None:
+            return 0
+        return sum(int(sum(r.yearly.values())) for r in self.baseline.rows)
+
+    @property
+    def delta(self) -> int:
+        return sum(r.delta or 0 for r in self.rows)
+
+    @property
+    def revised_total(self) -> int:
+        return self.baseline_total + self.delta

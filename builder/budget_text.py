@@ -1,0 +1,72 @@
+"""The computed budget as plain text for a terminal (Swedish by default)."""
+from __future__ import annotations
+
+from builder.budget.model import BudgetTable, EffectResult
+from builder.formatting import number, plain_spaces
+from builder.i18n import gettext_for
+
+
+def _n(amount: int, language: str) -> str:
+    return plain_spaces(number(amount, language))
+
+
+def _signed(amount: int, language: str) -> str:
+    return ("+" if amount > 0 else "") + _n(amount, language)
+
+
+def _grid(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    out = []
+    for r in [header, *rows]:
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:])]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def change_sentence(table: BudgetTable, language: str) -> str:
+    """"Budgeten ökar med N kr jämfört med X (…); reviderad total …"."""
+    _ = gettext_for(language)
+    delta = table.delta
+    values = dict(amount=_n(abs(delta), language), baseline=table.baseline.label or _("den godkända budgeten"),
+                  baseline_total=_n(table.baseline_total, language),
+                  revised=_n(table.revised_total, language))
+    if delta > 0:
+        text = _("Budgeten ökar med %(amount)s kr jämfört med %(baseline)s (%(baseline_total)s kr).", **values)
+    elif delta < 0:
+        text = _("Budgeten minskar med %(amount)s kr jämfört med %(baseline)s (%(baseline_total)s kr).", **values)
+    else:
+        text = _("Budgeten är oförändrad jämfört med %(baseline)s (%(baseline_total)s kr).", **values)
+    return text + " " + _("Reviderad total budget: %(revised)s kr.", **values)
+
+
+def render_table(title: str, table: BudgetTable, language: str = "sv",
+                 effects: list[EffectResult] | None = None) -> str:
+    """The summary table with Summa, Totalt and (with a baseline) the change per row."""
+    _ = gettext_for(language)
+    header = [_("Budget (kr)"), *table.years, _("Summa")]
+    if table.has_baseline:
+        header.append(_("Förändring"))
+    rows = []
+    for row in table.rows:
+        cells = [row.label, *(_n(row.yearly[y], language) for y in table.years), _n(row.total, language)]
+        if table.has_baseline:
+            cells.append(_signed(row.delta, language))
+        rows.append(cells)
+    totals = [_("Totalt"), *(_n(v, language) for v in table.yearly_totals.values()), _n(table.total, language)]
+    if table.has_baseline:
+        totals.append(_signed(table.delta, language))
+    rows.append(totals)
+    lines = [title, "", *_grid(header, rows)]
+    if table.has_baseline:
+        lines += ["", change_sentence(table, language)]
+        if table.carried_over:
+            kept = ", ".join(f"{r.label} {_n(r.total, language)}" for r in table.carried_over)
+            lines.append(_("Oförändrat från %(baseline)s: %(rows)s kr.",
+                           baseline=table.baseline.label or _("den godkända budgeten"), rows=kept))
+    for effect in effects or []:
+        lines += ["", _("Effekter: %(label)s", label=effect.label)]
+        item_rows = [[item.label, _n(amount, language)] for item, amount in effect.items]
+        item_rows += [[_("Summa"), _n(effect.total, language)], [_("Kostnad"), _n(effect.cost, language)],
+                      [_("Netto"), _n(effect.net, language)]]
+        lines += _grid(["", "kr"], item_rows)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,30 @@
+"""`flask --app wsgi budget FILE.json [--json]`: the yearly budget table."""
+from __future__ import annotations
+
+import json
+
+import click
+from flask import Flask
+
+from builder.budget import compute_budget, compute_effects, table_to_json
+from builder.budget_text import render_table
+
+from .common import read_application
+
+
+@click.command("budget")
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the computed table as JSON (spec output shape).")
+def budget_command(file: str, as_json: bool) -> None:
+    """Print the yearly budget table of a finsam-application JSON file (- for standard input)."""
+    application = read_application(file)
+    table = compute_budget(application.budget)
+    effects = compute_effects(application.effects, table.total) if application.effects else None
+    if as_json:
+        click.echo(json.dumps(table_to_json(table, effects), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(application.title, table, application.language, effects), nl=False)
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(budget_command)

@@ -1,0 +1,53 @@
+"""Configuration from the environment; tests pass their own mapping to create_app."""
+from __future__ import annotations
+
+import os
+import secrets
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None → SQLite in the instance folder
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    LANGUAGES = ("sv", "en")
+    MAX_CONTENT_LENGTH = 25 * 1024 * 1024
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    DEMO_MODE = os.environ.get("FINSAM_DEMO", "") == "1"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a draft may stay open all day; the token is tied to the session
+    PRODUCTION = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
+
+
+def finalize(config: dict, instance_path: str) -> None:
+    """Fill what depends on the instance folder; refuse production without a secret key."""
+    if not config.get("SQLALCHEMY_DATABASE_URI"):
+        config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(instance_path, "finsam.sqlite")
+    url = config["SQLALCHEMY_DATABASE_URI"]
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    config["SQLALCHEMY_DATABASE_URI"] = url
+    if not config.get("SECRET_KEY"):
+        if config.get("PRODUCTION"):
+            raise RuntimeError("SECRET_KEY must be set in production (FLASK_ENV_PRODUCTION=1)")
+        config["SECRET_KEY"] = _instance_secret(instance_path)
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A development key kept in the instance folder, so sessions survive a restart."""
+    path = os.path.join(instance_path, "secret_key")
+    if not os.path.exists(path):
+        os.makedirs(instance_path, exist_ok=True)
+        with open(path, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32))
+    with open(path, encoding="ascii") as fh:
+        return fh.read().strip()
