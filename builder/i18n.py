@@ -1,4 +1,8 @@
-"""Translations outside a request (command line, DOCX): the same catalogues as the web app."""
+"""Translations outside a request (command line, DOCX): the same catalogues as the web app.
+
+Swedish is the source language (msgids are Swedish), so "sv" needs no catalogue. Each area
+keeps its own gettext domain (`messages` for the web app and CLI, `docx`, `checkdocx`).
+"""
 from __future__ import annotations
 
 import os
@@ -9,17 +13,17 @@ from babel.support import NullTranslations, Translations
 TRANSLATIONS_DIR = os.path.join(os.path.dirname(__file__), "translations")
 
 
-@lru_cache(maxsize=8)
-def translations(language: str) -> NullTranslations:
-    """Catalogue for a language; Swedish is the source language, so "sv" needs none."""
+@lru_cache(maxsize=32)
+def translations(language: str, domain: str = "messages") -> NullTranslations:
+    """Catalogue for a language and domain."""
     if language == "sv":
         return NullTranslations()
-    return Translations.load(TRANSLATIONS_DIR, [language])
+    return Translations.load(TRANSLATIONS_DIR, [language], domain=domain)
 
 
-def gettext_for(language: str):
-    """A gettext function for one language: `_ = gettext_for("en")`."""
-    catalogue = translations(language)
+def gettext_for(language: str, domain: str = "messages"):
+    """A gettext function for one language: `_ = gettext_for("en", "docx")`."""
+    catalogue = translations(language, domain)
 
     def _(message: str, **values) -> str:
         text = catalogue.gettext(message)
