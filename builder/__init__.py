@@ -44,8 +44,13 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
+    from .applications import bp as applications_bp
+    from .auth import bp as auth_bp
     from .main import bp as main_bp
     from .web.filters import register_filters
+    from .wizard import bp as wizard_bp
 
-    app.register_blueprint(main_bp)
+    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp):
+        app.register_blueprint(blueprint)
     register_filters(app)

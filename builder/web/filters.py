@@ -1,11 +1,58 @@
-"""Jinja filters: every number and date on a page is formatted here, for the active locale."""
+"""Jinja filters and globals: every number and date on a page is formatted here, for the active locale."""
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
 
 from builder import formatting
 
 from .i18n import current_language
+
+SECTION_TITLES = (
+    ("background", _l("Bakgrund/problembeskrivning")), ("process", _l("Hur har processen tagits fram")),
+    ("target_group", _l("Målgrupp")), ("goals", _l("Resultat och effektmål")),
+    ("child_rights", _l("Barnrättsperspektiv")), ("timeline", _l("Tidsplan")), ("activities", _l("Aktiviteter")),
+    ("owner", _l("Processägare")), ("steering_group", _l("Styrgrupp")),
+    ("follow_up", _l("Metoder för uppföljning")), ("implementation", _l("Implementering i ordinarie verksamhet")),
+    ("other", _l("Övrigt")),
+)
+STATUS_LABELS = {"draft": _l("Utkast"), "submitted": _l("Inskickad"), "changes_requested": _l("Komplettering begärd"),
+                 "approved": _l("Beviljad"), "rejected": _l("Avslagen"), "withdrawn": _l("Återkallad")}
+KIND_LABELS = {"new": _l("Ny ansökan"), "extension": _l("Utökning"), "continuation": _l("Fortsättning")}
+ROLE_LABELS = {"applicant": _l("Projektledare"), "reviewer": _l("Handläggare"), "finance": _l("Ekonom"),
+               "admin": _l("Administratör")}
+
+
+def form_error_list(form) -> list[tuple[str, str, str]]:
+    """(field id, label, message) for every error in a form, nested lists included."""
+    out = []
+
+    def walk(field):
+        if hasattr(field, "entries"):
+            for entry in field.entries:
+                walk(entry)
+        elif field.type == "FormField":
+            for sub in field.form:
+                walk(sub)
+        elif field.errors and field.type != "CSRFTokenField":
+            errors = field.errors if isinstance(field.errors, (list, tuple)) else [str(field.errors)]
+            out.append((field.id, str(field.label.text), " ".join(str(e) for e in errors)))
+
+    for field in form:
+        walk(field)
+    if getattr(form, "csrf_token", None) is not None and form.csrf_token.errors:
+        out.insert(0, ("main", "CSRF", " ".join(form.csrf_token.errors)))
+    return out
+
+
+def widget(field, describedby: str, attributes: dict):
+    """Render a field's input with the accessibility attributes for its hint and errors."""
+    attrs = dict(attributes)
+    if describedby:
+        attrs["aria-describedby"] = describedby
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field(**attrs)
 
 
 def register_filters(app: Flask) -> None:
@@ -14,4 +61,16 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["dec"] = lambda v: formatting.decimal(v, current_language())
     app.jinja_env.filters["pct"] = lambda v: formatting.percent(v, current_language())
     app.jinja_env.filters["longdate"] = lambda v: formatting.long_date(v, current_language())
-    app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.globals.update(
+        current_language=current_language,
+        form_error_list=form_error_list,
+        widget=widget,
+        section_titles=lambda: SECTION_TITLES,
+        status_label=lambda s: STATUS_LABELS.get(s, s),
+        kind_label=lambda k: KIND_LABELS.get(k, k),
+        role_label=lambda r: ROLE_LABELS.get(r, r),
+        url_map_endpoints=lambda: set(current_app.view_functions),
+    )
+    from builder.demo import demo_accounts
+
+    app.jinja_env.globals["demo_accounts"] = demo_accounts

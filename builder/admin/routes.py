@@ -1,0 +1,54 @@
+"""Admin pages: create reviewer/finance/admin accounts, edit the social-fee presets."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from builder.auth.routes import create_user, role_required
+from builder.extensions import db
+from builder.models import FeePreset, User
+from forms.applications import PresetForm
+from forms.auth import CreateUserForm
+
+from . import bp
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@role_required("admin")
+def users():
+    form = CreateUserForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        if db.session.scalar(db.select(User).filter_by(email=email)):
+            form.email.errors.append(_("Det finns redan ett konto med den e-postadressen."))
+        else:
+            create_user(email, form.password.data, form.role.data, form.name.data)
+            flash(_("Kontot %(email)s är skapat.", email=email), "success")
+            return redirect(url_for("admin.users"))
+    accounts = db.session.scalars(db.select(User).order_by(User.role, User.email)).all()
+    return render_template("admin/users.html", form=form, accounts=accounts), 422 if form.errors else 200
+
+
+@bp.route("/presets", methods=["GET", "POST"])
+@role_required("admin")
+def presets():
+    form = PresetForm()
+    if form.validate_on_submit():
+        position = len(db.session.scalars(db.select(FeePreset)).all())
+        db.session.add(FeePreset(label=form.label.data.strip(), rate=form.rate.value_text(),
+                                 source=(form.source.data or "").strip(), position=position))
+        db.session.commit()
+        flash(_("Förvalet är sparat."), "success")
+        return redirect(url_for("admin.presets"))
+    items = db.session.scalars(db.select(FeePreset).order_by(FeePreset.position)).all()
+    return render_template("admin/presets.html", form=form, presets=items), 422 if form.errors else 200
+
+
+@bp.post("/presets/<int:preset_id>/delete")
+@role_required("admin")
+def delete_preset(preset_id: int):
+    preset = db.get_or_404(FeePreset, preset_id)
+    db.session.delete(preset)
+    db.session.commit()
+    flash(_("Förvalet är borttaget."), "success")
+    return redirect(url_for("admin.presets"))

@@ -1,0 +1,54 @@
+"""Who may see and change which application. Anything not visible is a 404, never its content."""
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+
+from builder.extensions import db
+from builder.models import Application, Collaborator
+
+EDITABLE_STATUSES = ("draft",)
+REVIEWER_STATUSES = ("submitted", "changes_requested", "approved", "rejected", "withdrawn")
+
+
+def visible_query(user):
+    """A select of the applications `user` may see."""
+    query = db.select(Application)
+    if user.role == "admin":
+        return query
+    if user.role == "reviewer":
+        return query.where(Application.status.in_(REVIEWER_STATUSES))
+    if user.role == "finance":
+        return query.where(Application.status == "approved")
+    shared = db.select(Collaborator.application_id).where(Collaborator.user_id == user.id)
+    return query.where((Application.owner_id == user.id) | Application.id.in_(shared))
+
+
+def can_view(user, application: Application) -> bool:
+    if user.role == "admin" or user.id in application.member_ids():
+        return True
+    if user.role == "reviewer":
+        return application.status in REVIEWER_STATUSES
+    if user.role == "finance":
+        return application.status == "approved"
+    return False
+
+
+def can_edit(user, application: Application) -> bool:
+    return user.id in application.member_ids() and application.status in EDITABLE_STATUSES
+
+
+def get_visible(app_id: int) -> Application:
+    """The application if the current user may see it, else 404."""
+    application = db.session.get(Application, app_id)
+    if application is None or not can_view(current_user, application):
+        abort(404)
+    return application
+
+
+def get_editable(app_id: int) -> Application:
+    """404 when not visible; 409 when visible but not editable (submitted, decided, not a member)."""
+    application = get_visible(app_id)
+    if not can_edit(current_user, application):
+        abort(409)
+    return application

@@ -1,0 +1,114 @@
+"""Application list, create, import/export JSON, overview page and co-applicant invitations."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from flask import Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from builder.appformat import ValidationError
+from builder.auth.routes import role_required
+from builder.budget import compute_budget, compute_effects
+from builder.extensions import db
+from builder.models import Application
+from forms.applications import ImportForm
+from forms.auth import InviteForm
+
+from . import bp, service
+from .access import can_edit, get_visible, visible_query
+
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+
+@bp.get("")
+@login_required
+def index():
+    applications = db.session.scalars(visible_query(current_user).order_by(Application.updated_at.desc())).all()
+    return render_template("applications/index.html", applications=applications)
+
+
+@bp.post("/new")
+@role_required("applicant", "admin")
+def create():
+    application = service.create_application(current_user)
+    return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))
+
+
+def _computed(doc: dict):
+    validated, _errors = service.validate(doc)
+    if validated is None:
+        return None, None
+    table = compute_budget(validated.budget)
+    return table, compute_effects(validated.effects, table.total)
+
+
+@bp.get("/<int:app_id>")
+@login_required
+def show(app_id: int):
+    application = get_visible(app_id)
+    doc = application.doc
+    table, effects = _computed(doc)
+    return render_template("applications/show.html", application=application, doc=doc, table=table,
+                           effects=effects, editable=can_edit(current_user, application),
+                           is_owner=application.owner_id == current_user.id, invite_form=InviteForm())
+
+
+@bp.post("/<int:app_id>/invite")
+@login_required
+def invite(app_id: int):
+    application = get_visible(app_id)
+    if application.owner_id != current_user.id:
+        return redirect(url_for("applications.show", app_id=app_id))
+    form = InviteForm()
+    if form.validate_on_submit():
+        user = service.invite(application, form.email.data)
+        if user is None:
+            flash(_("Det finns inget konto med den e-postadressen. Be personen skapa ett konto först."), "error")
+        else:
+            flash(_("%(email)s är nu medsökande.", email=user.email), "success")
+    else:
+        flash(" ".join(form.email.errors) or _("Försök igen."), "error")
+    return redirect(url_for("applications.show", app_id=app_id))
+
+
+def safe_filename(title: str, suffix: str) -> str:
+    """ASCII-only file name from a title: "Hela Familjen" → "Hela-Familjen.json"."""
+    text = unicodedata.normalize("NFKD", title or "ansokan").encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:80] or "ansokan"
+    return f"{text}{suffix}"
+
+
+@bp.get("/<int:app_id>/export.json")
+@login_required
+def export_json(app_id: int):
+    application = get_visible(app_id)
+    body = json.dumps(application.doc, ensure_ascii=False, indent=2, default=str) + "\n"
+    name = safe_filename(application.title, ".json")
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required("applicant", "admin")
+def import_json():
+    form = ImportForm()
+    errors: list[str] = []
+    if form.validate_on_submit():
+        data = form.file.data.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            errors = [_("Filen är för stor (högst 2 MB).")]
+        else:
+            try:
+                application = service.import_document(current_user, data.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                errors = [_("Filen är inte UTF-8-text.")]
+            except ValidationError as exc:
+                errors = exc.errors
+            else:
+                flash(_("Ansökan är importerad."), "success")
+                return redirect(url_for("applications.show", app_id=application.id))
+    status = 422 if errors or form.errors else 200
+    return render_template("applications/import.html", form=form, errors=errors), status

@@ -1,0 +1,68 @@
+"""Operations on applications: create, save, validate, import. Routes call these."""
+from __future__ import annotations
+
+import copy
+
+from builder import appformat
+from builder.appformat import ValidationError
+from builder.budget import compute_budget
+from builder.extensions import db
+from builder.models import Application, Collaborator, User
+
+EMPTY_DOCUMENT = {"format": "finsam-application", "version": 1, "language": "sv", "kind": "new",
+                  "title": "", "association": "", "process_owner": "", "parties": [], "sections": {},
+                  "risks": [], "signatories": [],
+                  "budget": {"proration": "half_month", "default_social_fee_rate": "0", "staff": [],
+                             "other_costs": []}}
+
+
+def new_document() -> dict:
+    return copy.deepcopy(EMPTY_DOCUMENT)
+
+
+def create_application(owner: User, doc: dict | None = None) -> Application:
+    """A new draft owned by `owner` (from a document, or empty)."""
+    application = Application(owner_id=owner.id, status="draft")
+    application.set_doc(doc or new_document())
+    _refresh_total(application)
+    db.session.add(application)
+    db.session.commit()
+    return application
+
+
+def save_document(application: Application, doc: dict, step: str | None = None) -> None:
+    """Store the document (one transaction) and remember the step as visited."""
+    application.set_doc(doc)
+    if step:
+        application.mark_visited(step)
+    _refresh_total(application)
+    db.session.commit()
+
+
+def validate(doc: dict) -> tuple[appformat.Application | None, list[str]]:
+    """The validated application, or the loader's messages."""
+    try:
+        return appformat.from_dict(doc), []
+    except ValidationError as exc:
+        return None, exc.errors
+
+
+def _refresh_total(application: Application) -> None:
+    validated, _ = validate(application.doc)
+    application.total = compute_budget(validated.budget).total if validated else None
+
+
+def import_document(owner: User, text: str | bytes) -> Application:
+    """Create a draft from finsam-application JSON; raises ValidationError, saving nothing."""
+    validated = appformat.loads(text)
+    return create_application(owner, appformat.to_dict(validated))
+
+
+def invite(application: Application, email: str) -> User | None:
+    """Add a registered user as co-applicant; None when no such user."""
+    user = db.session.scalar(db.select(User).filter_by(email=email.strip().lower()))
+    if user is None or user.id in application.member_ids():
+        return user
+    db.session.add(Collaborator(application_id=application.id, user_id=user.id))
+    db.session.commit()
+    return user

@@ -1,0 +1,67 @@
+"""Demo data for a newcomer: accounts for every role and the Hela Familjen extension."""
+from __future__ import annotations
+
+import json
+import os
+
+from flask import current_app
+
+from builder.extensions import db
+from builder.models import Application, FeePreset, User
+
+SAMPLE = os.path.join(os.path.dirname(__file__), "sample", "hela-familjen.json")
+DEMO_ACCOUNTS = (
+    ("applicant", "projektledare@demo.se", "demo-losenord-1", "Petra Projektledare"),
+    ("reviewer", "handlaggare@demo.se", "demo-losenord-2", "Hanna Handläggare"),
+    ("finance", "ekonom@demo.se", "demo-losenord-3", "Erik Ekonom"),
+    ("admin", "admin@demo.se", "demo-losenord-4", "Anna Admin"),
+)
+# SKR's published PO-pålägg (personalomkostnadspålägg) for municipalities and regions.
+FEE_PRESETS = (
+    ("Kommun 2023 (SKR: 31,42 + 0,13 + 12,98 %)", "0.4453", "SKR, PO-pålägg 2023"),
+    ("Region 2023 (SKR: 31,42 + 0,13 + 20,73 %)", "0.5228", "SKR, PO-pålägg 2023"),
+    ("Kommun 2021 (SKR)", "0.4015", "SKR, PO-pålägg 2021"),
+    ("Region 2021 (SKR)", "0.4615", "SKR, PO-pålägg 2021"),
+    ("Lagstadgade arbetsgivaravgifter 2023 (31,42 %)", "0.3142", "Skatteverket"),
+)
+
+
+def demo_accounts():
+    """(role, e-mail, password) shown on the login page in demo mode only."""
+    if not current_app.config.get("DEMO_MODE"):
+        return []
+    from builder.web.filters import ROLE_LABELS
+
+    return [(ROLE_LABELS[role], email, password) for role, email, password, _name in DEMO_ACCOUNTS]
+
+
+def seed_presets() -> None:
+    if db.session.scalar(db.select(FeePreset).limit(1)) is None:
+        for i, (label, rate, source) in enumerate(FEE_PRESETS):
+            db.session.add(FeePreset(label=label, rate=rate, source=source, position=i))
+        db.session.commit()
+
+
+def seed_demo() -> list[str]:
+    """Create what is missing (idempotent); returns what was created."""
+    from builder.applications.service import create_application
+    from builder.auth.routes import create_user
+
+    created = []
+    users = {}
+    for role, email, password, name in DEMO_ACCOUNTS:
+        user = db.session.scalar(db.select(User).filter_by(email=email))
+        if user is None:
+            user = create_user(email, password, role, name)
+            created.append(email)
+        users[role] = user
+    seed_presets()
+    owner = users["applicant"]
+    if db.session.scalar(db.select(Application).filter_by(owner_id=owner.id).limit(1)) is None:
+        with open(SAMPLE, encoding="utf-8") as fh:
+            doc = json.load(fh)
+        application = create_application(owner, doc)
+        application.steps_visited = "budget,goals,organisation,parties,project,risks,signatories,timeline,background"
+        db.session.commit()
+        created.append(doc["title"])
+    return created

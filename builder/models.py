@@ -1,0 +1,114 @@
+"""Database models. An application's content is stored as its finsam-application JSON document."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+
+ROLES = ("applicant", "reviewer", "finance", "admin")
+STATUSES = ("draft", "submitted", "changes_requested", "approved", "rejected", "withdrawn")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True, index=True)
+    name: Mapped[str] = mapped_column(sa.String(200), default="")
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[str] = mapped_column(sa.String(20), default="applicant")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in
+        return self.active
+
+    def has_role(self, *roles: str) -> bool:
+        return self.role in roles
+
+
+class Application(db.Model):
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(500), default="")
+    kind: Mapped[str] = mapped_column(sa.String(20), default="new")
+    status: Mapped[str] = mapped_column(sa.String(30), default="draft", index=True)
+    association: Mapped[str] = mapped_column(sa.String(500), default="")
+    document: Mapped[str] = mapped_column(sa.Text)  # finsam-application JSON (a draft may be partial)
+    steps_visited: Mapped[str] = mapped_column(sa.String(500), default="")
+    total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)  # cached for lists
+    lock_version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    owner: Mapped[User] = relationship(foreign_keys=[owner_id])
+    collaborators: Mapped[list["Collaborator"]] = relationship(
+        back_populates="application", cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": lock_version}
+
+    @property
+    def doc(self) -> dict:
+        """The stored document as a dict (amounts stay decimal strings)."""
+        return json.loads(self.document, parse_float=Decimal)
+
+    def set_doc(self, doc: dict) -> None:
+        self.document = json.dumps(doc, ensure_ascii=False, default=str)
+        self.title = str(doc.get("title", ""))[:500]
+        self.kind = doc.get("kind", "new") or "new"
+        self.association = str(doc.get("association", ""))[:500]
+
+    @property
+    def visited(self) -> set[str]:
+        return set(filter(None, self.steps_visited.split(",")))
+
+    def mark_visited(self, step: str) -> None:
+        if step not in self.visited:
+            self.steps_visited = ",".join(sorted(self.visited | {step}))
+
+    def member_ids(self) -> set[int]:
+        return {self.owner_id, *(c.user_id for c in self.collaborators)}
+
+
+class Collaborator(db.Model):
+    """A co-applicant: a registered user invited to work on an application."""
+
+    __tablename__ = "collaborators"
+    __table_args__ = (sa.UniqueConstraint("application_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="collaborators")
+    user: Mapped[User] = relationship()
+
+
+class FeePreset(db.Model):
+    """A social-fee (PO-pålägg) preset offered in the budget step."""
+
+    __tablename__ = "fee_presets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(sa.String(200))
+    rate: Mapped[str] = mapped_column(sa.String(20))  # decimal text, e.g. "0.4453"
+    source: Mapped[str] = mapped_column(sa.String(500), default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    @property
+    def rate_decimal(self) -> Decimal:
+        return Decimal(self.rate)

@@ -1,0 +1,133 @@
+"""Step checks that need the whole document: messages at the field, and the review list."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flask_babel import gettext as _
+
+from builder.applications.service import validate
+
+from . import mapping
+from .steps import STEPS
+
+# Which step fixes a loader error, by the start of its place ("budget.staff[2].fte").
+_PLACE_STEP = (("title", "project"), ("period", "project"), ("kind", "project"), ("association", "project"),
+               ("parties", "parties"), ("process_owner", "parties"), ("sections.goals", "goals"),
+               ("sections.background", "background"), ("sections.process", "background"),
+               ("sections.target_group", "background"), ("sections.child_rights", "background"),
+               ("sections.timeline", "timeline"), ("sections.activities", "timeline"),
+               ("sections", "organisation"), ("risks", "risks"), ("budget", "budget"),
+               ("effects", "goals"), ("signatories", "signatories"))
+
+
+def step_for_place(place: str) -> str:
+    for prefix, step in _PLACE_STEP:
+        if place.startswith(prefix):
+            return step
+    return "project"
+
+
+def _period(doc: dict) -> tuple[date, date] | None:
+    try:
+        return date.fromisoformat(doc["period"]["start"]), date.fromisoformat(doc["period"]["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _need(field, message) -> bool:
+    if field.errors is None or isinstance(field.errors, tuple):
+        field.errors = list(field.errors or [])
+    field.errors.append(message)
+    return False
+
+
+def check_staff_lines(form, doc: dict) -> bool:
+    """Every staff line that is not blank needs party, role, FTE, salary and dates in the period."""
+    ok = True
+    period = _period(doc)
+    for entry in form.staff:
+        row = entry.form
+        if row.is_blank():
+            continue
+        for field in (row.role, row.fte, row.monthly_salary, row.start, row.end):
+            if not (field.data or "").strip() and not field.errors:
+                ok = _need(field, _("Fyll i det här fältet."))
+        if not row.party.data:
+            ok = _need(row.party, _("Välj part."))
+        start, end = row.start.date, row.end.date
+        if start and end and end < start:
+            ok = _need(row.end, _("Slutdatum kan inte vara före startdatum."))
+        if period:
+            for field, day in ((row.start, start), (row.end, end)):
+                if day and not period[0] <= day <= period[1]:
+                    ok = _need(field, _("Datumet måste ligga inom projektperioden %(start)s – %(end)s.",
+                                        start=period[0].isoformat(), end=period[1].isoformat()))
+        if row.raise_rate.decimal is not None and not row.raise_month.data:
+            ok = _need(row.raise_month, _("Välj från vilken månad löneökningen gäller."))
+    return ok
+
+
+def check_effects(form) -> bool:
+    ok = True
+    for scenario in form.scenarios:
+        for entry in scenario.form.items:
+            item = entry.form
+            if item.is_blank():
+                continue
+            for field in (item.label, item.persons, item.cost_per_day, item.months):
+                if not (field.data or "").strip() and not field.errors:
+                    ok = _need(field, _("Fyll i det här fältet."))
+    return ok
+
+
+def review_problems(doc: dict) -> list[tuple[str, str]]:
+    """(step, message) for everything still missing or inconsistent, in step order."""
+    problems: list[tuple[str, str]] = []
+    missing = {
+        "project": _("Projektets namn och period saknas."),
+        "parties": _("Ange minst en part och processägaren."),
+        "background": _("Bakgrund och målgrupp behöver beskrivas."),
+        "goals": _("Resultat- och effektmål saknas."),
+        "timeline": _("Tidsplan och aktiviteter saknas."),
+        "organisation": _("Styrgrupp och metoder för uppföljning saknas."),
+        "risks": _("Inga risker är beskrivna."),
+        "budget": _("Budgeten har inga personalrader."),
+        "signatories": _("Varje part behöver en firmatecknare."),
+    }
+    for step in STEPS:
+        if step.key in missing and not step.complete(doc):
+            problems.append((step.key, missing[step.key]))
+    _validated, errors = validate(doc)
+    for error in errors:
+        place = error.split(":", 1)[0]
+        problems.append((step_for_place(place), error))
+    problems += _consistency(doc)
+    order = {s.key: i for i, s in enumerate(STEPS)}
+    return sorted(problems, key=lambda p: order[p[0]])
+
+
+def _consistency(doc: dict) -> list[tuple[str, str]]:
+    parties = {p.get("name") for p in doc.get("parties") or []}
+    out = []
+    owner = (doc.get("process_owner") or "").strip()
+    if owner and owner not in parties:
+        out.append(("parties", _("Processägaren %(name)s finns inte bland parterna.", name=owner)))
+    for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
+        if line.get("party") not in parties:
+            out.append(("budget", _("Personalrad %(n)s: parten %(name)s finns inte bland parterna.",
+                                    n=i + 1, name=line.get("party") or "–")))
+    for s in doc.get("signatories") or []:
+        if s.get("party") not in parties:
+            out.append(("signatories", _("Firmatecknaren %(name)s hör till en part som inte finns bland parterna.",
+                                         name=s.get("name"))))
+    if doc.get("kind") == "extension" and not ((doc.get("budget") or {}).get("baseline") or {}).get("rows"):
+        out.append(("budget", _("En utökning behöver den tidigare beviljade budgeten (jämförelsetabellen).")))
+    return out
+
+
+def years_note(doc: dict) -> list[str]:
+    return mapping.period_years(doc)
+
+
+ROW_INDEX = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")

@@ -1,0 +1,198 @@
+"""Wizard routes: thin — build the step's form, check it, store it, redirect."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from builder.applications.access import can_edit, get_editable, get_visible
+from builder.applications.service import save_document
+from builder.extensions import db
+from builder.models import FeePreset
+
+from . import bp, checks, mapping, preview
+from .formdata import find_list, remove_entry
+from .steps import BY_KEY, STEPS, neighbours
+
+
+def _party_choices(doc: dict, current: str | None) -> list[tuple[str, str]]:
+    names = [p.get("name", "") for p in doc.get("parties") or [] if p.get("name")]
+    if current and current not in names:
+        names.append(current)
+    return [("", _("– välj part –"))] + [(n, n) for n in names]
+
+
+def _set_choices(form, doc: dict) -> None:
+    for list_name in ("staff", "other_costs", "risks", "signatories"):
+        for entry in getattr(form, list_name, []):
+            entry.form.party.choices = _party_choices(doc, entry.form.party.data)
+
+
+def build_form(step, doc: dict, formdata=None):
+    """The step's form: from what was posted, else from the stored document."""
+    form = step.form(formdata=formdata, data=step.load(doc)) if formdata is not None \
+        else step.form(formdata=None, data=step.load(doc))
+    _set_choices(form, doc)
+    if step.key == "budget":
+        _fit_amount_columns(form, doc)
+    return form
+
+
+def _fit_amount_columns(form, doc: dict) -> None:
+    """One amount input per year: the period's years for other costs, the baseline's for its rows."""
+    columns = {"other_costs": mapping.period_years(doc), "baseline_rows": mapping.form_baseline_years(form)}
+    for list_name, years in columns.items():
+        for entry in getattr(form, list_name):
+            amounts = entry.form.amounts
+            while len(amounts.entries) < len(years):
+                amounts.append_entry("")
+            while len(amounts.entries) > len(years):
+                amounts.pop_entry()
+
+
+def _clear_errors(field) -> None:
+    if hasattr(field, "entries"):
+        for entry in field.entries:
+            _clear_errors(entry)
+    elif field.type == "FormField":
+        for sub in field.form:
+            _clear_errors(sub)
+    else:
+        field.errors = []
+
+
+def parse_quietly(form) -> None:
+    """Parse the typed numbers (for the live tables) without showing errors nobody asked for yet."""
+    form.validate()
+    for field in form:
+        _clear_errors(field)
+    form.form_errors = []
+
+
+def _render(step, application, form, status=200, **extra):
+    doc = application.doc
+    if step.key in ("budget", "goals") and not getattr(form, "checked", False):
+        parse_quietly(form)
+    context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc,
+                   neighbours=neighbours(step.key), editable=can_edit(current_user, application),
+                   years=mapping.period_years(doc), **extra)
+    if step.key == "budget":
+        table, effects, errors = preview.budget_preview(form, doc)
+        context.update(table=table, preview_errors=errors, baseline_years=mapping.form_baseline_years(form),
+                       presets=db.session.scalars(db.select(FeePreset).order_by(FeePreset.position)).all())
+    if step.key == "goals":
+        effects, errors, total = preview.effects_preview(form, doc)
+        context.update(effects=effects, preview_errors=errors, budget_total=total)
+    return render_template(f"wizard/{step.key}.html", **context), status
+
+
+def _structural_change(step, application):
+    """Add or remove a row: re-show the form with what was typed, nothing saved yet."""
+    doc = application.doc
+    target = request.form.get("remove")
+    if target:
+        return build_form(step, doc, remove_entry(request.form, target))
+    path = request.form.get("add")
+    if path:
+        form = build_form(step, doc, request.form)
+        field = find_list(form, path)
+        if field is not None and (not field.max_entries or len(field.entries) < field.max_entries):
+            field.append_entry()
+            _set_choices(form, doc)
+            if step.key == "budget":
+                _fit_amount_columns(form, doc)
+        return form
+    return None
+
+
+def _step_valid(step, form, doc) -> bool:
+    ok = form.validate()
+    form.checked = True
+    if step.key == "budget":
+        ok = checks.check_staff_lines(form, doc) and ok
+    if step.key == "goals":
+        ok = checks.check_effects(form) and ok
+    return ok
+
+
+def _after_save(step, application):
+    back, forward = neighbours(step.key)
+    goto = request.form.get("goto")
+    if goto in BY_KEY:
+        target = goto
+    elif "back" in request.form and back:
+        target = back
+    elif "next" in request.form and forward:
+        target = forward
+    else:
+        flash(_("Utkastet är sparat."), "success")
+        target = step.key
+    return redirect(url_for("wizard.step", app_id=application.id, step_key=target))
+
+
+@bp.route("/steps/<step_key>", methods=["GET", "POST"])
+@login_required
+def step(app_id: int, step_key: str):
+    step = BY_KEY.get(step_key) or abort(404)
+    if step.key == "review":
+        return review(app_id)
+    if request.method == "GET":
+        application = get_visible(app_id)
+        if not can_edit(current_user, application):
+            return redirect(url_for("applications.show", app_id=app_id))
+        return _render(step, application, build_form(step, application.doc))
+    application = get_editable(app_id)
+    changed = _structural_change(step, application)
+    if changed is not None:
+        return _render(step, application, changed)
+    doc = application.doc
+    form = build_form(step, doc, request.form)
+    if not _step_valid(step, form, doc):
+        flash(_("Kontrollera de markerade fälten. Inget av det du skrev har gått förlorat."), "error")
+        return _render(step, application, form, status=422)
+    step.apply(form, doc)
+    save_document(application, doc, step.key)
+    return _after_save(step, application)
+
+
+@bp.post("/steps/budget/preview")
+@login_required
+def budget_preview(app_id: int):
+    """The live budget table (htmx): computed from the posted form, nothing saved."""
+    application = get_visible(app_id)
+    step = BY_KEY["budget"]
+    form = build_form(step, application.doc, request.form)
+    parse_quietly(form)
+    table, _effects, errors = preview.budget_preview(form, application.doc)
+    return render_template("wizard/_budget_preview.html", table=table, preview_errors=errors,
+                           application=application)
+
+
+@bp.post("/steps/goals/preview")
+@login_required
+def goals_preview(app_id: int):
+    """The live effects calculation (htmx)."""
+    application = get_visible(app_id)
+    form = build_form(BY_KEY["goals"], application.doc, request.form)
+    parse_quietly(form)
+    effects, errors, total = preview.effects_preview(form, application.doc)
+    return render_template("wizard/_effects_preview.html", effects=effects, preview_errors=errors,
+                           budget_total=total)
+
+
+def review(app_id: int):
+    application = get_visible(app_id)
+    doc = application.doc
+    from builder.applications.service import validate
+    from builder.budget import compute_budget, compute_effects
+
+    validated, _errors = validate(doc)
+    table = effects = None
+    if validated is not None:
+        table = compute_budget(validated.budget)
+        effects = compute_effects(validated.effects, table.total)
+    step = BY_KEY["review"]
+    return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
+                           validated=validated, table=table, effects=effects,
+                           problems=checks.review_problems(doc), neighbours=neighbours("review"),
+                           editable=can_edit(current_user, application))

@@ -1,0 +1,39 @@
+"""Login, registration and account forms."""
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+from .base import BaseForm
+
+ROLE_CHOICES = [("applicant", _l("Projektledare (sökande)")), ("reviewer", _l("Handläggare (förbundet)")),
+                ("finance", _l("Ekonom")), ("admin", _l("Administratör"))]
+
+
+class LoginForm(BaseForm):
+    email = EmailField(_l("E-post"), [InputRequired(_l("Ange din e-postadress.")), Length(max=254)],
+                       render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Lösenord"), [InputRequired(_l("Ange ditt lösenord.")), Length(max=500)],
+                             render_kw={"autocomplete": "current-password"})
+
+
+class RegisterForm(BaseForm):
+    name = StringField(_l("Namn"), [InputRequired(_l("Ange ditt namn.")), Length(max=200)],
+                       render_kw={"autocomplete": "name"})
+    email = EmailField(_l("E-post"), [InputRequired(_l("Ange din e-postadress.")),
+                                      Email(_l("Ange en giltig e-postadress.")), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+    password = PasswordField(_l("Lösenord"), [InputRequired(_l("Välj ett lösenord.")),
+                                              Length(min=10, max=500, message=_l("Minst 10 tecken."))],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("Upprepa lösenordet"),
+                            [EqualTo("password", _l("Lösenorden är inte lika."))],
+                            render_kw={"autocomplete": "new-password"})
+
+
+class CreateUserForm(RegisterForm):
+    role = SelectField(_l("Roll"), choices=ROLE_CHOICES, default="reviewer")
+
+
+class InviteForm(BaseForm):
+    email = EmailField(_l("Bjud in medsökande"), [InputRequired(_l("Ange en e-postadress.")),
+                                                  Email(_l("Ange en giltig e-postadress."))])

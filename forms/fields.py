@@ -1,0 +1,125 @@
+"""Form fields that accept numbers as Swedish users type them: "31 000", "31 000,50", "0,6", "40 %"."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField
+from wtforms.validators import ValidationError
+
+from builder.formatting import decimal as format_decimal
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_NUMBER = re.compile(r"^[-−]?\d+(\.\d+)?$")
+
+
+def parse_swedish_number(text: str) -> tuple[Decimal, bool]:
+    """Parse "31 000,50", "0,6", "40 %", "1.041.600"; returns (value, had a percent sign)."""
+    cleaned = _SPACES.sub("", text or "").replace("kr", "").replace(":-", "")
+    percent = cleaned.endswith("%")
+    cleaned = cleaned.rstrip("%").replace("−", "-")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")  # "1.041,50": points group thousands
+    elif cleaned.count(".") > 1 or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned or "x"):
+        cleaned = cleaned.replace(".", "")  # "1.041.600"
+    if not _NUMBER.match(cleaned):
+        raise ValueError(text)
+    try:
+        return Decimal(cleaned), percent
+    except InvalidOperation:
+        raise ValueError(text) from None
+
+
+class SwedishDecimalField(StringField):
+    """A decimal typed the Swedish way; `.decimal` holds the value, `.data` keeps what was typed."""
+
+    def __init__(self, label=None, validators=None, *, minimum=None, maximum=None, required=False,
+                 message=None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.minimum, self.maximum, self.required = minimum, maximum, required
+        self.message = message
+        self.decimal: Decimal | None = None
+
+    def process_data(self, value):
+        """Data from the stored document (decimal text) is shown in Swedish format."""
+        if value is None or value == "":
+            self.data = ""
+        else:
+            self.data = self.display(Decimal(str(value)))
+
+    def display(self, value: Decimal) -> str:
+        return format_decimal(value)
+
+    def convert(self, value: Decimal, percent: bool) -> Decimal:
+        return value
+
+    def pre_validate(self, form):
+        self.decimal = None
+        text = (self.data or "").strip()
+        if not text:
+            if self.required:
+                raise ValidationError(_l("Fyll i ett värde."))
+            return
+        try:
+            value = self.convert(*parse_swedish_number(text))
+        except ValueError:
+            raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
+        if (self.minimum is not None and value < self.minimum) or (
+                self.maximum is not None and value > self.maximum):
+            raise ValidationError(self.range_message())
+        self.decimal = value
+
+    def range_message(self):
+        return _l("Värdet måste vara mellan %(low)s och %(high)s.",
+                  low=format_decimal(self.minimum), high=format_decimal(self.maximum))
+
+    def value_text(self) -> str | None:
+        """The parsed value as decimal text for the document, or None when empty."""
+        return None if self.decimal is None else format(self.decimal, "f")
+
+
+class RateField(SwedishDecimalField):
+    """A rate typed as "40 %", "44,53 %", "0,40" or "40": stored as a fraction (0.40)."""
+
+    def display(self, value: Decimal) -> str:
+        return format_decimal(value * 100) + "\u00a0%"
+
+    def convert(self, value: Decimal, percent: bool) -> Decimal:
+        # Rates are at most 150 %: a bare number above 1.5 can only mean percent.
+        if percent or value > Decimal("1.5"):
+            value = value / 100
+        return value.normalize() if value == value.to_integral_value() else value
+
+    def range_message(self):
+        return _l("Ange en procentsats mellan %(low)s och %(high)s %%.",
+                  low=format_decimal(self.minimum * 100), high=format_decimal(self.maximum * 100))
+
+
+class SwedishDateField(StringField):
+    """A date as "2017-08-14" (what a date input sends); `.date` holds the parsed value."""
+
+    def __init__(self, label=None, validators=None, *, required=False, **kwargs):
+        kwargs.setdefault("render_kw", {"type": "date"})
+        super().__init__(label, validators, **kwargs)
+        self.required = required
+        self.date: date | None = None
+
+    def process_data(self, value):
+        self.data = value.isoformat() if isinstance(value, date) else (value or "")
+
+    def pre_validate(self, form):
+        self.date = None
+        text = (self.data or "").strip()
+        if not text:
+            if self.required:
+                raise ValidationError(_l("Ange ett datum, t.ex. 2017-06-01."))
+            return
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        try:
+            self.date = date(*map(int, match.groups())) if match else None
+        except ValueError:
+            self.date = None
+        if self.date is None:
+            raise ValidationError(_l("Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2017-08-14."))

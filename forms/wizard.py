@@ -1,0 +1,153 @@
+"""One form class per wizard step (the review step has none)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+
+from .base import BaseForm, RowForm
+from .fields import RateField, SwedishDateField, SwedishDecimalField
+
+TEXT = [Optional(), Length(max=100_000)]
+SHORT = [Optional(), Length(max=500)]
+KIND_CHOICES = [("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
+                ("continuation", _l("Fortsättning"))]
+PARTY_KIND_CHOICES = [("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
+                      ("social_insurance", _l("Försäkringskassan")),
+                      ("employment_service", _l("Arbetsförmedlingen")), ("other", _l("Annan"))]
+PRORATION_CHOICES = [("half_month", _l("Halva månader (som i Excel-mallen)")),
+                     ("day", _l("Exakt per dag")), ("month", _l("Hela månader"))]
+SCORE_CHOICES = [(str(i), str(i)) for i in range(1, 5)]
+MONTH_CHOICES = [("", _l("Ingen"))] + [(str(i), str(i)) for i in range(1, 13)]
+
+
+class ProjectForm(BaseForm):
+    title = StringField(_l("Projektets namn"), [InputRequired(_l("Ange projektets namn.")), Length(max=500)])
+    kind = SelectField(_l("Typ av ansökan"), choices=KIND_CHOICES, default="new")
+    association = StringField(_l("Samordningsförbund"), SHORT)
+    period_start = SwedishDateField(_l("Startdatum"), required=True)
+    period_end = SwedishDateField(_l("Slutdatum"), required=True)
+
+    def validate_period_end(self, field):
+        start, end = self.period_start.date, field.date
+        if start and end:
+            if end < start:
+                raise ValidationError(_l("Slutdatum kan inte vara före startdatum."))
+            if (end.year - start.year, end.month, end.day) >= (15, start.month, start.day):
+                raise ValidationError(_l("En projektperiod kan vara högst 15 år."))
+
+
+class PartyForm(RowForm):
+    name = StringField(_l("Part"), SHORT)
+    kind = SelectField(_l("Typ av part"), choices=PARTY_KIND_CHOICES, default="municipality")
+
+
+class PartiesForm(BaseForm):
+    parties = FieldList(FormField(PartyForm), min_entries=1, max_entries=50)
+    process_owner = StringField(_l("Processägare (part som äger projektet)"), SHORT)
+
+
+class BackgroundForm(BaseForm):
+    background = TextAreaField(_l("Bakgrund och problembeskrivning"), TEXT)
+    preparation = TextAreaField(_l("Hur har ansökan tagits fram?"), TEXT)  # section "process"
+    target_group = TextAreaField(_l("Målgrupp"), TEXT)
+    child_rights = TextAreaField(_l("Barnrättsperspektiv"), TEXT)
+
+
+class EffectItemForm(RowForm):
+    label = StringField(_l("Insats som undviks eller förkortas"), SHORT)
+    persons = SwedishDecimalField(_l("Antal personer"), minimum=Decimal(0), maximum=Decimal(100000))
+    cost_per_day = SwedishDecimalField(_l("Kostnad per dygn (kr)"), minimum=Decimal(0), maximum=Decimal(1000000))
+    months = SwedishDecimalField(_l("Antal månader"), minimum=Decimal(0), maximum=Decimal(240))
+    days_per_month = SwedishDecimalField(_l("Dygn per månad"), minimum=Decimal(0), maximum=Decimal(31))
+
+
+class ScenarioForm(RowForm):
+    label = StringField(_l("Scenario"), SHORT)
+    cost = SwedishDecimalField(_l("Kostnad att jämföra med (tomt = projektets budget)"),
+                               minimum=Decimal(0), maximum=Decimal(1_000_000_000))
+    items = FieldList(FormField(EffectItemForm), min_entries=1, max_entries=50)
+
+
+class GoalsForm(BaseForm):
+    goals = TextAreaField(_l("Resultat- och effektmål"), TEXT)
+    scenarios = FieldList(FormField(ScenarioForm), min_entries=0, max_entries=20)
+
+
+class TimelineForm(BaseForm):
+    timeline = TextAreaField(_l("Tidsplan"), TEXT)
+    activities = TextAreaField(_l("Aktiviteter"), TEXT)
+
+
+class OrganisationForm(BaseForm):
+    owner = TextAreaField(_l("Processägare"), TEXT)
+    steering_group = TextAreaField(_l("Styrgrupp"), TEXT)
+    follow_up = TextAreaField(_l("Metoder för uppföljning (t.ex. SUS/Uppföljning Finsam, extern utvärdering)"), TEXT)
+    implementation = TextAreaField(_l("Implementering i ordinarie verksamhet"), TEXT)
+    other = TextAreaField(_l("Övrigt"), TEXT)
+
+
+class RiskForm(RowForm):
+    area = StringField(_l("Område"), SHORT)
+    party = SelectField(_l("Lyfts av part"), choices=[], validate_choice=False)
+    description = TextAreaField(_l("Risk"), TEXT, render_kw={"rows": 2})
+    likelihood = SelectField(_l("Sannolikhet (1–4)"), choices=SCORE_CHOICES, default="2")
+    consequence = SelectField(_l("Konsekvens (1–4)"), choices=SCORE_CHOICES, default="2")
+    mitigation = TextAreaField(_l("Åtgärd"), TEXT, render_kw={"rows": 2})
+
+
+class RisksForm(BaseForm):
+    risks = FieldList(FormField(RiskForm), min_entries=0, max_entries=100)
+
+
+class StaffLineForm(RowForm):
+    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    role = StringField(_l("Roll"), SHORT)
+    fte = SwedishDecimalField(_l("Tjänstgöringsgrad (heltid = 1)"), minimum=Decimal("0.001"), maximum=Decimal(10),
+                              message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
+    monthly_salary = SwedishDecimalField(_l("Månadslön (kr)"), minimum=Decimal(0), maximum=Decimal(10_000_000))
+    social_fee_rate = RateField(_l("Sociala avgifter (tomt = standard)"), minimum=Decimal(0), maximum=Decimal("1.5"))
+    start = SwedishDateField(_l("Från"))
+    end = SwedishDateField(_l("Till"))
+    raise_rate = RateField(_l("Årlig löneökning"), minimum=Decimal(0), maximum=Decimal("0.5"))
+    raise_month = SelectField(_l("från månad"), choices=MONTH_CHOICES, default="")
+
+
+class OtherCostForm(RowForm):
+    label = StringField(_l("Kostnad"), SHORT)
+    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    amounts = FieldList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
+                        max_entries=20)
+
+
+class BaselineRowForm(RowForm):
+    label = StringField(_l("Rad"), SHORT)
+    amounts = FieldList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
+                        max_entries=20)
+
+
+class BudgetForm(BaseForm):
+    proration = SelectField(_l("Delmånader räknas som"), choices=PRORATION_CHOICES, default="half_month")
+    default_social_fee_rate = RateField(_l("Sociala avgifter / PO-pålägg (standard)"), minimum=Decimal(0),
+                                        maximum=Decimal("1.5"))
+    staff = FieldList(FormField(StaffLineForm), min_entries=0, max_entries=1000)
+    other_costs = FieldList(FormField(OtherCostForm), min_entries=0, max_entries=100)
+    overhead_label = StringField(_l("Benämning på overhead"), SHORT)
+    overhead_rate = RateField(_l("Overhead (andel av personalkostnaden)"), minimum=Decimal(0), maximum=Decimal(1))
+    baseline_label = StringField(_l("Benämning på tidigare beviljad budget"), SHORT)
+    baseline_first_year = SwedishDecimalField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
+    baseline_last_year = SwedishDecimalField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
+    baseline_rows = FieldList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
+
+
+class SignatoryForm(RowForm):
+    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    name = StringField(_l("Namn"), SHORT)
+    title = StringField(_l("Befattning"), SHORT)
+    organisation = StringField(_l("Organisation"), SHORT)
+
+
+class SignatoriesForm(BaseForm):
+    signatories = FieldList(FormField(SignatoryForm), min_entries=0, max_entries=50)
