@@ -80,6 +80,20 @@ class SwedishDecimalField(StringField):
         return None if self.decimal is None else format(self.decimal, "f")
 
 
+class YearField(SwedishDecimalField):
+    """A calendar year, shown without digit grouping ("2015")."""
+
+    def display(self, value: Decimal) -> str:
+        return str(int(value))
+
+    def year(self) -> int | None:
+        """The typed year, parsed even before validation (it decides the table's columns)."""
+        if self.decimal is not None:
+            return int(self.decimal)
+        text = _SPACES.sub("", self.data or "")
+        return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+
+
 class RateField(SwedishDecimalField):
     """A rate typed as "40 %", "44,53 %", "0,40" or "40": stored as a fraction (0.40)."""
 

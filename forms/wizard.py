@@ -8,7 +8,7 @@ from wtforms import FieldList, FormField, SelectField, StringField, TextAreaFiel
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from .base import BaseForm, RowForm
-from .fields import RateField, SwedishDateField, SwedishDecimalField
+from .fields import RateField, SwedishDateField, SwedishDecimalField, YearField
 
 TEXT = [Optional(), Length(max=100_000)]
 SHORT = [Optional(), Length(max=500)]
@@ -137,8 +137,8 @@ class BudgetForm(BaseForm):
     overhead_label = StringField(_l("Benämning på overhead"), SHORT)
     overhead_rate = RateField(_l("Overhead (andel av personalkostnaden)"), minimum=Decimal(0), maximum=Decimal(1))
     baseline_label = StringField(_l("Benämning på tidigare beviljad budget"), SHORT)
-    baseline_first_year = SwedishDecimalField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
-    baseline_last_year = SwedishDecimalField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
+    baseline_first_year = YearField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
+    baseline_last_year = YearField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
     baseline_rows = FieldList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
 
 

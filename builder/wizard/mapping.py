@@ -187,8 +187,8 @@ def budget_data(doc: dict) -> dict:
 
 
 def form_baseline_years(form) -> list[str]:
-    first, last = form.baseline_first_year.decimal, form.baseline_last_year.decimal
-    if first is None or last is None or last < first or last - first > 30:
+    first, last = form.baseline_first_year.year(), form.baseline_last_year.year()
+    if first is None or last is None or last < first or last - first > 20:
         return []
     return [str(y) for y in range(int(first), int(last) + 1)]
 
