@@ -1,16 +1,28 @@
-"""Password hashing with Argon2id."""
+"""Password hashing with Argon2id (argon2-cffi's recommended parameters unless configured)."""
+from functools import lru_cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, has_app_context
 
-_hasher = PasswordHasher()
+
+@lru_cache(maxsize=4)
+def _hasher(params: tuple) -> PasswordHasher:
+    return PasswordHasher(**dict(params))
+
+
+def _current() -> PasswordHasher:
+    # Tests set ARGON2_PARAMS to cheap values; production keeps the library defaults.
+    params = current_app.config.get("ARGON2_PARAMS") if has_app_context() else None
+    return _hasher(tuple(sorted((params or {}).items())))
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _current().hash(password)
 
 
 def check_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return _current().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False

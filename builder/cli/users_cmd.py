@@ -5,7 +5,7 @@ import sys
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from builder.models import ROLES
 
@@ -40,6 +40,7 @@ def create_user_command(email: str, role: str, name: str, password: str | None) 
 
 
 @click.command("demo-data")
+@with_appcontext
 def demo_data_command() -> None:
     """Create the demo accounts, social-fee presets and the Hela Familjen example (idempotent)."""
     from builder.demo import seed_demo
