@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -51,12 +51,21 @@ class Application(db.Model):
     steps_visited: Mapped[str] = mapped_column(sa.String(500), default="")
     total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)  # cached for lists
     lock_version: Mapped[int] = mapped_column(default=1)
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("applications.id"), nullable=True)
+    approved_total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)
+    decision_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    decision_body: Mapped[str] = mapped_column(sa.String(300), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
     collaborators: Mapped[list["Collaborator"]] = relationship(
         back_populates="application", cascade="all, delete-orphan")
+    versions: Mapped[list["ApplicationVersion"]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", order_by="ApplicationVersion.number")
+    transitions: Mapped[list["Transition"]] = relationship(
+        cascade="all, delete-orphan", order_by="Transition.id")
+    comments: Mapped[list["Comment"]] = relationship(cascade="all, delete-orphan", order_by="Comment.id")
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -112,3 +121,63 @@ class FeePreset(db.Model):
     @property
     def rate_decimal(self) -> Decimal:
         return Decimal(self.rate)
+
+
+class ApplicationVersion(db.Model):
+    """An immutable snapshot taken at each submission."""
+
+    __tablename__ = "application_versions"
+    __table_args__ = (sa.UniqueConstraint("application_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    document: Mapped[str] = mapped_column(sa.Text)
+    fingerprint: Mapped[str] = mapped_column(sa.String(64))
+    total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="versions")
+    created_by: Mapped[User | None] = relationship()
+
+    @property
+    def doc(self) -> dict:
+        return json.loads(self.document, parse_float=Decimal)
+
+
+class Transition(db.Model):
+    """One step of the workflow: who, when, from, to, and why."""
+
+    __tablename__ = "transitions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    action: Mapped[str] = mapped_column(sa.String(30))
+    from_status: Mapped[str] = mapped_column(sa.String(30))
+    to_status: Mapped[str] = mapped_column(sa.String(30))
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+    version_number: Mapped[int | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship()
+
+
+class Comment(db.Model):
+    """A reviewer's comment on a section or budget line of one version, or an answer to one."""
+
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int | None] = mapped_column(sa.ForeignKey("application_versions.id"), nullable=True)
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("comments.id"), nullable=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    target: Mapped[str] = mapped_column(sa.String(100), default="general")
+    body: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship()
+    version: Mapped[ApplicationVersion | None] = relationship()
+    replies: Mapped[list["Comment"]] = relationship(order_by="Comment.id")

@@ -53,7 +53,31 @@ def show(app_id: int):
     table, effects = _computed(doc)
     return render_template("applications/show.html", application=application, doc=doc, table=table,
                            effects=effects, editable=can_edit(current_user, application),
-                           is_owner=application.owner_id == current_user.id, invite_form=InviteForm())
+                           is_owner=application.owner_id == current_user.id, invite_form=InviteForm(),
+                           **review_context(application))
+
+
+def review_context(application: Application) -> dict:
+    """What the workflow panel of an application page needs."""
+    from builder.review.checks import budget_findings
+    from builder.review.routes import comment_targets
+    from builder.workflow import allowed_actions
+    from forms.review import CommentForm, DecisionForm, TransitionForm
+
+    member = current_user.id in application.member_ids()
+    comment_form = CommentForm()
+    comment_form.target.choices = comment_targets(application.doc)
+    reviewer = current_user.role in ("reviewer", "admin")
+    parent = db.session.get(Application, application.parent_id) if application.parent_id else None
+    findings = budget_findings(application.doc, parent.approved_total if parent else None) if reviewer else []
+    decision_form = DecisionForm(formdata=None)
+    if application.approved_total is None and application.total is not None:
+        decision_form.approved_total.process_data(application.total)
+    return dict(actions=allowed_actions(application.status, is_member=member, role=current_user.role),
+                transition_form=TransitionForm(formdata=None), decision_form=decision_form,
+                comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
+                parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
+                target_labels=dict(comment_form.target.choices))
 
 
 @bp.post("/<int:app_id>/invite")

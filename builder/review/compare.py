@@ -1,0 +1,66 @@
+"""Compare two versions: changed sections as a word diff, the budget side by side with differences."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from builder.applications.service import validate
+from builder.appformat import SECTION_KEYS
+from builder.budget import compute_budget
+
+
+@dataclass(frozen=True)
+class SectionDiff:
+    key: str
+    parts: list[tuple[str, str]]  # ("same" | "removed" | "added", text)
+
+
+def section_diffs(old: dict, new: dict) -> list[SectionDiff]:
+    """The sections whose text changed, each as a sequence of kept, removed and added words."""
+    out = []
+    old_sections, new_sections = old.get("sections") or {}, new.get("sections") or {}
+    for key in SECTION_KEYS:
+        a, b = old_sections.get(key, ""), new_sections.get(key, "")
+        if a == b:
+            continue
+        words_a, words_b = a.split(" "), b.split(" ")
+        parts = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
+            if op == "equal":
+                parts.append(("same", " ".join(words_a[i1:i2])))
+            if op in ("delete", "replace"):
+                parts.append(("removed", " ".join(words_a[i1:i2])))
+            if op in ("insert", "replace"):
+                parts.append(("added", " ".join(words_b[j1:j2])))
+        out.append(SectionDiff(key, parts))
+    return out
+
+
+def _rows(doc: dict) -> dict[str, dict[str, int]]:
+    validated, _errors = validate(doc)
+    if validated is None:
+        return {}
+    table = compute_budget(validated.budget)
+    rows = {row.label: dict(row.yearly) for row in table.rows}
+    rows["__total__"] = table.yearly_totals
+    return rows
+
+
+def budget_comparison(old: dict, new: dict) -> tuple[list[str], list[dict]]:
+    """(years, rows): per row label and year the old amount, the new amount and the difference."""
+    a, b = _rows(old), _rows(new)
+    labels = [label for label in a if label != "__total__"]
+    labels += [label for label in b if label not in a and label != "__total__"]
+    labels.append("__total__")
+    years = sorted({y for rows in (a, b) for row in rows.values() for y in row})
+    out = []
+    for label in labels:
+        cells = []
+        for year in years:
+            before, after = a.get(label, {}).get(year, 0), b.get(label, {}).get(year, 0)
+            cells.append({"year": year, "old": before, "new": after, "diff": after - before})
+        old_total = sum(c["old"] for c in cells)
+        new_total = sum(c["new"] for c in cells)
+        out.append({"label": label, "cells": cells, "old_total": old_total, "new_total": new_total,
+                    "diff": new_total - old_total})
+    return years, out

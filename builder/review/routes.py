@@ -1,0 +1,165 @@
+"""Review routes: thin — check who may act, call the service, redirect."""
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from builder.applications.access import get_visible
+from builder.applications.routes import safe_filename
+from builder.extensions import db
+from builder.models import Comment
+from builder.web.filters import SECTION_TITLES
+from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
+from builder.wizard.checks import review_problems
+from forms.review import CommentForm, DecisionForm, TransitionForm
+
+from . import bp, compare, service
+
+
+def _check_may(application, action_name: str) -> None:
+    action = ACTIONS.get(action_name) or abort(404)
+    if not may_act(action, is_member=service.is_member(current_user, application), role=current_user.role):
+        abort(403)
+    if application.status not in action.sources:
+        abort(409, description=_("Det går inte att %(action)s en ansökan med status %(status)s.",
+                                 action=action_label(action_name), status=application.status))
+
+
+def action_label(name: str) -> str:
+    return {"submit": _("skicka in"), "request_changes": _("begära komplettering av"),
+            "revise": _("revidera"), "approve": _("bevilja"), "reject": _("avslå"),
+            "withdraw": _("återkalla")}.get(name, name)
+
+
+@bp.post("/applications/<int:app_id>/actions/<action>")
+@login_required
+def transition(app_id: int, action: str):
+    application = get_visible(app_id)
+    _check_may(application, action)
+    form = DecisionForm() if action in DECISIONS else TransitionForm()
+    if not form.validate_on_submit():
+        for message in [m for errors in form.errors.values() for m in errors]:
+            flash(str(message), "error")
+        return redirect(url_for("applications.show", app_id=app_id))
+    if action == "submit":
+        problems = review_problems(application.doc)
+        if problems:
+            flash(_("Ansökan kan inte skickas in förrän allt under Att åtgärda är klart."), "error")
+            return redirect(url_for("wizard.step", app_id=app_id, step_key="review"))
+    decision = service.decision_from_form(form) if action in DECISIONS else None
+    try:
+        service.apply_transition(application, action, current_user, form.comment.data or "", decision)
+    except WorkflowError:
+        abort(409)
+    flash(_("Klart: ansökan har nu status %(status)s.", status=application.status), "success")
+    return redirect(url_for("applications.show", app_id=app_id))
+
+
+def _version(application, number: int):
+    for version in application.versions:
+        if version.number == number:
+            return version
+    abort(404)
+
+
+@bp.get("/applications/<int:app_id>/versions/<int:number>")
+@login_required
+def version(app_id: int, number: int):
+    application = get_visible(app_id)
+    frozen = _version(application, number)
+    from builder.applications.routes import _computed
+
+    table, effects = _computed(frozen.doc)
+    return render_template("review/version.html", application=application, version=frozen, doc=frozen.doc,
+                           table=table, effects=effects)
+
+
+@bp.get("/applications/<int:app_id>/versions/<int:number>/export.json")
+@login_required
+def version_json(app_id: int, number: int):
+    application = get_visible(app_id)
+    frozen = _version(application, number)
+    name = safe_filename(f"{application.title}-v{number}", ".json")
+    return Response(frozen.document, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.get("/applications/<int:app_id>/compare")
+@login_required
+def compare_versions(app_id: int):
+    application = get_visible(app_id)
+    numbers = [v.number for v in application.versions]
+    a = request.args.get("a", type=int) or (numbers[-2] if len(numbers) > 1 else None)
+    b = request.args.get("b", type=int) or (numbers[-1] if numbers else None)
+    if a is None or b is None:
+        flash(_("Det finns ännu inga två versioner att jämföra."), "info")
+        return redirect(url_for("applications.show", app_id=app_id))
+    old, new = _version(application, a), _version(application, b)
+    years, rows = compare.budget_comparison(old.doc, new.doc)
+    return render_template("review/compare.html", application=application, old=old, new=new,
+                           sections=compare.section_diffs(old.doc, new.doc), years=years, rows=rows,
+                           titles=dict(SECTION_TITLES), numbers=numbers)
+
+
+def comment_targets(doc: dict) -> list[tuple[str, str]]:
+    sections = doc.get("sections") or {}
+    targets = [("general", _("Hela ansökan"))]
+    targets += [(key, str(title)) for key, title in SECTION_TITLES if sections.get(key)]
+    targets.append(("budget", _("Budgeten")))
+    for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
+        targets.append((f"budget.staff[{i}]", _("Personalrad %(n)s: %(party)s, %(role)s", n=i + 1,
+                                                 party=line.get("party", ""), role=line.get("role", ""))))
+    return targets
+
+
+@bp.post("/applications/<int:app_id>/comments")
+@login_required
+def add_comment(app_id: int):
+    application = get_visible(app_id)
+    form = CommentForm()
+    form.target.choices = comment_targets(application.doc)
+    reviewer = current_user.role in ("reviewer", "admin")
+    parent = None
+    if form.parent_id.data:
+        parent = db.session.get(Comment, int(form.parent_id.data)) if form.parent_id.data.isdigit() else None
+        if parent is None or parent.application_id != application.id:
+            abort(404)
+    elif not reviewer:
+        abort(403)  # applicants answer comments; they do not open new threads
+    if form.validate_on_submit() and (parent or form.target.data in dict(form.target.choices)):
+        service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
+        flash(_("Kommentaren är sparad."), "success")
+    else:
+        flash(_("Skriv en kommentar."), "error")
+    return redirect(url_for("applications.show", app_id=app_id) + "#comments")
+
+
+@bp.post("/applications/<int:app_id>/extension")
+@login_required
+def extension(app_id: int):
+    application = get_visible(app_id)
+    if application.status != "approved" or not service.is_member(current_user, application):
+        abort(403 if application.status == "approved" else 409)
+    kind = "continuation" if request.form.get("kind") == "continuation" else "extension"
+    draft = service.start_extension(application, current_user, kind)
+    flash(_("Ett nytt utkast är skapat med den beviljade budgeten som jämförelse."), "success")
+    return redirect(url_for("wizard.step", app_id=draft.id, step_key="budget"))
+
+
+@bp.get("/review")
+@login_required
+def review_list():
+    from flask_login import current_user as user
+
+    from builder.models import STATUSES
+
+    from .listing import application_rows
+
+    if user.role not in ("reviewer", "admin", "finance"):
+        abort(404)
+    args = request.args
+    rows = application_rows(user, status=args.get("status", "") if args.get("status") in STATUSES else "",
+                            association=args.get("association", "")[:200], query=args.get("q", "")[:200],
+                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc")
+    return render_template("review/list.html", rows=rows, statuses=STATUSES, args=args)

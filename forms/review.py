@@ -1,0 +1,29 @@
+"""Forms of the review workflow: transitions, decisions, comments."""
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from .base import BaseForm
+from .fields import SwedishDateField, SwedishDecimalField
+
+
+class TransitionForm(BaseForm):
+    comment = TextAreaField(_l("Kommentar (syns i historiken)"), [Optional(), Length(max=10_000)],
+                            render_kw={"rows": 3})
+
+
+class DecisionForm(TransitionForm):
+    decision_date = SwedishDateField(_l("Beslutsdatum"), required=True)
+    decision_body = StringField(_l("Beslutande organ"), [InputRequired(_l("Ange vem som fattade beslutet.")),
+                                                         Length(max=300)], default="Förbundsstyrelsen")
+    approved_total = SwedishDecimalField(_l("Beviljat belopp (kr)"), minimum=Decimal(0),
+                                         maximum=Decimal(10_000_000_000))
+
+
+class CommentForm(BaseForm):
+    target = SelectField(_l("Gäller"), choices=[], validate_choice=False)
+    body = TextAreaField(_l("Kommentar"), [InputRequired(_l("Skriv en kommentar.")), Length(max=10_000)],
+                         render_kw={"rows": 3})
+    parent_id = HiddenField()
