@@ -1,0 +1,81 @@
+"""Every route tried by every role; the exact allowed set is asserted (on SQLite and PostgreSQL)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import login
+
+ROLES = ("anonymous", "owner", "co_applicant", "other_applicant", "reviewer", "finance", "admin")
+LOGIN = "login"  # anonymous: redirected to the login page
+
+# (method, path, status of the application, data, expected code per role in ROLES order)
+MATRIX = [
+    ("GET", "/applications", "draft", None, (LOGIN, 200, 200, 200, 200, 200, 200)),
+    ("POST", "/applications/new", "draft", {}, (LOGIN, 302, 302, 302, 404, 404, 302)),
+    ("GET", "/applications/import", "draft", None, (LOGIN, 200, 200, 200, 404, 404, 200)),
+    ("GET", "/applications/{id}", "draft", None, (LOGIN, 200, 200, 404, 404, 404, 200)),
+    ("GET", "/applications/{id}", "submitted", None, (LOGIN, 200, 200, 404, 200, 404, 200)),
+    ("GET", "/applications/{id}", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
+    ("GET", "/applications/{id}/export.json", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
+    ("GET", "/applications/{id}/steps/project", "draft", None, (LOGIN, 200, 200, 404, 404, 404, 302)),
+    ("GET", "/applications/{id}/steps/review", "submitted", None, (LOGIN, 200, 200, 404, 200, 404, 200)),
+    ("POST", "/applications/{id}/steps/timeline", "draft", {"timeline": "x", "save": "1"},
+     (LOGIN, 302, 302, 404, 404, 404, 409)),
+    ("POST", "/applications/{id}/steps/timeline", "approved", {"timeline": "x", "save": "1"},
+     (LOGIN, 409, 409, 404, 409, 409, 409)),
+    ("POST", "/applications/{id}/steps/budget/preview", "draft", {}, (LOGIN, 200, 200, 404, 404, 404, 200)),
+    ("POST", "/applications/{id}/invite", "draft", {"email": "nobody@example.se"},
+     (LOGIN, 302, 302, 404, 404, 404, 302)),
+    ("POST", "/applications/{id}/actions/submit", "draft", {}, (LOGIN, 302, 302, 404, 404, 404, 403)),
+    ("POST", "/applications/{id}/actions/withdraw", "submitted", {}, (LOGIN, 302, 302, 404, 403, 404, 403)),
+    ("POST", "/applications/{id}/actions/request_changes", "submitted", {},
+     (LOGIN, 403, 403, 404, 302, 404, 302)),
+    ("POST", "/applications/{id}/actions/approve", "submitted",
+     {"decision_date": "2017-05-15", "decision_body": "Styrelsen", "approved_total": "1"},
+     (LOGIN, 403, 403, 404, 302, 404, 302)),
+    ("POST", "/applications/{id}/actions/approve", "approved",
+     {"decision_date": "2017-05-15", "decision_body": "Styrelsen"}, (LOGIN, 403, 403, 404, 409, 403, 409)),
+    ("POST", "/applications/{id}/comments", "submitted", {"target": "general", "body": "Fråga"},
+     (LOGIN, 403, 403, 404, 302, 404, 302)),
+    ("POST", "/applications/{id}/extension", "approved", {"kind": "extension"},
+     (LOGIN, 302, 302, 404, 403, 403, 403)),
+    ("GET", "/applications/{id}/compare", "submitted", None, (LOGIN, 302, 302, 404, 302, 404, 302)),
+    ("GET", "/review", "submitted", None, (LOGIN, 404, 404, 404, 200, 200, 200)),
+    ("GET", "/admin/users", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
+    ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
+]
+
+
+@pytest.fixture
+def world(app, make_user, make_application, hela_doc):
+    """One account per role and a factory for an application in a given status."""
+    from builder.applications.service import invite
+    from builder.extensions import db
+    from builder.models import Application
+
+    people = {role: make_user("applicant" if role in ("owner", "co_applicant", "other_applicant") else role)
+              for role in ROLES if role != "anonymous"}
+
+    def application(status: str) -> int:
+        app_id = make_application(people["owner"][0], hela_doc, status=status)
+        with app.app_context():
+            invite(db.session.get(Application, app_id), people["co_applicant"][1])
+        return app_id
+
+    return people, application
+
+
+@pytest.mark.parametrize("method,path,status,data,expected", MATRIX,
+                         ids=[f"{m} {p} [{s}]" for m, p, s, _d, _e in MATRIX])
+def test_route_by_role(app, world, method, path, status, data, expected):
+    people, application = world
+    for role, want in zip(ROLES, expected):
+        client = app.test_client()
+        if role != "anonymous":
+            login(client, people[role][1], people[role][2])
+        url = path.format(id=application(status))
+        response = client.get(url) if method == "GET" else client.post(url, data=data)
+        if want == LOGIN:
+            assert response.status_code == 302 and "/login" in response.location, (role, url)
+        else:
+            assert response.status_code == want, (role, method, url, response.status_code)
