@@ -57,3 +57,6 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     register_filters(app)
     register_error_handlers(app)
+    from .web.security import register_security_headers
+
+    register_security_headers(app)

@@ -36,6 +36,9 @@ def finalize(config: dict, instance_path: str) -> None:
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     config["SQLALCHEMY_DATABASE_URI"] = url
+    from .web.security import sqlite_engine_options
+
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url), **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     if not config.get("SECRET_KEY"):
         if config.get("PRODUCTION"):
             raise RuntimeError("SECRET_KEY must be set in production (FLASK_ENV_PRODUCTION=1)")

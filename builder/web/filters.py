@@ -55,12 +55,22 @@ def widget(field, describedby: str, attributes: dict):
     return field(**attrs)
 
 
+def _local_datetime(value) -> str:
+    """A stored UTC time shown in Swedish time: "23 nov. 2026 19:59"."""
+    from datetime import timezone
+
+    from flask_babel import format_datetime
+
+    return format_datetime(value.replace(tzinfo=timezone.utc), "medium")
+
+
 def register_filters(app: Flask) -> None:
     app.jinja_env.filters["kr"] = lambda v: formatting.kr(v, current_language())
     app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
     app.jinja_env.filters["dec"] = lambda v: formatting.decimal(v, current_language())
     app.jinja_env.filters["pct"] = lambda v: formatting.percent(v, current_language())
     app.jinja_env.filters["longdate"] = lambda v: formatting.long_date(v, current_language())
+    app.jinja_env.filters["when"] = _local_datetime
     app.jinja_env.globals.update(
         current_language=current_language,
         form_error_list=form_error_list,

@@ -9,6 +9,7 @@ from builder.applications.access import can_edit, get_editable, get_visible
 from builder.applications.service import save_document
 from builder.extensions import db
 from builder.models import FeePreset
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import bp, checks, mapping, preview
 from .formdata import find_list, remove_entry
@@ -69,11 +70,11 @@ def parse_quietly(form) -> None:
     form.form_errors = []
 
 
-def _render(step, application, form, status=200, **extra):
+def _render(step, application, form, status=200, base_version=None, **extra):
     doc = application.doc
     if step.key in ("budget", "goals") and not getattr(form, "checked", False):
         parse_quietly(form)
-    context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc,
+    context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc, base_version=base_version,
                    neighbours=neighbours(step.key), editable=can_edit(current_user, application),
                    years=mapping.period_years(doc), **extra)
     if step.key == "budget":
@@ -142,17 +143,61 @@ def step(app_id: int, step_key: str):
             return redirect(url_for("applications.show", app_id=app_id))
         return _render(step, application, build_form(step, application.doc))
     application = get_editable(app_id)
+    base_version = request.form.get("base_version", type=int)
     changed = _structural_change(step, application)
     if changed is not None:
-        return _render(step, application, changed)
+        return _render(step, application, changed, base_version=base_version)
     doc = application.doc
     form = build_form(step, doc, request.form)
     if not _step_valid(step, form, doc):
         flash(_("Kontrollera de markerade fälten. Inget av det du skrev har gått förlorat."), "error")
-        return _render(step, application, form, status=422)
+        return _render(step, application, form, status=422, base_version=base_version)
+    if base_version is not None and base_version != application.lock_version:
+        return _conflict(step, application, form)
     step.apply(form, doc)
-    save_document(application, doc, step.key)
+    try:
+        save_document(application, doc, step.key)
+    except StaleDataError:  # another save committed between our read and our write
+        db.session.rollback()
+        return _conflict(step, db.session.get(type(application), app_id), form)
     return _after_save(step, application)
+
+
+def _leaves(form) -> dict[str, tuple[str, str]]:
+    """{field name: (label, shown value)} of every input in a form, nested lists included."""
+    out = {}
+
+    def walk(field):
+        if hasattr(field, "entries"):
+            for entry in field.entries:
+                walk(entry)
+        elif field.type == "FormField":
+            for sub in field.form:
+                walk(sub)
+        elif field.type not in ("CSRFTokenField", "HiddenField"):
+            value = field.data
+            if field.type == "SelectField":
+                value = dict((str(k), str(v)) for k, v in field.choices).get(str(value), value)
+            out[field.name] = (str(field.label.text), "" if value is None else str(value))
+
+    for field in form:
+        walk(field)
+    return out
+
+
+def _conflict(step, application, mine):
+    """409: someone saved this draft after it was opened here; show both versions and let the user choose."""
+    theirs = build_form(step, application.doc)
+    mine_values, their_values = _leaves(mine), _leaves(theirs)
+    changes = [(name, label, their_values.get(name, ("", ""))[1], value)
+               for name, (label, value) in mine_values.items() if their_values.get(name, ("", ""))[1] != value]
+    changes += [(name, label, value, "") for name, (label, value) in their_values.items()
+                if name not in mine_values and value]
+    last = application.transitions[-1] if application.transitions else None
+    posted = [(k, v) for k, v in request.form.items(multi=True)
+              if k not in ("csrf_token", "base_version", "next", "back", "save", "goto")]
+    return render_template("wizard/conflict.html", step=step, application=application, changes=changes,
+                           posted=posted, last=last), 409
 
 
 @bp.post("/steps/budget/preview")
