@@ -39,6 +39,8 @@ def finalize(config: dict, instance_path: str) -> None:
     from .web.security import sqlite_engine_options
 
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url), **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    if config.get("PRODUCTION"):
+        config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = True
     if not config.get("SECRET_KEY"):
         if config.get("PRODUCTION"):
             raise RuntimeError("SECRET_KEY must be set in production (FLASK_ENV_PRODUCTION=1)")
