@@ -61,7 +61,9 @@ class _Reader:
         self.errors: list[str] = []
 
     def fail(self, place: str, problem: str) -> None:
-        self.errors.append(f"{place}: {problem}")
+        message = f"{place}: {problem}"
+        if message not in self.errors:  # a missing key is "required" once, not again as empty text
+            self.errors.append(message)
 
     def obj(self, value: Any, place: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
         if not isinstance(value, dict):
@@ -88,7 +90,9 @@ class _Reader:
 
     def text(self, value: Any, place: str, required: bool = False, limit: int = MAX_SHORT_TEXT) -> str:
         if value is None:
-            value = ""
+            if required:
+                self.fail(place, "is required")
+            return ""
         if not isinstance(value, str):
             self.fail(place, f"must be text, got {_kind(value)}")
             return ""
