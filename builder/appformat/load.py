@@ -205,7 +205,7 @@ def _read_application(r: _Reader, data: Any) -> Application | None:
     version = data.get("version")
     if "version" in data and (isinstance(version, bool) or parse_decimal(version) != FORMAT_VERSION):
         r.fail("version", f"must be {FORMAT_VERSION}, got {_show(version)}")
-    period = _read_period(r, data.get("period"))
+    period = _read_period(r, data["period"]) if "period" in data else None
     parties = tuple(_read_list(r, data.get("parties"), "parties", _read_party))
     budget = _read_budget(r, data.get("budget"), period) if "budget" in data else None
     return Application(
@@ -235,8 +235,6 @@ def _read_list(r: _Reader, value: Any, place: str, read_one: Callable, limit: in
 
 
 def _read_period(r: _Reader, value: Any) -> Period | None:
-    if value is None:  # a missing period is already reported as required
-        return None
     value = r.obj(value, "period", ("start", "end"), ("start", "end"))
     if value is None or "start" not in value or "end" not in value:
         return None
