@@ -142,7 +142,12 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, Decimal):  # a JSON number with a fraction: show it as written
+        text = str(value)
+    else:
+        text = json.dumps(value, default=str)
     if len(text) > 40:
         text = text[:37] + "..."
     return json.dumps(text, ensure_ascii=False)
