@@ -41,6 +41,9 @@ MAX_TEXT = 100_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = Decimal("1000000000")  # one thousand million kronor in one cell is not a FINSAM project
 MAX_MONTHLY_SALARY = Decimal("10000000")
+# More decimals than this is no real amount, rate or FTE; an exponent such as 1e-999999 would
+# otherwise make every exact sum of a staff line carry a million-digit denominator.
+MAX_DECIMALS = 20
 _DECIMAL_TEXT = re.compile(r"^-?(\d+)(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -119,6 +122,9 @@ class _Reader:
             bound = "greater than" if low_open else "at least"
             self.fail(place, f"must be {what} {bound} {_plain(low)} and at most {_plain(high)}, "
                              f"got {_show(value)}")
+            return None
+        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+            self.fail(place, f"at most {MAX_DECIMALS} decimals, got {_show(value)}")
             return None
         return parsed
 

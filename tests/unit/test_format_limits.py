@@ -18,3 +18,21 @@ def test_json_number_shown_as_written_in_the_message(example_dict, raw, shown):
     text = with_raw(example_dict, "budget.staff[2].fte", raw)
     assert errors_of_text(text) == [
         f'budget.staff[2].fte: must be a number greater than 0 and at most 10, got "{shown}"']
+
+
+@pytest.mark.parametrize("raw, shown", [("1e-999999", "1E-999999"), ('"0.000000000000000000001"', None),
+                                        ('"1.000000000000000000000"', None)])
+def test_more_than_20_decimals_refused(example_dict, raw, shown):
+    text = with_raw(example_dict, "budget.staff[2].fte", raw)
+    shown = shown or raw.strip('"')
+    assert errors_of_text(text) == [f'budget.staff[2].fte: at most 20 decimals, got "{shown}"']
+
+
+@pytest.mark.parametrize("raw", ['"0.00000000000000000001"', "1e-20", "0.30000000000000004", "1e1"])
+def test_up_to_20_decimals_accepted(example_dict, raw):
+    assert loads(with_raw(example_dict, "budget.staff[2].fte", raw)).budget.staff[2].fte > 0
+
+
+def test_decimals_limit_applies_to_amounts_too(example_dict):
+    text = with_raw(example_dict, "budget.baseline.rows[0].yearly.2015", "2.5e-30")
+    assert errors_of_text(text) == ['budget.baseline.rows[0].yearly.2015: at most 20 decimals, got "2.5E-30"']
