@@ -47,6 +47,7 @@ MAX_DECIMALS = 20
 _DECIMAL_TEXT = re.compile(r"^-?(\d+)(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # "\ud800" in JSON: not encodable as UTF-8
 
 
 class ValidationError(Exception):
@@ -64,7 +65,7 @@ class _Reader:
         self.errors: list[str] = []
 
     def fail(self, place: str, problem: str) -> None:
-        message = f"{place}: {problem}"
+        message = _escape_surrogates(f"{place}: {problem}")
         if message not in self.errors:  # a missing key is "required" once, not again as empty text
             self.errors.append(message)
 
@@ -98,6 +99,9 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             self.fail(place, f"must be text, got {_kind(value)}")
+            return ""
+        if _LONE_SURROGATE.search(value):
+            self.fail(place, "must be valid Unicode text, it has a lone surrogate (\\ud800–\\udfff)")
             return ""
         if required and not value.strip():
             self.fail(place, "must not be empty")
@@ -136,6 +140,10 @@ class _Reader:
                 pass
         self.fail(place, f"must be a date YYYY-MM-DD, got {_show(value)}")
         return None
+
+
+def _escape_surrogates(text: str) -> str:
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _join(place: str, key: str) -> str:

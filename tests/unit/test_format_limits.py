@@ -1,6 +1,8 @@
 """Loader checks added while testing: each case here was accepted or misreported before."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from builder.appformat import fingerprint, loads
@@ -36,3 +38,32 @@ def test_up_to_20_decimals_accepted(example_dict, raw):
 def test_decimals_limit_applies_to_amounts_too(example_dict):
     text = with_raw(example_dict, "budget.baseline.rows[0].yearly.2015", "2.5e-30")
     assert errors_of_text(text) == ['budget.baseline.rows[0].yearly.2015: at most 20 decimals, got "2.5E-30"']
+
+
+SURROGATE_MESSAGE = "must be valid Unicode text, it has a lone surrogate (\\ud800–\\udfff)"
+
+
+@pytest.mark.parametrize("place", ["title", "sections.background", "budget.staff[0].party",
+                                   "budget.baseline.rows[2].label", "signatories[0].name"])
+def test_lone_surrogate_in_text_refused(example_dict, place):
+    """JSON may spell "\\ud800"; such text cannot be written as UTF-8 (DOCX, database, terminal)."""
+    edit(example_dict, place, "A\ud800B")
+    assert errors_of(example_dict) == [f"{place}: {SURROGATE_MESSAGE}"]
+
+
+def test_messages_never_carry_a_lone_surrogate(example_dict):
+    edit(example_dict, "budget.proration", "day\udc80")
+    edit(example_dict, "x\ud83d", 1)
+    errors = errors_of(example_dict)
+    assert sorted(errors) == sorted(["x\\ud83d: unknown key",
+                                     'budget.proration: must be one of "half_month", "day", "month", '
+                                     'got "day\\udc80"'])
+    for error in errors:
+        error.encode("utf-8")  # raises on a surrogate
+
+
+def test_text_with_emoji_and_swedish_letters_is_kept(example_dict):
+    title = "Åtgärd \U0001f468\u200d\U0001f469\u200d\U0001f467 för familjen"  # pairs in JSON, kept
+    app = loads(json.dumps(edit(example_dict, "title", title)))
+    assert app.title == title
+    assert len(fingerprint(app)) == 12
