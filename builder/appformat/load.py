@@ -340,7 +340,7 @@ def _read_budget(r: _Reader, value: Any, period: Period | None) -> Budget | None
     baseline = None
     if value.get("baseline") is not None:
         baseline = _read_baseline(r, value["baseline"])
-    return Budget(
+    budget = Budget(
         proration=r.choice(value.get("proration"), "budget.proration", PRORATION_MODES, "half_month"),
         default_social_fee_rate=default_rate,
         staff=tuple(_read_list(r, value.get("staff"), "budget.staff", _read_staff_line,
@@ -350,6 +350,24 @@ def _read_budget(r: _Reader, value: Any, period: Period | None) -> Budget | None
         overhead=overhead,
         baseline=baseline,
     )
+    raw_other = value.get("other_costs")
+    if not isinstance(raw_other, list) or len(raw_other) == len(budget.other_costs):  # places line up
+        _check_row_labels(r, budget)
+    return budget
+
+
+def _check_row_labels(r: _Reader, budget: Budget) -> None:
+    """Rule 6 matches summary rows to baseline rows by label, so a label must name one row only
+    (two rows "X" would both subtract baseline row "X" and count it twice in the delta)."""
+    parties = {line.party for line in budget.staff}
+    for i, cost in enumerate(budget.other_costs):
+        if cost.label in parties:
+            r.fail(f"budget.other_costs[{i}].label", f"must differ from the staff parties' names, "
+                                                     f"got {_show(cost.label)}")
+    others = {cost.label for cost in budget.other_costs}
+    if budget.overhead is not None and budget.overhead.label in parties | others:
+        r.fail("budget.overhead.label", f"must differ from the parties' and other costs' labels, "
+                                        f"got {_show(budget.overhead.label)}")
 
 
 STAFF_KEYS = ("party", "role", "fte", "monthly_salary", "start", "end", "social_fee_rate", "annual_raise")
@@ -449,12 +467,16 @@ def _read_baseline(r: _Reader, value: Any) -> Baseline | None:
     if value is None:
         return None
     rows = []
+    seen: dict[str, str] = {}
     for i, row in enumerate(r.items(value.get("rows"), "budget.baseline.rows")):
         place = f"budget.baseline.rows[{i}]"
         row = r.obj(row, place, ("label", "yearly"), ("label", "yearly"))
         if row is not None:
-            rows.append(BaselineRow(r.text(row.get("label"), f"{place}.label", required=True),
-                                    _read_yearly(r, row.get("yearly", {}), f"{place}.yearly")))
+            label = r.text(row.get("label"), f"{place}.label", required=True)
+            if label in seen:  # rows are matched by label: a second row of one label would be lost
+                r.fail(f"{place}.label", f"must be unique, {_show(label)} is also {seen[label]}.label")
+            seen.setdefault(label, place)
+            rows.append(BaselineRow(label, _read_yearly(r, row.get("yearly", {}), f"{place}.yearly")))
     return Baseline(r.text(value.get("label"), "budget.baseline.label"), tuple(rows))
 
 

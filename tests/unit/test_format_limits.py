@@ -67,3 +67,37 @@ def test_text_with_emoji_and_swedish_letters_is_kept(example_dict):
     app = loads(json.dumps(edit(example_dict, "title", title)))
     assert app.title == title
     assert len(fingerprint(app)) == 12
+
+
+def test_duplicate_baseline_labels_refused(example_dict):
+    """Baseline rows are matched by label: a second "Utvärdering" was carried over with the first's
+    total in place of its own."""
+    edit(example_dict, "budget.baseline.rows[1].label", "Utvärdering")
+    assert errors_of(example_dict) == [
+        'budget.baseline.rows[3].label: must be unique, "Utvärdering" is also budget.baseline.rows[1].label']
+
+
+def test_other_cost_named_like_a_party_refused(example_dict):
+    """Two rows "Kristianstads kommun" would each subtract its baseline row: counted twice."""
+    edit(example_dict, "budget.other_costs", [
+        {"label": "Lokaler", "yearly": {"2018": "1000"}},
+        {"label": "Kristianstads kommun", "yearly": {"2018": "1000"}},
+    ])
+    assert errors_of(example_dict) == [
+        'budget.other_costs[1].label: must differ from the staff parties\' names, got "Kristianstads kommun"']
+
+
+@pytest.mark.parametrize("label", ["Vårdcentralen Vilan", "Lokaler"])
+def test_overhead_named_like_another_row_refused(example_dict, label):
+    edit(example_dict, "budget.other_costs", [{"label": "Lokaler", "yearly": {"2018": "1000"}}])
+    edit(example_dict, "budget.overhead", {"label": label, "rate": "0.1"})
+    assert errors_of(example_dict) == [
+        f'budget.overhead.label: must differ from the parties\' and other costs\' labels, got "{label}"']
+
+
+def test_other_costs_sharing_a_label_are_fine(example_dict):
+    """They make one merged row."""
+    edit(example_dict, "budget.other_costs", [{"label": "Lokaler", "yearly": {"2018": "1000"}},
+                                              {"label": "Lokaler", "yearly": {"2019": "500"}}])
+    edit(example_dict, "budget.overhead", {"label": "Indirekta kostnader", "rate": "0.1"})
+    assert len(loads(json.dumps(example_dict)).budget.other_costs) == 2
