@@ -192,10 +192,21 @@ def parse_decimal(value: Any) -> Decimal | None:
 def loads(text: str | bytes) -> Application:
     """Parse JSON text (numbers as decimal text, never float) and validate it."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                          object_pairs_hook=_unique_keys)
     except (ValueError, RecursionError) as exc:
         raise ValidationError([f"(file): not valid JSON: {exc}"]) from None
     return from_dict(data)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+    """An object with a key twice is ambiguous (json would silently keep the last one)."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {_show(key)} appears twice in one object")
+        out[key] = value
+    return out
 
 
 def _refuse_constant(name: str):

@@ -101,3 +101,8 @@ def test_other_costs_sharing_a_label_are_fine(example_dict):
                                               {"label": "Lokaler", "yearly": {"2019": "500"}}])
     edit(example_dict, "budget.overhead", {"label": "Indirekta kostnader", "rate": "0.1"})
     assert len(loads(json.dumps(example_dict)).budget.other_costs) == 2
+
+
+def test_duplicate_json_key_refused(example_dict):
+    text = json.dumps(example_dict).replace('"fte": "0.6"', '"fte": "0.6", "fte": "-1"', 1)
+    assert errors_of_text(text) == ['(file): not valid JSON: the key "fte" appears twice in one object']
