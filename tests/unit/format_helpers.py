@@ -37,6 +37,14 @@ def errors_of(data) -> list[str]:
     raise AssertionError("the loader accepted it")
 
 
+def accepted(data) -> bool:
+    try:
+        from_dict(data)
+    except ValidationError:
+        return False
+    return True
+
+
 def errors_of_text(text) -> list[str]:
     try:
         loads(text)

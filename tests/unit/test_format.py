@@ -1,11 +1,13 @@
 """The loader refuses bad input with "place: problem" messages, and reads numbers as decimals."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from builder.appformat import loads
+from builder.appformat import loads, parse_decimal
 
-from .format_helpers import edit, errors_of, errors_of_text, with_raw
+from .format_helpers import accepted, edit, errors_of, errors_of_text, with_raw
 
 PERIOD = "2017-06-01 – 2019-05-31"
 
@@ -122,16 +124,7 @@ def test_every_problem_is_reported_in_one_pass(example_dict):
     ("budget.staff[0].start", "2019-05-31"),  # a one-day line on the last day of the period
 ])
 def test_values_on_the_bounds_are_accepted(example_dict, place, value):
-    loads_dict = edit(example_dict, place, value)
-    assert errors_of_or_none(loads_dict) is None
-
-
-def errors_of_or_none(data):
-    try:
-        errors_of(data)
-    except AssertionError:
-        return None
-    return "refused"
+    assert accepted(edit(example_dict, place, value))
 
 
 def staff_lines(n: int) -> list[dict]:
@@ -147,7 +140,7 @@ def test_more_than_1000_staff_lines_refused(example_dict):
 
 def test_1000_staff_lines_accepted(example_dict):
     edit(example_dict, "budget.staff", staff_lines(1000))
-    assert errors_of_or_none(example_dict) is None
+    assert accepted(example_dict)
 
 
 @pytest.mark.parametrize("text, start", [
@@ -177,8 +170,20 @@ def test_nan_and_infinity_refused(example_dict, raw):
 def test_json_numbers_are_read_as_decimal_text(example_dict, raw, expected):
     app = loads(with_raw(example_dict, "budget.staff[2].fte", raw))
     fte = app.budget.staff[2].fte
-    assert type(fte).__name__ == "Decimal"
-    assert fte == __import__("decimal").Decimal(expected)
+    assert type(fte) is Decimal
+    assert fte == Decimal(expected)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("0.1", Decimal("0.1")), (" 2.0 ", Decimal("2.0")), (7, Decimal(7)), (0.1, Decimal("0.1")),
+    (Decimal("0.3"), Decimal("0.3")), ("-1", Decimal("-1")),
+    ("1e3", None), ("0,6", None), (".5", None), ("5.", None), ("+1", None), ("", None), (True, None),
+    (None, None), (Decimal("NaN"), None), (Decimal("Infinity"), None), ([1], None),
+])
+def test_parse_decimal(value, expected):
+    """Decimal text (or a number) exactly; a Python float by its shortest repr, never its binary value."""
+    result = parse_decimal(value)
+    assert result == expected and (expected is None or str(result) == str(expected))
 
 
 def test_json_number_salary_keeps_exact_cents(example_dict):
