@@ -37,6 +37,7 @@ from .model import (
 MAX_STAFF_LINES = 1000
 MAX_LIST_ITEMS = 1000
 MAX_PERIOD_YEARS = 15
+FIRST_YEAR = 1900  # earlier is no FINSAM project, and a year under 1000 is no YYYY table column
 MAX_TEXT = 100_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = Decimal("1000000000")  # one thousand million kronor in one cell is not a FINSAM project
@@ -135,9 +136,14 @@ class _Reader:
     def day(self, value: Any, place: str) -> date | None:
         if isinstance(value, str) and _ISO_DATE.match(value):
             try:
-                return date.fromisoformat(value)
+                parsed = date.fromisoformat(value)
             except ValueError:
-                pass
+                parsed = None
+            if parsed is not None and parsed.year >= FIRST_YEAR:
+                return parsed
+            if parsed is not None:
+                self.fail(place, f"must be a date from {FIRST_YEAR} on, got {_show(value)}")
+                return None
         self.fail(place, f"must be a date YYYY-MM-DD, got {_show(value)}")
         return None
 

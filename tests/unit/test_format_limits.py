@@ -106,3 +106,10 @@ def test_other_costs_sharing_a_label_are_fine(example_dict):
 def test_duplicate_json_key_refused(example_dict):
     text = json.dumps(example_dict).replace('"fte": "0.6"', '"fte": "0.6", "fte": "-1"', 1)
     assert errors_of_text(text) == ['(file): not valid JSON: the key "fte" appears twice in one object']
+
+
+@pytest.mark.parametrize("place, value", [("period.start", "0999-12-01"), ("period.start", "1899-12-31")])
+def test_dates_before_1900_refused(example_dict, place, value):
+    """Year 999 became a column "999", sorted after "1000"."""
+    edit(example_dict, place, value)
+    assert errors_of(example_dict) == [f'{place}: must be a date from 1900 on, got "{value}"']
