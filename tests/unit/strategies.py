@@ -7,7 +7,16 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from builder.budget import PRORATION_MODES, AnnualRaise, Baseline, BaselineRow, Budget, OtherCost, Overhead, StaffLine
+from builder.budget import (
+    PRORATION_MODES,
+    AnnualRaise,
+    Baseline,
+    BaselineRow,
+    Budget,
+    OtherCost,
+    Overhead,
+    StaffLine,
+)
 
 FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2027, 12, 31)

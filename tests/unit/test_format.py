@@ -94,7 +94,11 @@ BAD_VALUES = [
 ]
 
 
-@pytest.mark.parametrize("place, value, message", BAD_VALUES, ids=[f"{c[0]}={'(missing)' if c[1] is MISSING else repr(c[1])}" for c in BAD_VALUES])
+def _case_id(case) -> str:
+    return f"{case[0]}={'(missing)' if case[1] is MISSING else repr(case[1])}"
+
+
+@pytest.mark.parametrize("place, value, message", BAD_VALUES, ids=[_case_id(c) for c in BAD_VALUES])
 def test_bad_value_gives_place_and_problem(example_dict, place, value, message):
     edit(example_dict, place) if value is MISSING else edit(example_dict, place, value)
     assert errors_of(example_dict) == [message]
