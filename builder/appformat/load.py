@@ -37,13 +37,18 @@ from .model import (
 MAX_STAFF_LINES = 1000
 MAX_LIST_ITEMS = 1000
 MAX_PERIOD_YEARS = 15
+FIRST_YEAR = 1900  # earlier is no FINSAM project, and a year under 1000 is no YYYY table column
 MAX_TEXT = 100_000
 MAX_SHORT_TEXT = 500
 MAX_AMOUNT = Decimal("1000000000")  # one thousand million kronor in one cell is not a FINSAM project
 MAX_MONTHLY_SALARY = Decimal("10000000")
+# More decimals than this is no real amount, rate or FTE; an exponent such as 1e-999999 would
+# otherwise make every exact sum of a staff line carry a million-digit denominator.
+MAX_DECIMALS = 20
 _DECIMAL_TEXT = re.compile(r"^-?(\d+)(\.\d+)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # "\ud800" in JSON: not encodable as UTF-8
 
 
 class ValidationError(Exception):
@@ -61,7 +66,9 @@ class _Reader:
         self.errors: list[str] = []
 
     def fail(self, place: str, problem: str) -> None:
-        self.errors.append(f"{place}: {problem}")
+        message = _escape_surrogates(f"{place}: {problem}")
+        if message not in self.errors:  # a missing key is "required" once, not again as empty text
+            self.errors.append(message)
 
     def obj(self, value: Any, place: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
         if not isinstance(value, dict):
@@ -88,9 +95,14 @@ class _Reader:
 
     def text(self, value: Any, place: str, required: bool = False, limit: int = MAX_SHORT_TEXT) -> str:
         if value is None:
-            value = ""
+            if required:
+                self.fail(place, "is required")
+            return ""
         if not isinstance(value, str):
             self.fail(place, f"must be text, got {_kind(value)}")
+            return ""
+        if _LONE_SURROGATE.search(value):
+            self.fail(place, "must be valid Unicode text, it has a lone surrogate (\\ud800–\\udfff)")
             return ""
         if required and not value.strip():
             self.fail(place, "must not be empty")
@@ -116,16 +128,28 @@ class _Reader:
             self.fail(place, f"must be {what} {bound} {_plain(low)} and at most {_plain(high)}, "
                              f"got {_show(value)}")
             return None
+        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+            self.fail(place, f"at most {MAX_DECIMALS} decimals, got {_show(value)}")
+            return None
         return parsed
 
     def day(self, value: Any, place: str) -> date | None:
         if isinstance(value, str) and _ISO_DATE.match(value):
             try:
-                return date.fromisoformat(value)
+                parsed = date.fromisoformat(value)
             except ValueError:
-                pass
+                parsed = None
+            if parsed is not None and parsed.year >= FIRST_YEAR:
+                return parsed
+            if parsed is not None:
+                self.fail(place, f"must be a date from {FIRST_YEAR} on, got {_show(value)}")
+                return None
         self.fail(place, f"must be a date YYYY-MM-DD, got {_show(value)}")
         return None
+
+
+def _escape_surrogates(text: str) -> str:
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _join(place: str, key: str) -> str:
@@ -138,7 +162,12 @@ def _kind(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, Decimal):  # a JSON number with a fraction: show it as written
+        text = str(value)
+    else:
+        text = json.dumps(value, default=str)
     if len(text) > 40:
         text = text[:37] + "..."
     return json.dumps(text, ensure_ascii=False)
@@ -169,10 +198,21 @@ def parse_decimal(value: Any) -> Decimal | None:
 def loads(text: str | bytes) -> Application:
     """Parse JSON text (numbers as decimal text, never float) and validate it."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                          object_pairs_hook=_unique_keys)
     except (ValueError, RecursionError) as exc:
         raise ValidationError([f"(file): not valid JSON: {exc}"]) from None
     return from_dict(data)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+    """An object with a key twice is ambiguous (json would silently keep the last one)."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {_show(key)} appears twice in one object")
+        out[key] = value
+    return out
 
 
 def _refuse_constant(name: str):
@@ -201,7 +241,7 @@ def _read_application(r: _Reader, data: Any) -> Application | None:
     version = data.get("version")
     if "version" in data and (isinstance(version, bool) or parse_decimal(version) != FORMAT_VERSION):
         r.fail("version", f"must be {FORMAT_VERSION}, got {_show(version)}")
-    period = _read_period(r, data.get("period"))
+    period = _read_period(r, data["period"]) if "period" in data else None
     parties = tuple(_read_list(r, data.get("parties"), "parties", _read_party))
     budget = _read_budget(r, data.get("budget"), period) if "budget" in data else None
     return Application(
@@ -231,8 +271,6 @@ def _read_list(r: _Reader, value: Any, place: str, read_one: Callable, limit: in
 
 
 def _read_period(r: _Reader, value: Any) -> Period | None:
-    if value is None:  # a missing period is already reported as required
-        return None
     value = r.obj(value, "period", ("start", "end"), ("start", "end"))
     if value is None or "start" not in value or "end" not in value:
         return None
@@ -319,7 +357,7 @@ def _read_budget(r: _Reader, value: Any, period: Period | None) -> Budget | None
     baseline = None
     if value.get("baseline") is not None:
         baseline = _read_baseline(r, value["baseline"])
-    return Budget(
+    budget = Budget(
         proration=r.choice(value.get("proration"), "budget.proration", PRORATION_MODES, "half_month"),
         default_social_fee_rate=default_rate,
         staff=tuple(_read_list(r, value.get("staff"), "budget.staff", _read_staff_line,
@@ -329,6 +367,24 @@ def _read_budget(r: _Reader, value: Any, period: Period | None) -> Budget | None
         overhead=overhead,
         baseline=baseline,
     )
+    raw_other = value.get("other_costs")
+    if not isinstance(raw_other, list) or len(raw_other) == len(budget.other_costs):  # places line up
+        _check_row_labels(r, budget)
+    return budget
+
+
+def _check_row_labels(r: _Reader, budget: Budget) -> None:
+    """Rule 6 matches summary rows to baseline rows by label, so a label must name one row only
+    (two rows "X" would both subtract baseline row "X" and count it twice in the delta)."""
+    parties = {line.party for line in budget.staff}
+    for i, cost in enumerate(budget.other_costs):
+        if cost.label in parties:
+            r.fail(f"budget.other_costs[{i}].label", f"must differ from the staff parties' names, "
+                                                     f"got {_show(cost.label)}")
+    others = {cost.label for cost in budget.other_costs}
+    if budget.overhead is not None and budget.overhead.label in parties | others:
+        r.fail("budget.overhead.label", f"must differ from the parties' and other costs' labels, "
+                                        f"got {_show(budget.overhead.label)}")
 
 
 STAFF_KEYS = ("party", "role", "fte", "monthly_salary", "start", "end", "social_fee_rate", "annual_raise")
@@ -428,12 +484,16 @@ def _read_baseline(r: _Reader, value: Any) -> Baseline | None:
     if value is None:
         return None
     rows = []
+    seen: dict[str, str] = {}
     for i, row in enumerate(r.items(value.get("rows"), "budget.baseline.rows")):
         place = f"budget.baseline.rows[{i}]"
         row = r.obj(row, place, ("label", "yearly"), ("label", "yearly"))
         if row is not None:
-            rows.append(BaselineRow(r.text(row.get("label"), f"{place}.label", required=True),
-                                    _read_yearly(r, row.get("yearly", {}), f"{place}.yearly")))
+            label = r.text(row.get("label"), f"{place}.label", required=True)
+            if label in seen:  # rows are matched by label: a second row of one label would be lost
+                r.fail(f"{place}.label", f"must be unique, {_show(label)} is also {seen[label]}.label")
+            seen.setdefault(label, place)
+            rows.append(BaselineRow(label, _read_yearly(r, row.get("yearly", {}), f"{place}.yearly")))
     return Baseline(r.text(value.get("label"), "budget.baseline.label"), tuple(rows))
 
 

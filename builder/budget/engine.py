@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 from collections import OrderedDict
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from .model import (
@@ -19,6 +19,7 @@ from .model import (
     LineDetail,
     Row,
     StaffLine,
+    whole_kronor,
 )
 
 # Least common multiple of 28, 29, 30 and 31: every `day` share is an integer over it.
@@ -30,7 +31,7 @@ def round_kr(value: Decimal | Fraction) -> int:
     """Round half-up (away from zero) to whole kronor."""
     if isinstance(value, Fraction):
         return _round_ratio(value.numerator, value.denominator)
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return whole_kronor(value)
 
 
 def active_days(start: date, end: date, year: int, month: int) -> tuple[int, int]:

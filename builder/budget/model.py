@@ -3,9 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 PRORATION_MODES = ("half_month", "day", "month")
+
+
+def whole_kronor(amount: Decimal) -> int:
+    """Round half-up (away from zero) to whole kronor."""
+    return int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,8 @@ class BudgetTable:
     def baseline_total(self) -> int:
         if self.baseline is None:
             return 0
-        return sum(int(sum(r.yearly.values())) for r in self.baseline.rows)
+        # Rule 4: the sum of rounded cells, as each baseline row's own total is.
+        return sum(whole_kronor(amount) for r in self.baseline.rows for amount in r.yearly.values())
 
     @property
     def delta(self) -> int:
