@@ -136,3 +136,21 @@ def import_json():
                 return redirect(url_for("applications.show", app_id=application.id))
     status = 422 if errors or form.errors else 200
     return render_template("applications/import.html", form=form, errors=errors), status
+
+
+@bp.get("/<int:app_id>/export.xlsx")
+@login_required
+def export_xlsx(app_id: int):
+    """The budget as an Excel workbook with live formulas (finance, reviewers, the applicants)."""
+    from builder.web.filters import STATUS_LABELS
+    from builder.xlsx import XLSX_MIMETYPE, budget_workbook
+
+    application = get_visible(app_id)
+    validated, errors = service.validate(application.doc)
+    if validated is None:
+        flash(_("Budgeten kan inte exporteras förrän felen är rättade."), "error")
+        return redirect(url_for("wizard.step", app_id=app_id, step_key="review"))
+    body = budget_workbook(validated, approved_total=application.approved_total,
+                           status_label=str(STATUS_LABELS.get(application.status, application.status)))
+    name = safe_filename(f"Budget-{application.title}", ".xlsx")
+    return Response(body, mimetype=XLSX_MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})

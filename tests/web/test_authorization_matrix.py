@@ -41,6 +41,10 @@ MATRIX = [
      (LOGIN, 302, 302, 404, 403, 403, 403)),
     ("GET", "/applications/{id}/compare", "submitted", None, (LOGIN, 302, 302, 404, 302, 404, 302)),
     ("GET", "/review", "submitted", None, (LOGIN, 404, 404, 404, 200, 200, 200)),
+    ("GET", "/review/export.csv", "submitted", None, (LOGIN, 404, 404, 404, 200, 200, 200)),
+    ("GET", "/applications/{id}/export.xlsx", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
+    ("GET", "/applications/{id}/export.xlsx", "draft", None, (LOGIN, 200, 200, 404, 404, 404, 200)),
+    ("GET", "/applications/{id}/versions/1/export.json", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
     ("GET", "/admin/users", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
     ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
 ]
