@@ -60,7 +60,11 @@ class _Layout:
     label_columns: int
     years: dict[int, str]  # column → year
     sum_column: int | None
-    width: int
+    header: tuple[str, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
 
 
 def label_key(label: str) -> str:
@@ -106,13 +110,14 @@ def parse_budget_table(raw: RawTable) -> ParsedTable | None:
         return None
     rows = []
     for cells in raw.rows[layout.header_row + 1:]:
-        row = _parse_row(_aligned(cells, layout, raw.source), layout)
+        aligned = _aligned(cells, layout, raw.source)
+        row = _parse_row(aligned, layout) if aligned is not None else _unreadable_row(cells, layout)
         if row is not None:
             rows.append(row)
     _mark_unlabelled_total(rows)
     if not any(row.role in ("item", "total") for row in rows):
         return None
-    sum_header = raw.rows[layout.header_row][layout.sum_column] if layout.sum_column is not None else None
+    sum_header = layout.header[layout.sum_column] if layout.sum_column is not None else None
     return ParsedTable(0, raw.source, tuple(layout.years.values()),
                        label_key_display(sum_header) if sum_header else None, tuple(rows))
 
@@ -147,11 +152,14 @@ def _header_layout(index: int, cells: tuple[str, ...]) -> _Layout | None:
     increasing = all(a < b for a, b in zip(values, values[1:]))
     if not enough or not increasing or min(years) == 0:
         return None
-    return _Layout(index, min(years), years, sum_column, len(cells))
+    return _Layout(index, min(years), years, sum_column, tuple(cells))
 
 
-def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str, ...]:
-    """Cells in the header's columns; a short typed row is aligned to the right (sum column last)."""
+def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str, ...] | None:
+    """Cells in the header's columns; a short typed row is aligned to the right (sum column last).
+
+    None when a short typed row cannot be placed with confidence.
+    """
     if source != "tabs":
         return cells[:layout.width]
     if len(cells) == layout.width:
@@ -165,15 +173,14 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
     labels, values = cells[:layout.label_columns], cells[layout.label_columns:]
     labels += [""] * (layout.label_columns - len(labels))
     padding = [""] * (layout.width - layout.label_columns - len(values))
-    right, left = tuple(labels + padding + values), tuple(labels + values + padding)
-    # Right-aligned (an empty cell typed as a double tab) unless only the left reading adds up.
-    return left if not _adds_up(right, layout) and _adds_up(left, layout) else right
+    aligned = tuple(labels + padding + values)
+    # Right-aligned, as when an empty cell was typed as a double tab; but only when the row
+    # then adds up to its sum cell: it may as well lack its last cells, too uncertain to check.
+    return aligned if layout.sum_column is not None and _adds_up(aligned, layout) else None
 
 
 def _adds_up(cells: tuple[str, ...], layout: _Layout) -> bool:
     """True when the row's year cells add up to its sum cell."""
-    if layout.sum_column is None:
-        return False
     amounts = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
     total = parse_amount(cells[layout.sum_column]) if not is_blank(cells[layout.sum_column]) else None
     if total is None or any(a is None for a in amounts):
@@ -226,10 +233,11 @@ def _role(label: str, amounts: dict) -> str:
 
 
 def _unreadable_row(cells: tuple[str, ...], layout: _Layout) -> ParsedRow:
-    """A typed row with more cells than the header: kept, but no figure in it is trusted."""
+    """A typed row that cannot be placed in the header's columns: kept, no figure in it trusted."""
     columns = [*layout.years.values()] + ([TOTAL] if layout.sum_column is not None else [])
-    return ParsedRow(normalise_spaces(cells[0]), "item", {y: None for y in layout.years.values()},
-                     unreadable=tuple(columns))
+    label = normalise_spaces(cells[0]) if cells else ""
+    return ParsedRow(label, "total" if _TOTAL_LABEL.match(label) else "item",
+                     {y: None for y in layout.years.values()}, unreadable=tuple(columns))
 
 
 def _mark_unlabelled_total(rows: list[ParsedRow]) -> None:

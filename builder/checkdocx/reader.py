@@ -23,6 +23,7 @@ MAX_MEMBERS = 5000
 MAX_RATIO = 100  # uncompressed ÷ compressed; real Word XML stays far below
 RATIO_FLOOR = MB  # small members may compress well without harm
 DOCUMENT_PART = "word/document.xml"
+SHORT_CELL = 20  # a tabbed line with one cell longer than this is an indented paragraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -202,26 +203,44 @@ def _grid_value(properties, name: str) -> int:
 
 
 def gather_tab_tables(blocks: list[Paragraph | RawTable]) -> list[Paragraph | RawTable]:
-    """Runs of two or more lines with tabs become one "tabs" table; empty lines inside are skipped."""
+    """Runs of two or more tab-separated lines become one "tabs" table; empty lines inside are skipped.
+
+    A line is a row when tabs split it into cells (see _is_row), so a paragraph indented with
+    a tab stays a paragraph.
+    """
     out: list[Paragraph | RawTable] = []
     run: list[str] = []
     gap: list[Paragraph] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and "\t" in block.text:
-            run.extend(line for line in block.text.split("\n") if line.strip())
-            gap = []
-        elif isinstance(block, Paragraph) and not block.text.strip() and run:
+        lines = block.text.split("\n") if isinstance(block, Paragraph) else []
+        if run and isinstance(block, Paragraph) and not block.text.strip():
             gap.append(block)
+        elif any(_is_row(line) for line in lines):
+            for line in (line for line in lines if line.strip()):
+                if _is_row(line):
+                    run.append(line)
+                else:
+                    out.extend(_flush(run) + [Paragraph(line)])
+                    run = []
+            gap = []
         else:
-            out.extend(_flush(run) + gap)
+            out.extend(_flush(run) + gap + [block])
             run, gap = [], []
-            out.append(block)
     out.extend(_flush(run) + gap)
     return out
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in re.split(r"\t+", line.rstrip()))
+
+
+def _is_row(line: str) -> bool:
+    """Two or more cells, or one short one ("\t2017"); a long single cell is indented prose."""
+    filled = [cell for cell in _cells(line) if cell] if "\t" in line else []
+    return len(filled) >= 2 or (len(filled) == 1 and len(filled[0]) <= SHORT_CELL)
 
 
 def _flush(lines: list[str]) -> list[Paragraph | RawTable]:
     if len(lines) < 2:
         return [Paragraph(line) for line in lines]
-    rows = tuple(tuple(cell.strip() for cell in re.split(r"\t+", line.rstrip())) for line in lines)
-    return [RawTable(rows, "tabs", tuple(lines))]
+    return [RawTable(tuple(_cells(line) for line in lines), "tabs", tuple(lines))]
