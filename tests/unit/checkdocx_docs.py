@@ -10,6 +10,19 @@ import docx
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 HELA_FAMILJEN = SHARED / "examples" / "hela-familjen-ansokan.txt"
 
+BUDGET = [
+    ["", "2017", "2018", "2019", "Summa"],
+    ["Kommunen", "100 000", "200 000", "50 000", "350 000"],
+    ["Regionen", "20 000", "40 000", "10 000", "70 000"],
+    ["Utvärdering", "", "30 000", "20 000", "50 000"],
+    ["Totalt", "120 000", "270 000", "80 000", "470 000"],
+]
+
+
+def as_tabs(rows: list[list[str]]) -> str:
+    """The rows typed as tab-separated lines, in one paragraph with a line break after each."""
+    return "\n".join("\t".join(cells) for cells in rows)
+
 
 def docx_bytes(*blocks) -> bytes:
     """A document of paragraphs (str; tabs and "\\n" kept) and Word tables (lists of rows)."""

@@ -2,23 +2,9 @@
 from decimal import Decimal
 
 import pytest
-from checkdocx_docs import docx_bytes
+from checkdocx_docs import BUDGET, as_tabs, docx_bytes
 
 from builder.checkdocx import check_docx, find_budget_tables, read_docx
-
-BUDGET = [
-    ["", "2017", "2018", "2019", "Summa"],
-    ["Kommunen", "100 000", "200 000", "50 000", "350 000"],
-    ["Regionen", "20 000", "40 000", "10 000", "70 000"],
-    ["Utvärdering", "", "30 000", "20 000", "50 000"],
-    ["Totalt", "120 000", "270 000", "80 000", "470 000"],
-]
-
-
-def as_tabs(rows: list[list[str]]) -> str:
-    """The rows typed as tab-separated lines in one paragraph each (joined by line breaks)."""
-    return "\n".join("\t".join(cells) for cells in rows)
-
 
 def tables_of(*blocks):
     return find_budget_tables(read_docx(docx_bytes(*blocks)))
