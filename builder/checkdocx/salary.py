@@ -35,8 +35,9 @@ _FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|
            r"(?:\s*/\s*(?:mån|år))?\.?")
 _PRODUCT = re.compile(_FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?\s*=\s*("
                       + NUMBER_TEXT + r")", re.IGNORECASE)
-_DOCUMENT_RATE = re.compile(r"(?:" + text_.FEE_WORDS.pattern + r")\D{0,25}?(" + NUMBER_TEXT
-                            + r")\s*(?:%|procent)", re.IGNORECASE)
+# A written total rate; "arbetsgivaravgift 31,42 %" is only one part of it, so it is not read.
+_WRITTEN_RATE = re.compile(r"(?:sociala\s+avgifter|soc\.?\s*avg\.?|po-pålägg\w*|lönebikostnad\w*)"
+                           r"\D{0,25}?(" + NUMBER_TEXT + r")\s*(?:%|procent)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,22 +88,23 @@ def _explicit_rate(between: str) -> tuple[Decimal | None, str]:
 
 
 def document_rate(paragraphs: list[str]) -> Decimal | None:
-    """The social-fee factor (1.40) the document's statements agree on, or None if unclear."""
+    """The social-fee factor (1.40) the document writes or its statements agree on; None if unclear.
+
+    Each statement votes for the rates it agrees with; a rate written out ("sociala avgifter
+    40 %") counts as two votes. One rate must have a majority of the votes, and at least two.
+    """
     statements = [s for p in paragraphs for _, s in fee_statements(text_.prepare(p)) if s.rate is None]
     written = [1 + parse_number(m.group(1)) / 100
-               for p in paragraphs for m in _DOCUMENT_RATE.finditer(text_.prepare(p))]
-    candidates = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
-    support = {}
-    for rate in candidates:
+               for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
+    votes = {}
+    for rate in {s.with_fees / s.salary for s in statements if s.salary} | set(written):
         agreeing = frozenset(i for i, s in enumerate(statements) if _agrees(s.salary * rate, s.with_fees))
-        support[rate] = (len(agreeing) + written.count(rate), agreeing)
-    if not support:
+        votes[rate] = (len(agreeing) + 2 * written.count(rate), agreeing)
+    best = max((count for count, _ in votes.values()), default=0)
+    winners = {rate: agreeing for rate, (count, agreeing) in votes.items() if count == best}
+    if best < 2 or len(set(winners.values())) > 1 or 2 * best <= len(statements) + 2 * len(written):
         return None
-    best = max(count for count, _ in support.values())
-    winners = {agreeing for count, agreeing in support.values() if count == best}
-    if best < 2 or len(winners) > 1 or 2 * best <= len(statements):
-        return None
-    return min(rate for rate, (count, _) in support.items() if count == best)
+    return min(winners)
 
 
 def _agrees(exact: Decimal, stated: Decimal) -> bool:
