@@ -53,11 +53,11 @@ def _table(document, rows: list[list[str]]) -> None:
             table.cell(r, c).text = text
 
 
-def hela_familjen_lines(start: str = "Budget", end: str = "Metoder för uppföljning") -> list[str]:
-    """The application's paragraphs from the heading `start` up to `end` (bold marks removed)."""
+def hela_familjen_lines(start: str | None = "Budget", end: str | None = "Metoder för uppföljning") -> list[str]:
+    """The application's paragraphs from the heading `start` up to `end` (None: the whole text)."""
     lines = HELA_FAMILJEN.read_text(encoding="utf-8").replace("**", "").splitlines()
-    first = lines.index(start)
-    last = lines.index(end)
+    first = lines.index(start) if start else 0
+    last = lines.index(end) if end else len(lines)
     return [line for line in lines[first:last] if line.strip()]
 
 
@@ -67,6 +67,19 @@ def hela_familjen_docx(replace: dict[str, str] | None = None, **kwargs) -> bytes
     for old, new in (replace or {}).items():
         lines = [line.replace(old, new) for line in lines]
     return docx_bytes(*lines)
+
+
+def hela_familjen_word_tables() -> bytes:
+    """The budget part with its two typed tables as Word tables instead."""
+    blocks: list = []
+    for line in hela_familjen_lines():
+        if "\t" not in line:
+            blocks.append(line)
+        elif blocks and isinstance(blocks[-1], list):
+            blocks[-1].append(line.split("\t"))
+        else:
+            blocks.append([line.split("\t")])
+    return docx_bytes(*blocks)
 
 
 def zip_bytes(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
