@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from builder.budget.model import Baseline, BaselineRow
 
-from .budget_table import ParsedTable
+from .budget_table import ParsedTable, clean_label
 from .findings import CELL, Finding
 
 
@@ -23,6 +23,6 @@ def table_to_baseline(table: ParsedTable, label: str = "",
             continue
         yearly = {year: fixes.get((index, year), value) for year, value in row.cells.items()
                   if value is not None}
-        rows.append(BaselineRow(row.label.rstrip(": "), yearly))
+        rows.append(BaselineRow(clean_label(row.label), yearly))
     return Baseline(label, tuple(rows))
 

@@ -67,9 +67,14 @@ class _Layout:
         return len(self.header)
 
 
+def clean_label(text: str) -> str:
+    """A label or header without trailing colon or footnote mark: "Summa:" → "Summa"."""
+    return normalise_spaces(text).rstrip(":*. ")
+
+
 def label_key(label: str) -> str:
     """A label normalised for matching ("Kristianstads kommun:" → "kristianstads kommun")."""
-    return normalise_spaces(label).rstrip(":*. ").lower()
+    return clean_label(label).lower()
 
 
 def find_budget_tables(content: DocxContent) -> list[ParsedTable]:
@@ -83,12 +88,12 @@ def find_budget_tables(content: DocxContent) -> list[ParsedTable]:
         number += 1 if (table or block.source == "word") else 0
         if table is not None:
             found.append((position, replace(table, index=number)))
-    positions = [position for position, _ in found]
+    positions = {position for position, _ in found}
     return [replace(t, before=_texts(content, positions, p, -1), after=_texts(content, positions, p, 1))
             for p, t in found]
 
 
-def _texts(content: DocxContent, positions: list[int], position: int, step: int) -> tuple[str, ...]:
+def _texts(content: DocxContent, positions: set[int], position: int, step: int) -> tuple[str, ...]:
     """Paragraph texts before (step −1) or after (+1) a table, up to the next budget table."""
     texts: list[str] = []
     limit = CONTEXT_BEFORE if step < 0 else CONTEXT_AFTER
@@ -119,12 +124,7 @@ def parse_budget_table(raw: RawTable) -> ParsedTable | None:
         return None
     sum_header = layout.header[layout.sum_column] if layout.sum_column is not None else None
     return ParsedTable(0, raw.source, tuple(layout.years.values()),
-                       label_key_display(sum_header) if sum_header else None, tuple(rows))
-
-
-def label_key_display(text: str) -> str:
-    """A header as shown in findings: "Summa:" → "Summa"."""
-    return normalise_spaces(text).rstrip(":*. ")
+                       clean_label(sum_header) if sum_header else None, tuple(rows))
 
 
 def _find_header(raw: RawTable) -> _Layout | None:
