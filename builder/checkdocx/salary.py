@@ -29,6 +29,7 @@ _FTE_LINK = {"för", "blir", "därför", "då", "det", "innebär", "ger", "en", 
              "motsvarar", "månad", "år", "månadslönen", "månadslön", "månadskostnad", "månadskostnaden",
              "lönen", "lönekostnaden", "lönekostnad", "kostnaden", "årskostnad", "årskostnaden",
              "helårslönen", "helårslön", "årslönen", "årslön", "helårskostnaden", "heltidslönen", "tjänsten"}
+_FTE_RESULT = {"blir", "innebär", "ger", "motsvarar", "uppgår"}
 _EXPLICIT_RATE = re.compile(r"\(?\s*(" + NUMBER_TEXT + r")\s*(?:%|procent)\s*\)?|\b(1,\d{1,4})\b")
 _TIMES = r"\s*(?:x|×|\*|gånger)\s*"
 _FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|st|personer|tjänst(?:er)?)?"
@@ -115,6 +116,11 @@ def _linked(between: str, allowed: set[str]) -> bool:
     """True when only connecting words (and dates) stand between two figures."""
     rest = text_.without_dates(between)
     return not re.search(r"\d", rest) and set(text_.words(rest)) <= allowed
+
+
+def _fte_linked(between: str) -> bool:
+    """"0,2 tjänst blir månadslönen …": a result word, not just a comma, ties a share to a figure."""
+    return _linked(between, _FTE_LINK) and bool(_FTE_RESULT & set(text_.words(between)))
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -204,7 +210,7 @@ def _fte_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
     fee_members = {i + k for i, _ in fees for k in (0, 1)}
     for fte in text_.ftes(text):
         index = next((i for i, a in enumerate(figures) if a.start >= fte.end), None)
-        if index is None or index in fee_members or not _linked(text[fte.end:figures[index].start], _FTE_LINK):
+        if index is None or index in fee_members or not _fte_linked(text[fte.end:figures[index].start]):
             continue
         figure = figures[index]
         earlier = [reader.values(figures[i + 1]) for i, _ in fees if figures[i + 1].end <= fte.start]

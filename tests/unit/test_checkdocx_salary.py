@@ -73,6 +73,10 @@ def test_fte_share_of_the_full_time_cost(text, stated, expected):
     assert result == ([] if stated is None else [("fte_share", "Samordnare", d(stated), d(expected))])
 
 
+def test_an_fte_beside_another_persons_salary_is_not_a_share():
+    assert found(FEES_B + " Projektledare 100 % tjänst, 40 000 kr/mån.") == []
+
+
 def test_an_fte_before_a_salary_sentence_is_not_a_share():
     text = "Kommunen: 2,0 tjänster (socionomer). Heltidslönen uppskattas till 31 000 kr/mån."
     assert found(FEES_B, text) == []
