@@ -14,19 +14,25 @@ from builder.budget import PRORATION_MODES, StaffLine, staff_line_cost_by_year
 
 from .budget_table import ParsedTable, label_key
 from .findings import PERIOD, Finding
-from .salary import TOLERANCE, BlockFacts
+from .salary import BlockFacts, rounding_tolerance
 
 
 def period_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[Finding]:
     """Cells that are not the stated monthly cost × the stated period's months in that year."""
-    facts = {label_key(label): block for label, block in blocks.items()}
     findings = []
-    for index, row in enumerate(table.rows):
-        block = facts.get(row.key)
-        if row.role != "item" or block is None or len(block.monthly) != 1 or len(block.starts) != 1:
+    for label, block in blocks.items():
+        index = _row_for(table, label_key(label))
+        if index is None or len(block.monthly) != 1 or len(block.starts) != 1:
             continue
         findings += _row_findings(table, index, block)
-    return findings
+    return sorted(findings, key=lambda f: f.row_index)
+
+
+def _row_for(table: ParsedTable, key: str) -> int | None:
+    """The one item row whose label is the paragraph's label, or begins with it ("Projektledare 1,0")."""
+    rows = [i for i, row in enumerate(table.rows)
+            if row.role == "item" and (row.key == key or row.key.startswith(key + " "))]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _row_findings(table: ParsedTable, index: int, block: BlockFacts) -> list[Finding]:
@@ -58,4 +64,5 @@ def _readings(monthly: Decimal, start: date, end: date) -> list[dict[str, int]]:
 
 
 def _agrees(stated: Decimal, accepted: list[int]) -> bool:
-    return any(abs(stated - value) <= TOLERANCE for value in accepted)
+    # The monthly cost was rounded to whole kronor; a year holds up to twelve of it.
+    return any(abs(stated - value) <= rounding_tolerance(12) for value in accepted)

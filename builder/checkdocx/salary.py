@@ -18,6 +18,11 @@ from .findings import ARITHMETIC, FTE_SHARE, SOCIAL_FEES, YEARLY, Finding
 from .numbers import NUMBER_TEXT, parse_number
 
 TOLERANCE = Decimal(1)  # a derived figure may be rounded to whole kronor
+
+
+def rounding_tolerance(factor: Decimal | int = 1) -> Decimal:
+    """How far a figure may be off when it is `factor` × a figure rounded to whole kronor."""
+    return max(TOLERANCE, abs(Decimal(factor)) / 2)
 _FEE_LINK = {"x", "sociala", "avgifter", "inkl", "inklusive", "med", "plus", "soc", "avg", "po",
              "pålägg", "arbetsgivaravgifter", "arbetsgivaravgift", "lönebikostnader", "blir", "ger",
              "motsvarar", "på", "om", "totalt", "det", "vilket", "och", "är"}
@@ -108,8 +113,8 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
     return min(winners)
 
 
-def _agrees(exact: Decimal, stated: Decimal) -> bool:
-    return abs(exact - stated) <= TOLERANCE
+def _agrees(exact: Decimal, stated: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
+    return abs(exact - stated) <= tolerance
 
 
 def _linked(between: str, allowed: set[str]) -> bool:
@@ -143,10 +148,14 @@ class _Reader:
     # so that a figure computed from a wrong one is checked against both and one typo is one finding.
     readings: dict[int, list[Decimal]] = field(default_factory=dict)
 
-    def claim(self, kind: str, figure: text_.Amount | Decimal, expected: list[Decimal], context: str) -> None:
-        """A finding unless the stated figure is one of the expected ones (to the krona)."""
+    def claim(self, kind: str, figure: text_.Amount | Decimal, expected: list[Decimal], context: str,
+              factor: Decimal | int = 1) -> None:
+        """A finding unless the stated figure is one of the expected ones, within rounding.
+
+        `factor` is what a rounded figure was multiplied by to get the expected ones.
+        """
         stated = figure.value if isinstance(figure, text_.Amount) else figure
-        if not expected or any(_agrees(e, stated) for e in expected):
+        if not expected or any(_agrees(e, stated, rounding_tolerance(factor)) for e in expected):
             return
         right = Decimal(round_kr(expected[0]))
         self.findings.append(Finding(kind, self.table, self.label, None, stated, right, None, context))
@@ -201,7 +210,7 @@ def _yearly_claims(reader: _Reader, text: str, figures: list[text_.Amount]) -> N
         factors = [Decimal(12)] + ([reader.rate * 12] if with_fees else [])
         expected = [value * factor for value in reader.values(monthly) for factor in factors]
         expected.sort(key=lambda e: abs(yearly.value - e) if with_fees else 0)
-        reader.claim(YEARLY, yearly, expected, _excerpt(text, monthly.start, yearly.end))
+        reader.claim(YEARLY, yearly, expected, _excerpt(text, monthly.start, yearly.end), max(factors))
 
 
 def _fte_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
@@ -222,7 +231,7 @@ def _fte_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
         if unit == text_.MONTH:
             facts.monthly.add(figure.value)
         reader.claim(FTE_SHARE, figure, [fte.value * value * months for value in full_time],
-                     _excerpt(text, fte.start, figure.end))
+                     _excerpt(text, fte.start, figure.end), fte.value * months)
 
 
 def _product_claims(reader: _Reader, text: str) -> None:

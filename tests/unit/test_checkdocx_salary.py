@@ -180,6 +180,12 @@ def test_a_row_that_fits_no_cell_holds_more_than_the_post_and_is_not_checked():
     assert found(VILAN, table=table) == []
 
 
+def test_a_row_label_that_begins_with_the_paragraph_label():
+    table = with_cells("66 108", "132 216")
+    table[1][0] = "Vårdcentralen Vilan (0,2 tjänst)"
+    assert found(VILAN, table=table) == [("period", "Vårdcentralen Vilan (0,2 tjänst)", d(66108), d(49581))]
+
+
 def test_two_monthly_costs_for_one_row_are_not_read_as_a_period():
     text = VILAN + " För 0,4 tjänst blir månadslönen 22 036 kr/mån."
     assert found(VILAN, table=with_cells("66 108", "132 216")) != []
