@@ -18,7 +18,9 @@ from .numbers import NUMBER_TEXT, parse_number
 _CHANGE = re.compile(
     r"\b(?P<dir>ök\w*|höj\w*|minsk\w*|sänk\w*)\b(?P<middle>[^.\d]{0,80}?)\bmed\s+(?P<amount>"
     + NUMBER_TEXT + r")\s*(?:kr\b|kronor\b)(?!\s*(?:/|per\b|i\s+månaden))", re.IGNORECASE)
-_BUDGET_WORD = re.compile(r"budget|kostnad|ram\b|totalt|summa", re.IGNORECASE)
+# The change must be said of the budget or the total: "processbudgeten ökar med", "en höjning
+# av budgeten med", "den totala kostnaden minskar med", not "lokalkostnaden ökar med".
+_BUDGET_WORD = re.compile(r"budget|total", re.IGNORECASE)
 SENTENCES_AFTER = 5
 SENTENCES_BEFORE = 3
 
@@ -67,7 +69,8 @@ def change_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Find
     for text in [*table.before[-SENTENCES_BEFORE:], *table.after[:SENTENCES_AFTER]]:
         text = prepare(text)
         for match in _CHANGE.finditer(text):
-            if not _BUDGET_WORD.search(_sentence(text, match)):
+            sentence_start = text.rfind(". ", 0, match.start()) + 1
+            if not _BUDGET_WORD.search(text, sentence_start, match.start("amount")):
                 continue
             stated = parse_number(match.group("amount"))
             if match.group("dir").lower().startswith(("minsk", "sänk")):
@@ -102,6 +105,6 @@ def _grand_total(table: ParsedTable) -> Decimal | None:
 
 def _sentence(text: str, match: re.Match) -> str:
     """The sentence around a match (from the last full stop before it to the next one)."""
-    start = max(text.rfind(". ", 0, match.start()) + 1, 0)
+    start = text.rfind(". ", 0, match.start()) + 1
     end = text.find(". ", match.end())
     return text[start:end + 1 if end >= 0 else len(text)].strip()

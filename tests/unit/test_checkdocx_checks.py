@@ -182,7 +182,7 @@ def test_the_change_of_the_grand_total_is_accepted_too():
 def test_a_stated_decrease_of_the_budget():
     smaller = [["", "2017", "2018", "Summa"], ["Kommunen", "50 000", "200 000", "250 000"],
                ["Totalt", "50 000", "200 000", "250 000"]]
-    text = "Ändringen innebär en minskning av budgeten med 50 000 kr."
+    text = "Ändringen innebär en minskning av den totala kostnaden med 50 000 kr."
     assert findings(ORIGINAL, smaller, text) == []
     assert [f[0] for f in findings(ORIGINAL, smaller, text.replace("minskning", "ökning"))] == ["budget_change"]
 
@@ -191,6 +191,8 @@ def test_a_stated_decrease_of_the_budget():
     "Lönen höjs med 2 000 kr/mån från juni.",  # a salary, not the budget
     "Projektledarens lön ökar med 2 000 kr per månad.",
     "Deltagarna ökar med 30 personer.",
+    "Lokalkostnaden ökar med 20 000 kr jämfört med den ursprungliga budgeten.",
+    "Kostnaden för resor höjs med 5 000 kr.",
 ])
 def test_other_increases_are_not_budget_changes(text):
     assert findings(ORIGINAL, EXTENDED, text) == []
