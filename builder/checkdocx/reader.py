@@ -19,6 +19,7 @@ from .errors import DocxTooLargeError, NotDocxError, UnsafeDocxError
 MB = 1024 * 1024
 MAX_DOCX_BYTES = 20 * MB
 MAX_UNPACKED_BYTES = 100 * MB
+MAX_DOCUMENT_XML_BYTES = 20 * MB  # the text of a 300-page application is a few MB
 MAX_MEMBERS = 5000
 MAX_RATIO = 100  # uncompressed ÷ compressed; real Word XML stays far below
 RATIO_FLOOR = MB  # small members may compress well without harm
@@ -105,10 +106,12 @@ def _checked_document_info(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise DocxTooLargeError("zip_bomb", member=info.filename)
-    for info in infos:
-        if info.filename == DOCUMENT_PART:
-            return info
-    raise NotDocxError("no_document")
+    document = next((info for info in infos if info.filename == DOCUMENT_PART), None)
+    if document is None:
+        raise NotDocxError("no_document")
+    if document.file_size > MAX_DOCUMENT_XML_BYTES:
+        raise DocxTooLargeError("unpacked_too_big", limit=_mb(MAX_DOCUMENT_XML_BYTES))
+    return document
 
 
 def _mb(size: int) -> str:

@@ -125,6 +125,13 @@ def test_too_much_unpacked_data_is_refused(monkeypatch):
         check_docx(data)
 
 
+def test_a_too_big_document_part_is_refused(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_DOCUMENT_XML_BYTES", 1000)
+    data = zip_bytes({"word/document.xml": os.urandom(1001)}, zipfile.ZIP_STORED)
+    with pytest.raises(DocxTooLargeError, match="för mycket data"):
+        check_docx(data)
+
+
 def test_too_many_members_is_refused(monkeypatch):
     monkeypatch.setattr(reader, "MAX_MEMBERS", 10)
     with pytest.raises(DocxTooLargeError, match="över 10 delar"):
