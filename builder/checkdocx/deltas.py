@@ -1,0 +1,110 @@
+"""Stated changes against an earlier budget table in the same document.
+
+"4 260 480 (ökning med 1 135 680 kr)" is this row's total minus the same row's total in the
+earlier table; "innebär en höjning av processbudget med 1 601 327 kr" is the sum of the rows'
+changes (a row new to this table counts in full) or the change of the grand total.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .budget_table import TOTAL, ParsedRow, ParsedTable
+from .checks import cell_value, column_name
+from .findings import BUDGET_CHANGE, DELTA, Finding
+from .narrative import prepare
+from .numbers import NUMBER_TEXT, parse_number
+
+_CHANGE = re.compile(
+    r"\b(?P<dir>ök\w*|höj\w*|minsk\w*|sänk\w*)\b(?P<middle>[^.\d]{0,80}?)\bmed\s+(?P<amount>"
+    + NUMBER_TEXT + r")\s*(?:kr\b|kronor\b)(?!\s*(?:/|per\b|i\s+månaden))", re.IGNORECASE)
+# The change must be said of the budget or the total: "processbudgeten ökar med", "en höjning
+# av budgeten med", "den totala kostnaden minskar med", not "lokalkostnaden ökar med".
+_BUDGET_WORD = re.compile(r"budget|total", re.IGNORECASE)
+SENTENCES_AFTER = 5
+SENTENCES_BEFORE = 3
+
+
+def delta_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Finding]:
+    """Each row's stated change against the same row (by label) in the nearest earlier table."""
+    findings = []
+    for index, row in enumerate(table.rows):
+        before = _earlier_row(row.key, earlier) if row.delta is not None else None
+        if before is None:
+            continue
+        new, old = cell_value(row, row.delta_column), _amount(before, row.delta_column)
+        if new is None or old is None or row.delta == new - old:
+            continue
+        findings.append(Finding(DELTA, table.index, row.label, column_name(table, row.delta_column),
+                                row.delta, new - old, index))
+    return findings
+
+
+def _earlier_row(key: str, earlier: list[ParsedTable]) -> ParsedRow | None:
+    for table in reversed(earlier):
+        row = table.row_by_key(key)
+        if row is not None:
+            return row
+    return None
+
+
+def _amount(row: ParsedRow, key: str) -> Decimal | None:
+    """A row's amount in a column; its total is the stated one, else the sum of its cells."""
+    if key != TOTAL:
+        return row.cells.get(key)
+    if row.total is not None:
+        return row.total
+    values = [v for v in row.cells.values() if v is not None]
+    return sum(values, Decimal(0)) if values and not row.unreadable else None
+
+
+def change_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Finding]:
+    """"Höjning av budgeten med N kr" against the sum of row changes or the grand-total change."""
+    if not earlier:
+        return []
+    accepted = _change_candidates(table, earlier[-1])
+    if not accepted:
+        return []
+    findings = []
+    for text in [*table.before[-SENTENCES_BEFORE:], *table.after[:SENTENCES_AFTER]]:
+        text = prepare(text)
+        for match in _CHANGE.finditer(text):
+            sentence_start = text.rfind(". ", 0, match.start()) + 1
+            if not _BUDGET_WORD.search(text, sentence_start, match.start("amount")):
+                continue
+            stated = parse_number(match.group("amount"))
+            if match.group("dir").lower().startswith(("minsk", "sänk")):
+                stated = -stated
+            if stated not in accepted:
+                findings.append(Finding(BUDGET_CHANGE, table.index, None, None, stated, accepted[0],
+                                        None, _sentence(text, match)))
+    return findings
+
+
+def _change_candidates(table: ParsedTable, before: ParsedTable) -> list[Decimal]:
+    """The sum of the rows' changes (a new row in full), then the change of the grand total."""
+    rows = [row for row in table.rows if row.role == "item"]
+    totals = [_amount(row, TOTAL) for row in rows]
+    if not rows or None in totals:
+        return []
+    previous = [before.row_by_key(row.key) for row in rows]
+    olds = [_amount(p, TOTAL) if p is not None else Decimal(0) for p in previous]
+    if None in olds:
+        return []
+    candidates = [sum(totals, Decimal(0)) - sum(olds, Decimal(0))]
+    new_grand, old_grand = _grand_total(table), _grand_total(before)
+    if new_grand is not None and old_grand is not None:
+        candidates.append(new_grand - old_grand)
+    return candidates
+
+
+def _grand_total(table: ParsedTable) -> Decimal | None:
+    totals = [row for row in table.rows if row.role == "total" and row.total is not None]
+    return totals[-1].total if totals else None
+
+
+def _sentence(text: str, match: re.Match) -> str:
+    """The sentence around a match (from the last full stop before it to the next one)."""
+    start = text.rfind(". ", 0, match.start()) + 1
+    end = text.find(". ", match.end())
+    return text[start:end + 1 if end >= 0 else len(text)].strip()

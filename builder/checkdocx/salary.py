@@ -1,0 +1,253 @@
+"""Checks of the salary arithmetic a narrative writes out near a budget table.
+
+Salary × social fees = monthly cost (when the rate is stated or the document's other
+statements agree on it), FTE × full-time cost = part-time cost, monthly × 12 = yearly, and
+any "a × b = c" written out. Each check needs its figures written close together.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from builder.budget import round_kr
+
+from . import narrative as text_
+from .findings import ARITHMETIC, FTE_SHARE, SOCIAL_FEES, YEARLY, Finding
+from .numbers import NUMBER_TEXT, parse_number
+
+TOLERANCE = Decimal(1)  # a derived figure may be rounded to whole kronor
+
+
+def rounding_tolerance(factor: Decimal | int = 1) -> Decimal:
+    """How far a figure may be off when it is `factor` × a figure rounded to whole kronor."""
+    return max(TOLERANCE, abs(Decimal(factor)) / 2)
+_FEE_LINK = {"x", "sociala", "avgifter", "inkl", "inklusive", "med", "plus", "soc", "avg", "po",
+             "pålägg", "arbetsgivaravgifter", "arbetsgivaravgift", "lönebikostnader", "blir", "ger",
+             "motsvarar", "på", "om", "totalt", "det", "vilket", "och", "är"}
+_YEAR_LINK = {"och", "eller", "samt", "vilket", "blir", "ger", "motsvarar", "en", "ett", "om", "per",
+              "år", "totalt", "alltså", "helårslönen", "helårslön", "årslönen", "årslön", "årskostnad",
+              "årskostnaden", "helårskostnad", "helårskostnaden", "inklusive", "inkl", "d", "v", "s"}
+_FTE_LINK = {"för", "blir", "därför", "då", "det", "innebär", "ger", "en", "ett", "om", "på", "den",
+             "denna", "av", "i", "per", "till", "uppgår", "totalt", "sammanlagt", "alltså", "vilket",
+             "motsvarar", "månad", "år", "månadslönen", "månadslön", "månadskostnad", "månadskostnaden",
+             "lönen", "lönekostnaden", "lönekostnad", "kostnaden", "årskostnad", "årskostnaden",
+             "helårslönen", "helårslön", "årslönen", "årslön", "helårskostnaden", "heltidslönen", "tjänsten"}
+_FTE_RESULT = {"blir", "innebär", "ger", "motsvarar", "uppgår"}
+_EXPLICIT_RATE = re.compile(r"\(?\s*(" + NUMBER_TEXT + r")\s*(?:%|procent)\s*\)?|\b(1,\d{1,4})\b")
+_TIMES = r"\s*(?:x|×|\*|gånger)\s*"
+_FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|st|personer|tjänst(?:er)?)?"
+           r"(?:\s*/\s*(?:mån|år))?\.?")
+_PRODUCT = re.compile(_FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?\s*=\s*("
+                      + NUMBER_TEXT + r")", re.IGNORECASE)
+# A written total rate; "arbetsgivaravgift 31,42 %" is only one part of it, so it is not read.
+_WRITTEN_RATE = re.compile(r"(?:sociala\s+avgifter|soc\.?\s*avg\.?|po-pålägg\w*|lönebikostnad\w*)"
+                           r"\D{0,25}?(" + NUMBER_TEXT + r")\s*(?:%|procent)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FeeStatement:
+    """"31 000 kr/mån x sociala avgifter = 43 400 kr/mån" (with the rate, when one is written)."""
+
+    salary: Decimal
+    with_fees: Decimal
+    rate: Decimal | None
+    context: str
+
+
+@dataclass
+class BlockFacts:
+    """What the paragraphs about one row state: part-time monthly costs and period dates."""
+
+    monthly: set[Decimal] = field(default_factory=set)
+    starts: set[date] = field(default_factory=set)
+    ends: set[date] = field(default_factory=set)
+
+
+def fee_statements(text: str, figures: list[text_.Amount] | None = None
+                   ) -> list[tuple[int, FeeStatement]]:
+    """The fee statements of one prepared paragraph, with the index of their first amount."""
+    found = []
+    figures = text_.amounts(text) if figures is None else figures
+    for i, (salary, cost) in enumerate(zip(figures, figures[1:])):
+        between = text[salary.end:cost.start]
+        if salary.unit != text_.MONTH or cost.unit != text_.MONTH or not text_.FEE_WORDS.search(between):
+            continue
+        rate, rest = _explicit_rate(between)
+        if not re.search(r"=|\bblir\b|\bger\b|\bmotsvarar\b|\btotalt\b", rest) or not _linked(rest, _FEE_LINK):
+            continue
+        found.append((i, FeeStatement(salary.value, cost.value, rate, _excerpt(text, salary.start, cost.end))))
+    return found
+
+
+def _explicit_rate(between: str) -> tuple[Decimal | None, str]:
+    """A rate written inside a fee statement ("(40 %)", "x 1,40"), and the text without it."""
+    match = _EXPLICIT_RATE.search(text_.without_dates(between))
+    if match is None:
+        return None, between
+    if match.group(1):
+        rate = 1 + parse_number(match.group(1)) / 100
+    else:
+        rate = parse_number(match.group(2))
+    return rate, text_.without_dates(between).replace(match.group(0), " ")
+
+
+def document_rate(paragraphs: list[str]) -> Decimal | None:
+    """The social-fee factor (1.40) the document writes or its statements agree on; None if unclear.
+
+    Each statement votes for the rates it agrees with; a rate written out ("sociala avgifter
+    40 %") counts as two votes. One rate must have a majority of the votes, and at least two.
+    """
+    statements = [s for p in paragraphs for _, s in fee_statements(text_.prepare(p)) if s.rate is None]
+    written = [1 + parse_number(m.group(1)) / 100
+               for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
+    votes = {}
+    for rate in {s.with_fees / s.salary for s in statements if s.salary} | set(written):
+        agreeing = frozenset(i for i, s in enumerate(statements) if _agrees(s.salary * rate, s.with_fees))
+        votes[rate] = (len(agreeing) + 2 * written.count(rate), agreeing)
+    best = max((count for count, _ in votes.values()), default=0)
+    winners = {rate: agreeing for rate, (count, agreeing) in votes.items() if count == best}
+    if best < 2 or len(set(winners.values())) > 1 or 2 * best <= len(statements) + 2 * len(written):
+        return None
+    return min(winners)
+
+
+def _agrees(exact: Decimal, stated: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
+    return abs(exact - stated) <= tolerance
+
+
+def _linked(between: str, allowed: set[str]) -> bool:
+    """True when only connecting words (and dates) stand between two figures."""
+    rest = text_.without_dates(between)
+    return not re.search(r"\d", rest) and set(text_.words(rest)) <= allowed
+
+
+def _fte_linked(between: str) -> bool:
+    """"0,2 tjänst blir månadslönen …": a result word, not just a comma, ties a share to a figure."""
+    return _linked(between, _FTE_LINK) and bool(_FTE_RESULT & set(text_.words(between)))
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The piece of text a statement was read from, first figure to last."""
+    return text[start:end].strip()
+
+
+@dataclass
+class _Reader:
+    """Walks a table's paragraphs, keeping the current row label and full-time monthly cost."""
+
+    table: int
+    rate: Decimal | None
+    findings: list[Finding] = field(default_factory=list)
+    blocks: dict[str, BlockFacts] = field(default_factory=dict)
+    label: str | None = None
+    # The last "= N kr/mån" with fees (this or the last paragraph): as stated, and as it should be.
+    full_time: list[Decimal] = field(default_factory=list)
+    # This paragraph's figures by position: as stated, plus the expected value of a flagged one,
+    # so that a figure computed from a wrong one is checked against both and one typo is one finding.
+    readings: dict[int, list[Decimal]] = field(default_factory=dict)
+
+    def claim(self, kind: str, figure: text_.Amount | Decimal, expected: list[Decimal], context: str,
+              factor: Decimal | int = 1) -> None:
+        """A finding unless the stated figure is one of the expected ones, within rounding.
+
+        `factor` is what a rounded figure was multiplied by to get the expected ones.
+        """
+        stated = figure.value if isinstance(figure, text_.Amount) else figure
+        if not expected or any(_agrees(e, stated, rounding_tolerance(factor)) for e in expected):
+            return
+        right = Decimal(round_kr(expected[0]))
+        self.findings.append(Finding(kind, self.table, self.label, None, stated, right, None, context))
+        if isinstance(figure, text_.Amount):
+            self.readings[figure.start] = [stated, right]
+
+    def values(self, figure: text_.Amount) -> list[Decimal]:
+        """A figure as stated, and as it should have been if it was flagged."""
+        return self.readings.get(figure.start, [figure.value])
+
+
+def salary_findings(paragraphs: list[str], table: int, rate: Decimal | None
+                    ) -> tuple[list[Finding], dict[str, BlockFacts]]:
+    """Findings in the paragraphs near a table, and the facts stated about each row label."""
+    reader = _Reader(table, rate)
+    for paragraph in paragraphs:
+        _read_paragraph(reader, text_.prepare(paragraph))
+    return reader.findings, reader.blocks
+
+
+def _read_paragraph(reader: _Reader, text: str) -> None:
+    label = text_.block_label(text)
+    if label:
+        reader.label, reader.full_time = label, []
+    carried, reader.full_time, reader.readings = reader.full_time, [], {}
+    facts = reader.blocks.setdefault(reader.label, BlockFacts()) if reader.label else BlockFacts()
+    facts.starts.update(text_.start_dates(text))
+    facts.ends.update(text_.end_dates(text))
+    figures = text_.amounts(text)
+    fees = fee_statements(text, figures)
+    for i, statement in fees:
+        own = statement.rate or reader.rate
+        reader.claim(SOCIAL_FEES, figures[i + 1], [statement.salary * own] if own else [],
+                     statement.context)
+    _fte_claims(reader, text, figures, fees, carried, facts)
+    _yearly_claims(reader, text, figures)
+    _product_claims(reader, text)
+    reader.full_time = reader.values(figures[fees[-1][0] + 1]) if fees else carried
+
+
+def _yearly_claims(reader: _Reader, text: str, figures: list[text_.Amount]) -> None:
+    """"43 400 kr/mån och 520 800 kr/år": the yearly figure is twelve months."""
+    for monthly, yearly in zip(figures, figures[1:]):
+        between = text[monthly.end:yearly.start]
+        if monthly.unit != text_.MONTH or yearly.unit != text_.YEAR:
+            continue
+        with_fees = bool(text_.FEE_WORDS.search(between))
+        if with_fees and reader.rate is None:
+            continue  # "x sociala avgifter = N kr/år" cannot be checked without the rate
+        if not _linked(text_.FEE_WORDS.sub(" ", between), _YEAR_LINK | {"x"}):
+            continue
+        factors = [Decimal(12)] + ([reader.rate * 12] if with_fees else [])
+        expected = [value * factor for value in reader.values(monthly) for factor in factors]
+        expected.sort(key=lambda e: abs(yearly.value - e) if with_fees else 0)
+        reader.claim(YEARLY, yearly, expected, _excerpt(text, monthly.start, yearly.end), max(factors))
+
+
+def _fte_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
+                carried: list[Decimal], facts: BlockFacts) -> None:
+    """"För 0,2 tjänst blir månadslönen 10 640 kr/mån": the share of the full-time cost."""
+    fee_members = {i + k for i, _ in fees for k in (0, 1)}
+    for fte in text_.ftes(text):
+        index = next((i for i, a in enumerate(figures) if a.start >= fte.end), None)
+        if index is None or index in fee_members or not _fte_linked(text[fte.end:figures[index].start]):
+            continue
+        figure = figures[index]
+        earlier = [reader.values(figures[i + 1]) for i, _ in fees if figures[i + 1].end <= fte.start]
+        full_time = earlier[-1] if earlier else carried
+        if not full_time:
+            continue
+        unit = figure.unit or (text_.YEAR if figure.value > 3 * fte.value * full_time[0] else text_.MONTH)
+        months = 1 if unit == text_.MONTH else 12
+        if unit == text_.MONTH:
+            facts.monthly.add(figure.value)
+        reader.claim(FTE_SHARE, figure, [fte.value * value * months for value in full_time],
+                     _excerpt(text, fte.start, figure.end), fte.value * months)
+
+
+def _product_claims(reader: _Reader, text: str) -> None:
+    """"0,2 x 53 200 = 10 640": a product written out."""
+    for match in _PRODUCT.finditer(text):
+        groups = match.groups()
+        factors = [_factor(groups[i], groups[i + 1]) for i in (0, 2, 4) if groups[i]]
+        result = parse_number(groups[6])
+        if None in factors or result is None:
+            continue
+        product = Decimal(1)
+        for factor in factors:
+            product *= factor
+        reader.claim(ARITHMETIC, result, [product], match.group(0).strip())
+
+
+def _factor(number: str, percent: str | None) -> Decimal | None:
+    value = parse_number(number)
+    return value / 100 if value is not None and percent else value
