@@ -19,3 +19,8 @@ class PresetForm(BaseForm):
     label = StringField(_l("Benämning"), [InputRequired(_l("Ange en benämning.")), Length(max=200)])
     rate = RateField(_l("Procentsats"), minimum=Decimal(0), maximum=Decimal("1.5"), required=True)
     source = StringField(_l("Källa"), [Optional(), Length(max=500)])
+
+
+class CheckDocxForm(BaseForm):
+    file = FileField(_l("Word-fil (DOCX)"), [FileRequired(_l("Välj en fil att ladda upp."))],
+                     render_kw={"accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"})

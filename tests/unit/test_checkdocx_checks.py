@@ -3,7 +3,7 @@ import copy
 from decimal import Decimal
 
 import pytest
-from checkdocx_docs import BUDGET, as_tabs, docx_bytes
+from .checkdocx_docs import BUDGET, as_tabs, docx_bytes
 
 from builder.checkdocx import check_docx
 

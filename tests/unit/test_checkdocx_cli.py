@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from checkdocx_docs import BUDGET, HELA_FAMILJEN, docx_bytes, hela_familjen_docx
+from .checkdocx_docs import BUDGET, HELA_FAMILJEN, docx_bytes, hela_familjen_docx
 
 from builder import create_app
 

@@ -2,7 +2,7 @@
 from decimal import Decimal
 
 import pytest
-from checkdocx_docs import (
+from .checkdocx_docs import (
     HELA_FAMILJEN,
     docx_bytes,
     hela_familjen_docx,

@@ -2,7 +2,7 @@
 import copy
 from decimal import Decimal
 
-from checkdocx_docs import docx_bytes
+from .checkdocx_docs import docx_bytes
 
 from builder.checkdocx import check_docx
 

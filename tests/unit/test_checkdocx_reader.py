@@ -4,7 +4,7 @@ import struct
 import zipfile
 
 import pytest
-from checkdocx_docs import docx_bytes, replace_document_xml, zip_bytes
+from .checkdocx_docs import docx_bytes, replace_document_xml, zip_bytes
 
 from builder.checkdocx import DocxError, DocxTooLargeError, NotDocxError, UnsafeDocxError, check_docx
 from builder.checkdocx import reader

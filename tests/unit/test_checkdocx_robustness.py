@@ -2,7 +2,7 @@
 import io
 import zipfile
 
-from checkdocx_docs import BUDGET, docx_bytes, replace_document_xml
+from .checkdocx_docs import BUDGET, docx_bytes, replace_document_xml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -2,7 +2,7 @@
 from decimal import Decimal
 
 import pytest
-from checkdocx_docs import BUDGET, docx_bytes
+from .checkdocx_docs import BUDGET, docx_bytes
 
 from builder.checkdocx import check_docx
 from builder.checkdocx.salary import document_rate

@@ -2,7 +2,7 @@
 from decimal import Decimal
 
 import pytest
-from checkdocx_docs import BUDGET, as_tabs, docx_bytes
+from .checkdocx_docs import BUDGET, as_tabs, docx_bytes
 
 from builder.checkdocx import check_docx, find_budget_tables, read_docx
 

@@ -1,0 +1,78 @@
+"""Upload a Word application and see its budget arithmetic checked; turn a table into a draft's baseline."""
+from __future__ import annotations
+
+import json
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from builder.applications.service import create_application, new_document, validate
+from builder.checkdocx import MAX_DOCX_BYTES, DocxError, check_docx, finding_text, table_to_baseline
+from builder.web.i18n import current_language
+from forms.applications import CheckDocxForm
+
+from . import bp
+
+
+def _marks(table_report) -> dict:
+    """{(row index, column): True} for every cell a finding points at (column None: the whole row)."""
+    marks = {}
+    for finding in table_report.findings:
+        if finding.row_index is not None:
+            marks[(finding.row_index, finding.column)] = True
+    return marks
+
+
+def _baseline_json(table_report) -> str:
+    baseline = table_to_baseline(table_report.table, findings=table_report.findings)
+    return json.dumps({"label": baseline.label or _("Tidigare budget"),
+                       "rows": [{"label": r.label, "yearly": {y: format(v, "f") for y, v in r.yearly.items()}}
+                                for r in baseline.rows]}, ensure_ascii=False)
+
+
+@bp.route("/check-docx", methods=["GET", "POST"])
+@login_required
+def check_docx_page():
+    form = CheckDocxForm()
+    report, error, name = None, None, None
+    if form.validate_on_submit():
+        data = form.file.data.read(MAX_DOCX_BYTES + 1)
+        name = form.file.data.filename
+        try:
+            report = check_docx(data)
+        except DocxError as exc:
+            error = exc.message(current_language())
+    language = current_language()
+    tables = []
+    for table_report in report.tables if report else ():
+        tables.append({"report": table_report, "marks": _marks(table_report),
+                       "findings": [finding_text(f, language) for f in table_report.findings],
+                       "baseline": _baseline_json(table_report)})
+    status = 422 if error or form.errors else 200
+    return render_template("review/check_docx.html", form=form, report=report, tables=tables, error=error,
+                           name=name, can_draft=current_user.role in ("applicant", "admin")), status
+
+
+@bp.post("/check-docx/draft")
+@login_required
+def check_docx_draft():
+    """A new extension draft whose baseline is the checked table."""
+    if current_user.role not in ("applicant", "admin"):
+        abort(403)
+    try:
+        baseline = json.loads(request.form.get("baseline", ""))
+    except ValueError:
+        abort(400)
+    doc = new_document()
+    doc["kind"] = "extension"
+    doc["title"] = (request.form.get("title") or "").strip()[:500]
+    doc["budget"]["baseline"] = baseline
+    candidate = {**doc, "title": doc["title"] or "-", "period": {"start": "2000-01-01", "end": "2000-01-01"}}
+    _validated, errors = validate(candidate)
+    if any(e.startswith("budget.baseline") for e in errors):
+        flash(_("Tabellen kunde inte användas som jämförelsebudget."), "error")
+        return redirect(url_for("review.check_docx_page"))
+    application = create_application(current_user, doc)
+    flash(_("Ett utkast är skapat med tabellen som tidigare beviljad budget."), "success")
+    return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))

@@ -1,0 +1,53 @@
+"""The check-docx page: upload a Word application, see wrong cells highlighted, make a draft from a table."""
+from __future__ import annotations
+
+import io
+import json
+
+from builder.extensions import db
+from builder.models import Application
+from tests.unit.checkdocx_docs import hela_familjen_docx
+
+
+def upload(client, data: bytes, name="ansokan.docx"):
+    return client.post("/check-docx", data={"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
+
+
+def test_finds_the_typo_and_highlights_the_cell(client, login_as):
+    login_as("reviewer")
+    response = upload(client, hela_familjen_docx())
+    assert response.status_code == 200
+    page = response.text.replace("\xa0", " ")
+    assert page.count('class="num wrong"') == 1
+    assert "780 200" in page and "781 200" in page
+    assert "Tabell 1 – 1 avvikelser" in page
+
+
+def test_corrupt_file_gets_a_message_not_a_500(client, login_as):
+    login_as("reviewer")
+    response = upload(client, b"PK\x03\x04 not really a zip")
+    assert response.status_code == 422
+    assert "Filen kunde inte läsas" in response.text
+
+
+def test_table_becomes_draft_baseline(client, app, login_as):
+    login_as("applicant")
+    page = upload(client, hela_familjen_docx()).text
+    import html
+    import re
+
+    baseline = html.unescape(re.search(r'name="baseline" value="([^"]*)"', page).group(1))
+    response = client.post("/check-docx/draft", data={"baseline": baseline, "title": "Från Word"})
+    assert response.status_code == 302
+    with app.app_context():
+        application = db.session.scalars(db.select(Application)).one()
+        doc = application.doc
+    assert doc["kind"] == "extension" and doc["title"] == "Från Word"
+    rows = {r["label"]: r["yearly"] for r in doc["budget"]["baseline"]["rows"]}
+    assert rows["Kristianstads kommun"]["2018"] == "781200"  # the corrected figure
+    assert json.loads(baseline)["rows"][0]["label"] == "Kristianstads kommun"
+
+
+def test_reviewer_cannot_make_drafts(client, login_as):
+    login_as("reviewer")
+    assert client.post("/check-docx/draft", data={"baseline": "{}"}).status_code == 403
