@@ -20,7 +20,7 @@ def test_finds_the_typo_and_highlights_the_cell(client, login_as):
     page = response.text.replace("\xa0", " ")
     assert page.count('class="num wrong"') == 1
     assert "780 200" in page and "781 200" in page
-    assert "Tabell 1 – 1 avvikelser" in page
+    assert "Tabell 1 – avvikelser: 1" in page
 
 
 def test_corrupt_file_gets_a_message_not_a_500(client, login_as):
