@@ -3,7 +3,7 @@ from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
-    from . import budget_cmd
+    from . import budget_cmd, docx_cmd
 
-    for module in (budget_cmd,):
+    for module in (budget_cmd, docx_cmd):
         module.register(app)
