@@ -3,6 +3,8 @@ fingerprint that ties a signed paper copy to the exact version of the applicatio
 """
 from __future__ import annotations
 
+import re
+
 from docx.document import Document as DocumentObject
 
 from .text import clean_text
@@ -11,6 +13,7 @@ from .xmlkit import field, paragraph, parse_blocks, run
 DRAFT_COLOUR = "C00000"
 RULE_COLOUR = "BFBFBF"
 MAX_FOOTER_TITLE = 90
+PAGE_MARK, PAGES_MARK = "\ue000", "\ue001"  # private-use characters stand in for the fields
 
 
 def _one_line(text: str, limit: int = MAX_FOOTER_TITLE) -> str:
@@ -19,10 +22,24 @@ def _one_line(text: str, limit: int = MAX_FOOTER_TITLE) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def page_runs(gettext) -> list[str]:
+    """"Sida X av Y" as runs, X and Y the PAGE and NUMPAGES fields, worded by the translation."""
+    text = "\t\t" + gettext("Sida %(page)s av %(pages)s", page=PAGE_MARK, pages=PAGES_MARK)
+    runs = []
+    for piece in re.split(f"({PAGE_MARK}|{PAGES_MARK})", text):
+        if piece == PAGE_MARK:
+            runs += field("PAGE")
+        elif piece == PAGES_MARK:
+            runs += field("NUMPAGES")
+        elif piece:
+            runs.append(run(piece))
+    return runs
+
+
 def footer_blocks(gettext, title: str, version_label: str, fingerprint: str) -> list[str]:
     """Title and "Sida X av Y" on the first line, version label and fingerprint on the second."""
     _ = gettext
-    pages = [run("\t\t" + _("Sida") + " "), *field("PAGE"), run(" " + _("av") + " "), *field("NUMPAGES")]
+    pages = page_runs(_)
     details = []
     label = _one_line(version_label)
     if label:
