@@ -40,7 +40,8 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 @click.command("export-docx")
 @click.argument("file")
-@click.option("-o", "--output", help="The .docx to write (default: Ansokan-<title>-<date>.docx here; - for standard output).")
+@click.option("-o", "--output",
+              help="The .docx to write (default: Ansokan-<title>-<date>.docx here; - for standard output).")
 @click.option("--draft", is_flag=True, help='Export even if not ready for signing, marked "UTKAST"/"DRAFT".')
 @click.option("--version-label", default="", help='Printed in the footer, e.g. "v3" or "Version 2 till styrelsen".')
 @click.option("--date", "day", help="The date printed in the document, YYYY-MM-DD (default: today).")

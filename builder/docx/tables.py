@@ -64,8 +64,10 @@ def _table_props(width: int) -> str:
 
 def _row(columns: list[Column], cells: list[str], kind: str, keep_next: bool = False) -> str:
     """A w:tr that does not split across pages; the header row repeats on every page."""
-    props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if kind == "header" else "<w:trPr><w:cantSplit/></w:trPr>"
-    body = "".join(_cell(column.width, column.align, text, kind, keep_next) for column, text in zip(columns, cells))
+    repeat = "<w:tblHeader/>" if kind == "header" else ""
+    props = f"<w:trPr><w:cantSplit/>{repeat}</w:trPr>"
+    body = "".join(_cell(column.width, column.align, text, kind, keep_next)
+                   for column, text in zip(columns, cells))
     return f"<w:tr>{props}{body}</w:tr>"
 
 

@@ -256,3 +256,29 @@ def test_english_document_uses_the_english_catalogue():
     rows = table_texts(find_table(document, "Budget (SEK)"))
     assert rows[1][1] == "1,242,640"
     assert rows[-1][-1] == "increase of 1,601,327\u00a0SEK"
+
+
+def test_other_costs_and_overhead_paragraphs_and_rows_come_from_the_engine():
+    data = hela_dict()
+    del data["budget"]["baseline"]
+    data["budget"]["other_costs"] = [
+        {"label": "Utvärdering", "party": "Kristianstads kommun", "yearly": {"2017": "30000", "2018": "80000"}},
+        {"label": "Workshops", "yearly": {"2019": "12500.50"}},
+    ]
+    data["budget"]["overhead"] = {"label": "Indirekta kostnader", "rate": "0.05"}
+    app = application(data)
+    table = compute_budget(app.budget)
+    document = open_docx(export(app))
+    texts = [plain(t) for t in section_paragraphs(document, "Övriga kostnader")]
+    overhead = next(row for row in table.rows if row.kind == "overhead")
+    assert texts == [
+        "Utvärdering (Kristianstads kommun): 30 000 kr år 2017 och 80 000 kr år 2018, totalt 110 000 kr.",
+        "Workshops: 12 501 kr år 2019, totalt 12 501 kr.",
+        f"Indirekta kostnader: 5 % av personalkostnaderna varje år, totalt {plain(kr(overhead.total))}.",
+    ]
+    rows = table_texts(find_table(document, "Budget (kr)"))
+    assert rows[0] == ["Budget (kr)", "2017", "2018", "2019", "Summa"]
+    assert [r[0] for r in rows[1:]] == [row.label for row in table.rows] + ["Totalt"]
+    for cells, row in zip(rows[1:], table.rows):
+        assert cells[1:] == [number(row.yearly[y]) for y in table.years] + [number(row.total)]
+    assert rows[-1][-1] == number(table.total)
