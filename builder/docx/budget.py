@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from babel.dates import get_month_names
 
-from builder.budget import LineDetail, Row
+from builder.budget import LineDetail, Row, round_kr
 from builder.formatting import babel_locale
 
 from .budget_tables import write_baseline_table, write_summary_tables
@@ -19,12 +19,16 @@ from .xmlkit import paragraph, run
 
 
 def write_budget(ctx: Context) -> None:
-    """The whole budget chapter."""
+    """The whole budget chapter, in the reference application's order: the earlier approved
+    budget first, then the new staff and costs, the summary and what the change amounts to."""
     _ = ctx.gettext
     app = ctx.app
     ctx.heading(_("Budget"))
     ctx.para(_(BUDGET_INTRO_BY_KIND[app.kind], title=clean_text(app.title).strip(),
                start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
+    if ctx.table.has_baseline:
+        ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)
+        write_baseline_table(ctx)
     if ctx.table.lines:
         ctx.heading(_("Personal"), 2)
         for detail in ctx.table.lines:
@@ -39,8 +43,6 @@ def write_budget(ctx: Context) -> None:
         ctx.heading(_("Sammanställning"), 2)
         write_summary_tables(ctx)
     if ctx.table.has_baseline:
-        ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)
-        write_baseline_table(ctx)
         if ctx.table.carried_over:
             ctx.para(carried_over_text(ctx))
         ctx.para(change_text(ctx))
@@ -67,14 +69,17 @@ def staff_line_parts(ctx: Context, detail: LineDetail) -> tuple[str, str]:
         what += " " + _("fr.o.m. den %(date)s", date=ctx.date(line.start))
     if line.end != period.end:
         what += " " + _("t.o.m. den %(date)s", date=ctx.date(line.end))
+    # Printed figures multiply out exactly (monthly x 12 = yearly, full time x FTE = part time), so a
+    # reader with a calculator, or check-docx, can redo them; the tables use the engine's exact cells.
+    full_month = round_kr(detail.monthly_cost_full_time)
+    part_month = round_kr(full_month * line.fte)
     sentences = [what + ".", _(
         "Månadslönen %(salary)s x sociala avgifter %(rate)s = %(monthly)s/mån, %(yearly)s/år för en heltidstjänst.",
         salary=ctx.money(line.monthly_salary), rate=ctx.percent(detail.social_fee_rate),
-        monthly=ctx.kr(detail.monthly_cost_full_time), yearly=ctx.kr(detail.yearly_cost_full_time))]
+        monthly=ctx.kr(full_month), yearly=ctx.kr(full_month * 12))]
     if line.fte != 1:
         sentences.append(_("För %(posts)s blir kostnaden %(monthly)s/mån och %(yearly)s/år.",
-                           posts=posts(ctx, line.fte), monthly=ctx.kr(detail.monthly_cost),
-                           yearly=ctx.kr(detail.yearly_cost)))
+                           posts=posts(ctx, line.fte), monthly=ctx.kr(part_month), yearly=ctx.kr(part_month * 12)))
     if line.annual_raise is not None:
         month = get_month_names("wide", locale=babel_locale(ctx.language))[line.annual_raise.month]
         sentences.append(_("Lönen räknas upp med %(rate)s per år från och med %(month)s.",

@@ -59,29 +59,41 @@ def rounded_cells(yearly: dict[str, Decimal]) -> dict[str, int]:
 
 
 def year_chunks(years: tuple[str, ...], year_width: int, tail_width: int) -> list[tuple[str, ...]]:
-    """The years split into groups that fit beside the label and the Summa/change columns."""
+    """The years split into groups that fit beside the label and the columns after the years."""
     per_table = max(1, (TEXT_WIDTH_TWIPS - LABEL_MIN - tail_width) // year_width)
     return [years[i:i + per_table] for i in range(0, len(years), per_table)] or [()]
 
 
+def _table(ctx: Context, header: list[str], widths: list[int], rows: list[TableRow]) -> None:
+    """A table whose first column takes the width the right-aligned columns leave."""
+    columns = [Column(TEXT_WIDTH_TWIPS - sum(widths))] + [Column(w, "right") for w in widths]
+    ctx.add_table(columns, header, rows)
+
+
 def _write_chunked(ctx: Context, years: tuple[str, ...], with_delta: bool, lines: list[Line]) -> None:
-    """The lines as one table, or several when the years do not fit one page width."""
+    """One table (label, years, Summa, change), or, when the years do not fit the page width, a
+    table per group of years with its own sum, then a table of the totals and the change."""
     gettext = ctx.gettext
+    first = gettext("Budget (kr)")
     tail_header = [gettext("Summa")] + ([gettext("Förändring")] if with_delta else [])
     tails = [[ctx.number(line.total)] + ([line.change] if with_delta else []) for line in lines]
     tail_widths = [column_width([tail_header[i]] + [tail[i] for tail in tails], cap=DELTA_MAX)
                    for i in range(len(tail_header))]
     cells = [{year: ctx.number(line.yearly.get(year, 0)) for year in years} for line in lines]
     year_width = max([column_width([year] + [c[year] for c in cells]) for year in years] or [1])
-    chunks = year_chunks(years, year_width, sum(tail_widths))
-    for i, chunk in enumerate(chunks):
-        last = i == len(chunks) - 1
-        widths = [year_width] * len(chunk) + (tail_widths if last else [])
-        columns = [Column(TEXT_WIDTH_TWIPS - sum(widths))] + [Column(w, "right") for w in widths]
-        body = [TableRow((line.label, *(c[year] for year in chunk), *(tail if last else [])), line.kind)
+    if len(year_chunks(years, year_width, sum(tail_widths))) == 1:
+        rows = [TableRow((line.label, *(c[y] for y in years), *tail), line.kind)
                 for line, c, tail in zip(lines, cells, tails)]
-        header = [gettext("Budget (kr)"), *chunk, *(tail_header if last else [])]
-        ctx.add_table(columns, header, body)
+        _table(ctx, [first, *years, *tail_header], [year_width] * len(years) + tail_widths, rows)
+        return
+    for chunk in year_chunks(years, year_width, tail_widths[0]):
+        label = gettext("Summa %(first)s–%(last)s", first=chunk[0], last=chunk[-1])
+        sums = [ctx.number(sum(line.yearly.get(y, 0) for y in chunk)) for line in lines]
+        rows = [TableRow((line.label, *(c[y] for y in chunk), subtotal), line.kind)
+                for line, c, subtotal in zip(lines, cells, sums)]
+        _table(ctx, [first, *chunk, label], [year_width] * len(chunk) + [column_width([label] + sums)], rows)
+    rows = [TableRow((line.label, *tail), line.kind) for line, tail in zip(lines, tails)]
+    _table(ctx, [first, *tail_header], tail_widths, rows)
 
 
 def write_summary_tables(ctx: Context) -> None:

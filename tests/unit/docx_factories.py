@@ -106,9 +106,10 @@ def table_texts(table) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows]
 
 
-def find_table(document, first_header: str, nth: int = 0):
-    """The nth table whose first header cell reads `first_header`."""
-    matches = [t for t in document.tables if t.rows[0].cells[0].text == first_header]
+def find_table(document, first_header: str, nth: int = 0, with_header: str | None = None):
+    """The nth table whose first header cell reads `first_header` (and has a `with_header` column)."""
+    matches = [t for t in document.tables if t.rows[0].cells[0].text == first_header
+               and (with_header is None or with_header in [c.text for c in t.rows[0].cells])]
     return matches[nth]
 
 
