@@ -61,7 +61,9 @@ def rounded_cells(yearly: dict[str, Decimal]) -> dict[str, int]:
 def year_chunks(years: tuple[str, ...], year_width: int, tail_width: int) -> list[tuple[str, ...]]:
     """The years split into groups that fit beside the label and the columns after the years."""
     per_table = max(1, (TEXT_WIDTH_TWIPS - LABEL_MIN - tail_width) // year_width)
-    return [years[i:i + per_table] for i in range(0, len(years), per_table)] or [()]
+    count = -(-len(years) // per_table)  # ceiling: as few tables as fit, then as even as possible
+    size = -(-len(years) // count) if count else 0
+    return [years[i:i + size] for i in range(0, len(years), size)] if years else [()]
 
 
 def _table(ctx: Context, header: list[str], widths: list[int], rows: list[TableRow]) -> None:
@@ -87,7 +89,8 @@ def _write_chunked(ctx: Context, years: tuple[str, ...], with_delta: bool, lines
         _table(ctx, [first, *years, *tail_header], [year_width] * len(years) + tail_widths, rows)
         return
     for chunk in year_chunks(years, year_width, tail_widths[0]):
-        label = gettext("Summa %(first)s–%(last)s", first=chunk[0], last=chunk[-1])
+        label = (gettext("Summa %(first)s–%(last)s", first=chunk[0], last=chunk[-1]) if len(chunk) > 1
+                 else gettext("Summa %(year)s", year=chunk[0]))
         sums = [ctx.number(sum(line.yearly.get(y, 0) for y in chunk)) for line in lines]
         rows = [TableRow((line.label, *(c[y] for y in chunk), subtotal), line.kind)
                 for line, c, subtotal in zip(lines, cells, sums)]

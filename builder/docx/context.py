@@ -88,12 +88,19 @@ class Context:
         return whole_kronor(amount if isinstance(amount, int) else round_kr(Decimal(amount)), self.language)
 
     def money(self, amount: Decimal) -> str:
-        """An amount as typed: whole kronor, or with öre when it has them ("31 000,50 kr")."""
+        """An amount as typed, with the currency: "31 000 kr", "31 000,50 kr"."""
         value = Decimal(amount)
         if value == value.to_integral_value():
             return whole_kronor(int(value), self.language)
         return format_currency(value, "SEK", format="#,##0.00\xa0¤", currency_digits=False,
                                locale=babel_locale(self.language))
+
+    def amount(self, amount: Decimal) -> str:
+        """An amount as typed, without the currency: "3 749", "1 200,50"."""
+        value = Decimal(amount)
+        if value == value.to_integral_value():
+            return whole_number(int(value), self.language)
+        return number(value, self.language, places=2)
 
     def number(self, amount: int) -> str:
         """A grouped whole number: "1 041 600"."""

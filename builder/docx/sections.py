@@ -50,7 +50,7 @@ def calculation(ctx: Context, item, amount: int) -> str:
     """"3 749 kr/dygn x 30,5 dgr/mån x 6 mån x 9 pers = 6 174 603 kr"."""
     return ctx.gettext(
         "%(per_day)s kr/dygn x %(days)s dgr/mån x %(months)s mån x %(persons)s pers = %(amount)s",
-        per_day=ctx.decimal(item.cost_per_day), days=ctx.decimal(item.days_per_month),
+        per_day=ctx.amount(item.cost_per_day), days=ctx.decimal(item.days_per_month),
         months=ctx.decimal(item.months), persons=ctx.decimal(item.persons), amount=ctx.kr(amount))
 
 
@@ -60,7 +60,7 @@ def write_effects(ctx: Context) -> None:
         return
     _ = ctx.gettext
     ctx.heading(_("Förväntade effekter"))
-    columns = fit_columns([Column(0), Column(4300), Column(1500, "right")])
+    columns = fit_columns([Column(2600), Column(0), Column(1400, "right")], flexible_index=1)
     for scenario in ctx.effects:
         if clean_text(scenario.label).strip():
             ctx.heading(scenario.label, 2)
