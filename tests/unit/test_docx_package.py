@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from datetime import date
@@ -159,3 +160,19 @@ def test_docx_filename_is_safe_ascii(title, expected):
 def test_docx_filename_is_bounded_and_has_an_english_prefix():
     assert len(docx_filename("x" * 500, date(2017, 5, 15))) < 110
     assert docx_filename("Hela Familjen", date(2017, 5, 15), "en") == "Application-Hela-Familjen-2017-05-15.docx"
+
+
+def test_english_docx_catalogue_is_complete_and_up_to_date():
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, "builder/translations/en/LC_MESSAGES/docx.po"), "rb") as fh:
+        catalogue = {m.id: m.string for m in read_po(fh, locale="en") if m.id}
+    in_code = {message for _file, _line, message, _comments, _context
+               in extract_from_dir(os.path.join(root, "builder/docx"))}
+    assert in_code == set(catalogue), "run scripts/i18n docx builder/docx"
+    placeholder = re.compile(r"%\((\w+)\)s")
+    for msgid, msgstr in catalogue.items():
+        assert msgstr, msgid
+        assert sorted(placeholder.findall(msgid)) == sorted(placeholder.findall(msgstr)), msgid
