@@ -111,4 +111,5 @@ def canonical_json(app: Application) -> str:
 
 def fingerprint(app: Application) -> str:
     """First 12 hex digits of SHA-256 of the canonical JSON: matches a signed copy to a version."""
-    return hashlib.sha256(canonical_json(app).encode("utf-8")).hexdigest()[:12]
+    # surrogatepass: a lone surrogate (legal in JSON text) must not crash; valid text hashes the same.
+    return hashlib.sha256(canonical_json(app).encode("utf-8", "surrogatepass")).hexdigest()[:12]

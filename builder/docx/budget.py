@@ -1,0 +1,144 @@
+"""The budget chapter: a paragraph per staff line in the reference application's style, other
+costs and overhead, the summary table and, for a baseline, the original budget and the change.
+Every number comes from the budget engine (builder.budget); this module only formats them.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.dates import get_month_names
+
+from builder.budget import LineDetail, Row, round_kr
+from builder.formatting import babel_locale
+
+from .budget_tables import write_baseline_table, write_summary_tables
+from .context import Context
+from .labels import BUDGET_INTRO_BY_KIND, CHANGE_BY_KIND
+from .text import clean_text
+from .xmlkit import paragraph, run
+
+
+def write_budget(ctx: Context) -> None:
+    """The whole budget chapter, in the reference application's order: the earlier approved
+    budget first, then the new staff and costs, the summary and what the change amounts to."""
+    _ = ctx.gettext
+    app = ctx.app
+    ctx.heading(_("Budget"))
+    ctx.para(_(BUDGET_INTRO_BY_KIND[app.kind], title=clean_text(app.title).strip(),
+               start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
+    if ctx.table.has_baseline:
+        ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)
+        write_baseline_table(ctx)
+    if ctx.table.lines:
+        ctx.heading(_("Personal"), 2)
+        for detail in ctx.table.lines:
+            party, details = staff_line_parts(ctx, detail)
+            ctx.add(paragraph(runs=[run(party + ":", bold=True), run(" " + details)]))
+    cost_rows = [row for row in ctx.table.rows if row.kind in ("other", "overhead")]
+    if cost_rows:
+        ctx.heading(_("Övriga kostnader"), 2)
+        for row in cost_rows:
+            ctx.para(overhead_text(ctx, row) if row.kind == "overhead" else other_cost_text(ctx, row))
+    if ctx.table.rows:
+        ctx.heading(_("Sammanställning"), 2)
+        write_summary_tables(ctx)
+    if ctx.table.has_baseline:
+        if ctx.table.carried_over:
+            ctx.para(carried_over_text(ctx))
+        ctx.para(change_text(ctx))
+
+
+def posts(ctx: Context, fte: Decimal) -> str:
+    """"0,2 tjänst", "2,0 tjänster"."""
+    if fte > 1:
+        return ctx.gettext("%(fte)s tjänster", fte=ctx.fte(fte))
+    return ctx.gettext("%(fte)s tjänst", fte=ctx.fte(fte))
+
+
+def staff_line_text(ctx: Context, detail: LineDetail) -> str:
+    """"Vårdcentralen Vilan: 0,2 tjänst Sjuksköterska fr.o.m. den 14 augusti 2017. Månadslönen …"."""
+    return ": ".join(staff_line_parts(ctx, detail))
+
+
+def staff_line_parts(ctx: Context, detail: LineDetail) -> tuple[str, str]:
+    """(party, the rest of the staff line's paragraph): the party is printed in bold."""
+    _ = ctx.gettext
+    line, period = detail.line, ctx.app.period
+    what = _("%(posts)s %(role)s", posts=posts(ctx, line.fte), role=line.role.strip())
+    if line.start != period.start:
+        what += " " + _("fr.o.m. den %(date)s", date=ctx.date(line.start))
+    if line.end != period.end:
+        what += " " + _("t.o.m. den %(date)s", date=ctx.date(line.end))
+    # Printed figures multiply out exactly (monthly x 12 = yearly, full time x FTE = part time), so a
+    # reader with a calculator, or check-docx, can redo them; the tables use the engine's exact cells.
+    full_month = round_kr(detail.monthly_cost_full_time)
+    part_month = round_kr(full_month * line.fte)
+    sentences = [what + ".", _(
+        "Månadslönen %(salary)s x sociala avgifter %(rate)s = %(monthly)s/mån, %(yearly)s/år för en heltidstjänst.",
+        salary=ctx.money(line.monthly_salary), rate=ctx.percent(detail.social_fee_rate),
+        monthly=ctx.kr(full_month), yearly=ctx.kr(full_month * 12))]
+    if line.fte != 1:
+        sentences.append(_("För %(posts)s blir kostnaden %(monthly)s/mån och %(yearly)s/år.",
+                           posts=posts(ctx, line.fte), monthly=ctx.kr(part_month), yearly=ctx.kr(part_month * 12)))
+    if line.annual_raise is not None:
+        month = get_month_names("wide", locale=babel_locale(ctx.language))[line.annual_raise.month]
+        sentences.append(_("Lönen räknas upp med %(rate)s per år från och med %(month)s.",
+                           rate=ctx.percent(line.annual_raise.rate), month=month))
+    sentences.append(_("Kostnad under perioden: %(total)s.", total=ctx.kr(detail.total)))
+    return line.party.strip(), " ".join(sentences)
+
+
+def _by_year(ctx: Context, row: Row) -> str:
+    """"80 000 kr år 2017 och 80 000 kr år 2018" (years with an amount only)."""
+    parts = [ctx.gettext("%(amount)s år %(year)s", amount=ctx.kr(amount), year=year)
+             for year, amount in row.yearly.items() if amount]
+    return ctx.join(parts)
+
+
+def other_cost_text(ctx: Context, row: Row) -> str:
+    """"Utvärdering (Kristianstads kommun): 80 000 kr år 2017 …, totalt 160 000 kr."."""
+    _ = ctx.gettext
+    parties = []
+    for cost in ctx.app.budget.other_costs:
+        party = clean_text(cost.party or "").strip()
+        if cost.label == row.label and party and party not in parties:
+            parties.append(party)
+    label = row.label.strip()
+    if parties:
+        label = _("%(label)s (%(parties)s)", label=label, parties=ctx.join(parties))
+    if not row.total:
+        return _("%(label)s: 0 kr.", label=label)
+    return _("%(label)s: %(amounts)s, totalt %(total)s.", label=label, amounts=_by_year(ctx, row),
+             total=ctx.kr(row.total))
+
+
+def overhead_text(ctx: Context, row: Row) -> str:
+    """"Indirekta kostnader: 10 % av personalkostnaderna varje år, totalt 472 613 kr."."""
+    return ctx.gettext("%(label)s: %(rate)s av personalkostnaderna varje år, totalt %(total)s.",
+                       label=row.label.strip(), rate=ctx.percent(ctx.app.budget.overhead.rate),
+                       total=ctx.kr(row.total))
+
+
+def carried_over_text(ctx: Context) -> str:
+    """The baseline rows that stay as they were."""
+    rows = [ctx.gettext("%(label)s (%(total)s)", label=row.label.strip(), total=ctx.kr(row.total))
+            for row in ctx.table.carried_over]
+    return ctx.gettext("Följande poster i den ursprungliga budgeten kvarstår oförändrade: %(rows)s.",
+                       rows=ctx.join(rows))
+
+
+def change_text(ctx: Context) -> str:
+    """"Utökningen innebär en höjning av budgeten med 1 601 327 kr …, till totalt 5 419 167 kr."."""
+    _ = ctx.gettext
+    table = ctx.table
+    values = dict(change=_(CHANGE_BY_KIND[ctx.app.kind]), amount=ctx.kr(abs(table.delta)),
+                  total=ctx.kr(table.revised_total))
+    if table.delta > 0:
+        return _("%(change)s innebär en höjning av budgeten med %(amount)s jämfört med den ursprungliga "
+                 "budgeten, till totalt %(total)s.", **values)
+    if table.delta < 0:
+        return _("%(change)s innebär en sänkning av budgeten med %(amount)s jämfört med den ursprungliga "
+                 "budgeten, till totalt %(total)s.", **values)
+    return _("%(change)s innebär ingen ändring av budgeten jämfört med den ursprungliga budgeten, "
+             "som är totalt %(total)s.", **values)
+
