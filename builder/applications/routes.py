@@ -5,7 +5,7 @@ import json
 import re
 import unicodedata
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -154,3 +154,16 @@ def export_xlsx(app_id: int):
                            status_label=str(STATUS_LABELS.get(application.status, application.status)))
     name = safe_filename(f"Budget-{application.title}", ".xlsx")
     return Response(body, mimetype=XLSX_MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.get("/<int:app_id>/export.docx")
+@login_required
+def export_docx(app_id: int):
+    """The application as a signed-ready Word document (`?draft=1`: marked UTKAST, exported anyway)."""
+    from .docx_export import docx_response
+
+    application = get_visible(app_id)
+    label = f"v{len(application.versions)}" if application.versions and application.status != "draft" else ""
+    return docx_response(application, application.doc, draft=request.args.get("draft") == "1",
+                         version_label=label or _("utkast"),
+                         back_url=url_for("wizard.step", app_id=app_id, step_key="review"))

@@ -184,3 +184,16 @@ def list_csv():
                             sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc")
     return Response(application_list_csv(rows), mimetype=CSV_MIMETYPE,
                     headers={"Content-Disposition": 'attachment; filename="ansokningar.csv"'})
+
+
+@bp.get("/applications/<int:app_id>/versions/<int:number>/export.docx")
+@login_required
+def version_docx(app_id: int, number: int):
+    """A frozen version as DOCX; its footer fingerprint matches the version's."""
+    from builder.applications.docx_export import docx_response
+
+    application = get_visible(app_id)
+    frozen = _version(application, number)
+    return docx_response(application, frozen.doc, draft=request.args.get("draft") == "1",
+                         version_label=_("version %(n)s", n=number),
+                         back_url=url_for("review.version", app_id=app_id, number=number))
