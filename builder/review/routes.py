@@ -9,7 +9,7 @@ from builder.applications.access import get_visible
 from builder.applications.routes import safe_filename
 from builder.extensions import db
 from builder.models import Comment
-from builder.web.filters import SECTION_TITLES
+from builder.web.filters import SECTION_TITLES, STATUS_LABELS
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
 from builder.wizard.checks import review_problems
 from forms.review import CommentForm, DecisionForm, TransitionForm
@@ -23,7 +23,7 @@ def _check_may(application, action_name: str) -> None:
         abort(403)
     if application.status not in action.sources:
         abort(409, description=_("Det går inte att %(action)s en ansökan med status %(status)s.",
-                                 action=action_label(action_name), status=application.status))
+                                 action=action_label(action_name), status=STATUS_LABELS[application.status]))
 
 
 def action_label(name: str) -> str:
@@ -52,7 +52,7 @@ def transition(app_id: int, action: str):
         service.apply_transition(application, action, current_user, form.comment.data or "", decision)
     except WorkflowError:
         abort(409)
-    flash(_("Klart: ansökan har nu status %(status)s.", status=application.status), "success")
+    flash(_("Klart: ansökan har nu status %(status)s.", status=STATUS_LABELS[application.status]), "success")
     return redirect(url_for("applications.show", app_id=app_id))
 
 
