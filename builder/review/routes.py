@@ -147,42 +147,35 @@ def extension(app_id: int):
     return redirect(url_for("wizard.step", app_id=draft.id, step_key="budget"))
 
 
-@bp.get("/review")
-@login_required
-def review_list():
-    from flask_login import current_user as user
-
+def _filtered_rows():
+    """The reviewer list's rows for the current user and query string (404 for applicants)."""
     from builder.models import STATUSES
 
     from .listing import application_rows
 
-    if user.role not in ("reviewer", "admin", "finance"):
+    if current_user.role not in ("reviewer", "admin", "finance"):
         abort(404)
     args = request.args
-    rows = application_rows(user, status=args.get("status", "") if args.get("status") in STATUSES else "",
+    return application_rows(current_user, status=args.get("status", "") if args.get("status") in STATUSES else "",
                             association=args.get("association", "")[:200], query=args.get("q", "")[:200],
                             sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc")
-    return render_template("review/list.html", rows=rows, statuses=STATUSES, args=args)
+
+
+@bp.get("/review")
+@login_required
+def review_list():
+    from builder.models import STATUSES
+
+    return render_template("review/list.html", rows=_filtered_rows(), statuses=STATUSES, args=request.args)
 
 
 @bp.get("/review/export.csv")
 @login_required
 def list_csv():
     """The reviewer list (same filters) as CSV for Excel."""
-    from flask_login import current_user as user
-
-    from builder.models import STATUSES
     from builder.xlsx import CSV_MIMETYPE, application_list_csv
 
-    from .listing import application_rows
-
-    if user.role not in ("reviewer", "admin", "finance"):
-        abort(404)
-    args = request.args
-    rows = application_rows(user, status=args.get("status", "") if args.get("status") in STATUSES else "",
-                            association=args.get("association", "")[:200], query=args.get("q", "")[:200],
-                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc")
-    return Response(application_list_csv(rows), mimetype=CSV_MIMETYPE,
+    return Response(application_list_csv(_filtered_rows()), mimetype=CSV_MIMETYPE,
                     headers={"Content-Disposition": 'attachment; filename="ansokningar.csv"'})
 
 

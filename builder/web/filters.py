@@ -5,6 +5,7 @@ from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 
 from builder import formatting
+from forms.walk import leaf_fields
 
 from .i18n import current_language
 
@@ -26,20 +27,10 @@ ROLE_LABELS = {"applicant": _l("Projektledare"), "reviewer": _l("Handläggare"),
 def form_error_list(form) -> list[tuple[str, str, str]]:
     """(field id, label, message) for every error in a form, nested lists included."""
     out = []
-
-    def walk(field):
-        if hasattr(field, "entries"):
-            for entry in field.entries:
-                walk(entry)
-        elif field.type == "FormField":
-            for sub in field.form:
-                walk(sub)
-        elif field.errors and field.type != "CSRFTokenField":
+    for field in leaf_fields(form):
+        if field.errors and field.type != "CSRFTokenField":
             errors = field.errors if isinstance(field.errors, (list, tuple)) else [str(field.errors)]
             out.append((field.id, str(field.label.text), " ".join(str(e) for e in errors)))
-
-    for field in form:
-        walk(field)
     if getattr(form, "csrf_token", None) is not None and form.csrf_token.errors:
         out.insert(0, ("main", "CSRF", " ".join(form.csrf_token.errors)))
     return out

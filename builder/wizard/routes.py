@@ -9,6 +9,7 @@ from builder.applications.access import can_edit, get_editable, get_visible
 from builder.applications.service import save_document
 from builder.extensions import db
 from builder.models import FeePreset
+from forms.walk import leaf_fields
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import bp, checks, mapping, preview
@@ -51,22 +52,11 @@ def _fit_amount_columns(form, doc: dict) -> None:
                 amounts.pop_entry()
 
 
-def _clear_errors(field) -> None:
-    if hasattr(field, "entries"):
-        for entry in field.entries:
-            _clear_errors(entry)
-    elif field.type == "FormField":
-        for sub in field.form:
-            _clear_errors(sub)
-    else:
-        field.errors = []
-
-
 def parse_quietly(form) -> None:
     """Parse the typed numbers (for the live tables) without showing errors nobody asked for yet."""
     form.validate()
-    for field in form:
-        _clear_errors(field)
+    for field in leaf_fields(form):
+        field.errors = []
     form.form_errors = []
 
 
@@ -166,22 +156,13 @@ def step(app_id: int, step_key: str):
 def _leaves(form) -> dict[str, tuple[str, str]]:
     """{field name: (label, shown value)} of every input in a form, nested lists included."""
     out = {}
-
-    def walk(field):
-        if hasattr(field, "entries"):
-            for entry in field.entries:
-                walk(entry)
-        elif field.type == "FormField":
-            for sub in field.form:
-                walk(sub)
-        elif field.type not in ("CSRFTokenField", "HiddenField"):
-            value = field.data
-            if field.type == "SelectField":
-                value = dict((str(k), str(v)) for k, v in field.choices).get(str(value), value)
-            out[field.name] = (str(field.label.text), "" if value is None else str(value))
-
-    for field in form:
-        walk(field)
+    for field in leaf_fields(form):
+        if field.type in ("CSRFTokenField", "HiddenField"):
+            continue
+        value = field.data
+        if field.type == "SelectField":
+            value = dict((str(k), str(v)) for k, v in field.choices).get(str(value), value)
+        out[field.name] = (str(field.label.text), "" if value is None else str(value))
     return out
 
 
