@@ -217,8 +217,14 @@ def review(app_id: int):
     if validated is not None:
         table = compute_budget(validated.budget)
         effects = compute_effects(validated.effects, table.total)
+    from builder.workflow import allowed_actions
+    from forms.review import TransitionForm
+
     step = BY_KEY["review"]
+    member = current_user.id in application.member_ids()
+    may_submit = "submit" in allowed_actions(application.status, is_member=member, role=current_user.role)
     return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
                            validated=validated, table=table, effects=effects,
                            problems=checks.review_problems(doc), neighbours=neighbours("review"),
-                           editable=can_edit(current_user, application))
+                           editable=can_edit(current_user, application), may_submit=may_submit,
+                           transition_form=TransitionForm(formdata=None))

@@ -166,6 +166,21 @@ def test_review_of_complete_application_has_no_problems(client, hela):
     assert "4\xa0726\xa0127" in page
 
 
+def test_review_step_offers_submit_only_when_complete(client, app, login_as, make_application, hela_doc):
+    user_id, _ = login_as("applicant")
+    hela, empty = make_application(user_id, hela_doc), make_application(user_id)
+    submit_action = f'action="/applications/{hela}/actions/submit"'
+    assert submit_action in client.get(f"/applications/{hela}/steps/review").text
+    assert f'action="/applications/{empty}/actions/submit"' not in client.get(f"/applications/{empty}/steps/review").text
+    response = client.post(f"/applications/{hela}/actions/submit", data={"comment": ""})
+    assert response.status_code == 302
+    with app.app_context():
+        from builder.extensions import db
+        from builder.models import Application
+        assert db.session.get(Application, hela).status == "submitted"
+    assert submit_action not in client.get(f"/applications/{hela}/steps/review").text
+
+
 def test_review_flags_budget_party_not_among_parties(client, app, login_as, make_application, hela_doc):
     hela_doc["budget"]["staff"][0]["party"] = "Okänd part"
     user_id, _ = login_as("applicant")
