@@ -80,7 +80,7 @@ def _render(step, application, form, status=200, base_version=None, **extra):
 def _structural_change(step, application):
     """Add or remove a row: re-show the form with what was typed, nothing saved yet."""
     doc = application.doc
-    target = request.form.get("remove")
+    target = request.form.get("remove_row")
     if target:
         return build_form(step, doc, remove_entry(request.form, target))
     path = request.form.get("add")

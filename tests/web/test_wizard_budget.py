@@ -127,7 +127,7 @@ def test_add_and_remove_rows_without_javascript(client, app, extension):
     assert 'name="staff-2-role"' in response.text
     assert 'value="Socialpedagog/socionom"' in response.text
     data = budget_form(staff=STAFF[:3], baseline=[])
-    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "remove": "staff-0"})
+    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "remove_row": "staff-0"})
     assert response.status_code == 200
     assert 'name="staff-2-role"' not in response.text
     first_role = re.search(r'<input[^>]*name="staff-0-role"[^>]*>', response.text).group(0)
