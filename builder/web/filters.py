@@ -1,7 +1,10 @@
 """Jinja filters and globals: every number and date on a page is formatted here, for the active locale."""
 from __future__ import annotations
 
+import re
+
 from flask import Flask, current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from builder import formatting
@@ -30,10 +33,22 @@ def form_error_list(form) -> list[tuple[str, str, str]]:
     for field in leaf_fields(form):
         if field.errors and field.type != "CSRFTokenField":
             errors = field.errors if isinstance(field.errors, (list, tuple)) else [str(field.errors)]
-            out.append((field.id, str(field.label.text), " ".join(str(e) for e in errors)))
+            out.append((field.id, _row_label(field), " ".join(str(e) for e in errors)))
     if getattr(form, "csrf_token", None) is not None and form.csrf_token.errors:
         out.insert(0, ("main", "CSRF", " ".join(form.csrf_token.errors)))
     return out
+
+
+_ROW_INDEXES = re.compile(r"-(\d+)-")
+
+
+def _row_label(field) -> str:
+    """A field's label, with its row number when it sits in a list ("Till, rad 2"; "Antal personer, rad 1.3")."""
+    label = str(field.label.text)
+    indexes = [int(i) + 1 for i in _ROW_INDEXES.findall(field.id)]
+    if not indexes:
+        return label
+    return _("%(label)s, rad %(n)s", label=label, n=".".join(str(i) for i in indexes))
 
 
 def widget(field, describedby: str, attributes: dict):

@@ -168,3 +168,31 @@ def test_fee_presets_are_offered(client, app, extension):
     assert '<option value="44,53\u00a0%">' in page
     assert '<option value="52,28\u00a0%">' in page
     assert 'list="fee-presets"' in page
+
+
+def test_errors_name_their_row_in_the_summary_and_the_preview_speaks_swedish(client, app, extension):
+    data = budget_form()
+    data["staff-1-fte"] = "abc"
+    data["baseline_rows-0-amounts-1"] = "12 x"
+    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "next": "1"})
+    assert response.status_code == 422 or response.status_code == 200
+    page = response.text
+    assert 'href="#staff-1-fte">Tjänstgöringsgrad (heltid = 1), rad 2:' in page
+    assert 'href="#baseline_rows-0-amounts-1">Belopp, rad 1:' in page
+
+    preview = client.post(f"/applications/{extension}/steps/budget/preview", data=data).text
+    assert "Personalrad 2 räknas inte med: kontrollera tjänstgöringsgraden." in preview
+    data["staff-0-start"] = "2016-01-01"  # before the period: the form takes the date, the format refuses it
+    preview = client.post(f"/applications/{extension}/steps/budget/preview", data=data).text
+    assert "Personalrad 1 räknas inte med: kontrollera startdatumet." in preview
+    assert "budget.staff" not in preview and "must be" not in preview
+    # the other rows are still computed: Kristianstads kommun without the 1,0 post
+    assert "\xa0" in preview and "Totalt" in preview
+
+
+def test_preview_messages_follow_the_language(client, app, extension):
+    client.post("/language", data={"language": "en", "next": "/"})
+    data = budget_form()
+    data["staff-0-monthly_salary"] = "-5"
+    preview = client.post(f"/applications/{extension}/steps/budget/preview", data=data).text
+    assert "Staff line 1 is left out: check the monthly salary." in preview
