@@ -1,6 +1,10 @@
 """The reviewer's application list: filter, sort, and the figures each row shows."""
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
+from decimal import Decimal
+
 from builder.applications.access import visible_query
 from builder.applications.service import validate
 from builder.budget import compute_budget
@@ -27,17 +31,42 @@ def application_rows(user, status: str = "", association: str = "", query: str =
     return rows
 
 
-def _row(application: Application) -> dict:
-    doc = application.doc
+_FIGURES_CACHE: OrderedDict[bytes, tuple[Decimal | None, Decimal | None]] = OrderedDict()
+_FIGURES_CACHE_SIZE = 4096
+
+
+def list_figures(document: str, doc: dict) -> tuple[Decimal | None, Decimal | None]:
+    """(total, delta) of a stored document; None where it does not validate or has no baseline.
+
+    A pure function of the stored text, so it is remembered by the text's digest: a list of
+    hundreds of applications recomputes only those saved since the last look. Any worker may
+    compute it again; nothing depends on what one worker remembers.
+    """
+    key = hashlib.blake2b(document.encode("utf-8"), digest_size=20).digest()
+    cached = _FIGURES_CACHE.get(key)
+    if cached is not None:
+        _FIGURES_CACHE.move_to_end(key)
+        return cached
     validated, _errors = validate(doc)
     table = compute_budget(validated.budget) if validated else None
+    figures = (table.total if table else None,
+               table.delta if table is not None and table.has_baseline else None)
+    _FIGURES_CACHE[key] = figures
+    if len(_FIGURES_CACHE) > _FIGURES_CACHE_SIZE:
+        _FIGURES_CACHE.popitem(last=False)
+    return figures
+
+
+def _row(application: Application) -> dict:
+    doc = application.doc
+    total, delta = list_figures(application.document, doc)
     period = doc.get("period") or {}
     return {
         "id": application.id, "title": application.title or "", "status": application.status,
         "association": application.association or "",
         "parties": ", ".join(p.get("name", "") for p in doc.get("parties") or []),
         "period_start": period.get("start", ""), "period_end": period.get("end", ""),
-        "total": table.total if table else None,
-        "delta": table.delta if table is not None and table.has_baseline else None,
+        "total": total,
+        "delta": delta,
         "updated": application.updated_at.isoformat(),
     }

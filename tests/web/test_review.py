@@ -177,3 +177,22 @@ def test_reviewer_list_filters_and_sorts(client, app, people, make_application, 
     assert "1\xa0601\xa0327\xa0kr" in page  # the delta column
     as_(client, people["applicant"])
     assert client.get("/review").status_code == 404
+
+
+def test_reviewer_list_figures_follow_every_save(client, app, people, make_application, hela_doc):
+    """The list remembers figures by the stored text, so a changed budget shows its new total."""
+    from builder.applications.service import save_document
+    from builder.extensions import db
+    from builder.models import Application
+
+    app_id = make_application(people["applicant"][0], {**hela_doc, "title": "Delta"}, status="submitted")
+    as_(client, people["reviewer"])
+    assert "5\xa0419\xa0167\xa0kr" not in client.get("/review").text  # the total column is the plan's 4 726 127
+    assert "4\xa0726\xa0127\xa0kr" in client.get("/review").text
+    changed = copy.deepcopy(hela_doc)
+    changed["budget"]["other_costs"] = [{"label": "Utbildning", "yearly": {"2018": 1000}}]
+    with app.app_context():
+        save_document(db.session.get(Application, app_id), changed)
+    page = client.get("/review").text
+    assert "4\xa0727\xa0127\xa0kr" in page and "1\xa0602\xa0327\xa0kr" in page
+    assert "4\xa0726\xa0127\xa0kr" not in page
