@@ -71,7 +71,7 @@ def server_env(database_url: str, instance: Path, bind: str = "") -> dict:
 
 def db_upgrade(database_url: str, instance: Path) -> subprocess.CompletedProcess:
     """`flask --app wsgi db upgrade` as the operator runs it; fails the test when it fails."""
-    result = subprocess.run([str(BIN / "flask"), "--app", "wsgi", "db", "upgrade"], cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], cwd=REPO,
                             env=server_env(database_url, instance), capture_output=True, text=True,
                             timeout=180)
     assert result.returncode == 0, f"db upgrade failed:\n{result.stdout}\n{result.stderr}"
@@ -99,12 +99,12 @@ class Gunicorn:
     def base(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def start(self) -> "Gunicorn":
-        self.port = free_port()
+    def start(self, port: int = 0) -> "Gunicorn":
+        self.port = port or free_port()
         log = open(self.log_path, "ab")
         log.write(f"\n===== start on port {self.port} =====\n".encode())
         log.flush()
-        self.proc = subprocess.Popen([str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"], cwd=REPO,
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"], cwd=REPO,
                                      env=server_env(self.database_url, self.instance, self.base),
                                      stdout=log, stderr=subprocess.STDOUT, process_group=0)
         log.close()
@@ -129,16 +129,14 @@ class Gunicorn:
         """SIGKILL the master and every worker at once (the whole process group)."""
         os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=30)
+        deadline = time.monotonic() + 30  # orphaned workers die a moment after their signal
+        while self.group_members() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=30)
+        """After a test: SIGKILL whatever is left of the group (a graceful stop only costs time here)."""
+        if self.proc is not None and (self.proc.poll() is None or self.group_members()):
+            self.kill()
 
     def group_members(self) -> list[int]:
         """Live (not zombie) processes still in the server's process group."""
@@ -166,8 +164,8 @@ def gunicorn(system_db, tmp_path):
     db_upgrade(system_db, instance)
     servers: list[Gunicorn] = []
 
-    def start() -> Gunicorn:
-        server = Gunicorn(system_db, instance, tmp_path / "gunicorn.log").start()
+    def start(port: int = 0) -> Gunicorn:
+        server = Gunicorn(system_db, instance, tmp_path / "gunicorn.log").start(port)
         servers.append(server)
         return server
 
