@@ -59,10 +59,10 @@ class Writer:
             self.stopped_by = type(exc).__name__
 
 
-def stored(database_url: str, app_id: int) -> tuple[dict, int, str]:
-    (document, lock_version, title), = read_rows(
-        database_url, "SELECT document, lock_version, title FROM applications WHERE id = :id", id=app_id)
-    return json.loads(document), lock_version, title
+def stored(database_url: str, app_id: int) -> tuple[dict, int, str, int]:
+    (document, lock_version, title, total), = read_rows(
+        database_url, "SELECT document, lock_version, title, total FROM applications WHERE id = :id", id=app_id)
+    return json.loads(document), lock_version, title, total
 
 
 def test_sigkill_mid_saves_loses_at_most_the_save_in_flight(gunicorn, system_db, tmp_path):
@@ -104,7 +104,7 @@ def test_sigkill_mid_saves_loses_at_most_the_save_in_flight(gunicorn, system_db,
     landed = 0
 
     for writer in writers:
-        doc, lock_version, title = stored(system_db, writer.app_id)
+        doc, lock_version, title, total = stored(system_db, writer.app_id)
         allowed = {writer.acked[-1]} | ({writer.in_flight} if writer.in_flight else set())
         sections = doc["sections"]
         marker = sections["timeline"].removesuffix(" tidsplan")
@@ -117,7 +117,7 @@ def test_sigkill_mid_saves_loses_at_most_the_save_in_flight(gunicorn, system_db,
             {k: v for k, v in original.items() if k != "sections"}
         assert {k: v for k, v in sections.items() if k not in ("timeline", "activities")} == \
             {k: v for k, v in original["sections"].items() if k not in ("timeline", "activities")}
-        assert title == original["title"]
+        assert (title, total) == (original["title"], before[writer.app_id][3]) and total is not None
         # lock_version counts exactly the saves that committed.
         committed = len(writer.acked) + (1 if marker == writer.in_flight else 0)
         landed += marker == writer.in_flight

@@ -64,7 +64,7 @@ def test_two_clients_racing_on_one_draft(gunicorn, system_db, tmp_path):
 
     for round_no in range(1, ROUNDS + 1):
         _sections, version = stored(system_db, app_id)
-        values = {who: f"runda {round_no} enligt {who}" for who in clients}
+        values = {who: f'runda {round_no} – {who}s "plan" & <åtgärder>' for who in clients}
         results = race(clients, path, values)
         assert {base for base, _status, _page in results.values()} == {version}, "both must load the same version"
         statuses = sorted(status for _base, status, _page in results.values())
@@ -75,7 +75,9 @@ def test_two_clients_racing_on_one_draft(gunicorn, system_db, tmp_path):
         assert sections["timeline"] == values[winner] and sections["activities"] == f"aktiviteter enligt {winner}"
         assert new_version == version + 1
         conflict = results[loser][2]
-        assert values[winner] in conflict and values[loser] in conflict  # both versions shown side by side
+        shown = html.unescape(conflict)
+        assert values[winner] in shown and values[loser] in shown  # both versions shown side by side
+        assert "<åtgärder>" not in conflict  # as text, escaped
         assert f'name="base_version" value="{new_version}"' in conflict
 
         if round_no % 2:  # the loser keeps their own version: the conflict page re-posts it on the new base
