@@ -238,7 +238,7 @@ def base_version(html: str) -> int:
 # ---------------------------------------------------------------- seeding and reading the database
 
 
-def seed(database_url: str, tmp_path: Path, owners: int, co_applicants: int = 0):
+def seed(database_url: str, owners: int, co_applicants: int = 0):
     """Accounts (cheap password hashes) and one Hela Familjen draft per owner, written straight to the DB.
 
     Returns ([(owner email, application id)], [co-applicant emails]).

@@ -66,7 +66,7 @@ def stored(database_url: str, app_id: int) -> tuple[dict, int, str, int]:
 
 
 def test_sigkill_mid_saves_loses_at_most_the_save_in_flight(gunicorn, system_db, tmp_path):
-    drafts, _ = seed(system_db, tmp_path, owners=WRITERS)
+    drafts, _ = seed(system_db, owners=WRITERS)
     before = {app_id: stored(system_db, app_id) for _email, app_id in drafts}
     server = gunicorn()
     writers = [Writer(i, email, app_id) for i, (email, app_id) in enumerate(drafts)]

@@ -53,7 +53,7 @@ def race(clients: dict[str, Client], path: str, values: dict[str, str]) -> dict[
 
 
 def test_two_clients_racing_on_one_draft(gunicorn, system_db, tmp_path):
-    [(owner_email, app_id)], [co_email] = seed(system_db, tmp_path, owners=1, co_applicants=1)
+    [(owner_email, app_id)], [co_email] = seed(system_db, owners=1, co_applicants=1)
     server = gunicorn()
     clients = {"owner": Client(server), "co": Client(server)}
     clients["owner"].login(owner_email)
