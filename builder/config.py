@@ -4,6 +4,11 @@ from __future__ import annotations
 import os
 import secrets
 
+try:
+    import fcntl
+except ImportError:  # Windows: no worker processes to coordinate
+    fcntl = None
+
 
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
@@ -48,11 +53,35 @@ def finalize(config: dict, instance_path: str) -> None:
 
 
 def _instance_secret(instance_path: str) -> str:
-    """A development key kept in the instance folder, so sessions survive a restart."""
+    """A development key kept in the instance folder, so sessions survive a restart.
+
+    gunicorn's workers build the app at the same moment: one process at a time (a file lock) creates
+    the key, written to a temporary file and renamed into place, so every worker reads the same
+    complete key and a kill in the middle of writing never leaves an empty key file behind.
+    """
     path = os.path.join(instance_path, "secret_key")
-    if not os.path.exists(path):
-        os.makedirs(instance_path, exist_ok=True)
-        with open(path, "w", encoding="ascii") as fh:
-            fh.write(secrets.token_hex(32))
-    with open(path, encoding="ascii") as fh:
-        return fh.read().strip()
+    key = _read_key(path)
+    if key:
+        return key
+    os.makedirs(instance_path, exist_ok=True)
+    with open(path + ".lock", "a", encoding="ascii") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes or the process dies
+        key = _read_key(path)  # another worker may have written it while we waited
+        if not key:
+            key = secrets.token_hex(32)
+            temporary = f"{path}.{os.getpid()}.tmp"
+            with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as fh:
+                fh.write(key)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(temporary, path)
+    return key
+
+
+def _read_key(path: str) -> str:
+    try:
+        with open(path, encoding="ascii") as fh:
+            return fh.read().strip()
+    except FileNotFoundError:
+        return ""
