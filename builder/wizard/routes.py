@@ -221,7 +221,7 @@ def review(app_id: int):
     from forms.review import TransitionForm
 
     step = BY_KEY["review"]
-    member = current_user.id in application.member_ids()
+    member = application.is_member(current_user.id)
     may_submit = "submit" in allowed_actions(application.status, is_member=member, role=current_user.role)
     return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
                            validated=validated, table=table, effects=effects,
