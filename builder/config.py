@@ -106,7 +106,16 @@ def _instance_secret(instance_path: str) -> str:
     path = os.path.join(instance_path, "secret_key")
     if not os.path.exists(path):
         os.makedirs(instance_path, exist_ok=True)
-        with open(path, "w", encoding="ascii") as fh:
+        # Written to a temporary name and linked into place: of several workers booting at once, the first
+        # link wins and every worker reads that one key (a plain write could leave them with different keys).
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="ascii") as fh:
             fh.write(secrets.token_hex(32))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
     with open(path, encoding="ascii") as fh:
         return fh.read().strip()

@@ -171,3 +171,16 @@ def test_in_memory_limits_are_per_process(shared_db):
     """The control: with memory:// each process counts on its own (why production needs Redis)."""
     assert _attempts(shared_db, "memory://", "x", 3) == [422, 422, 422]
     assert _attempts(shared_db, "memory://", "x", 1) == [422]
+
+
+def test_development_secret_key_is_the_same_for_workers_booting_at_once(tmp_path):
+    """Without SECRET_KEY (development) every worker must read one key, or sessions break between workers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from builder.config import _instance_secret
+
+    instance = str(tmp_path / "instance")
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: _instance_secret(instance), range(16)))
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert sorted(os.listdir(instance)) == ["secret_key"]
