@@ -108,7 +108,7 @@ def _instance_secret(instance_path: str) -> str:
         os.makedirs(instance_path, exist_ok=True)
         # Written to a temporary name and linked into place: of several workers booting at once, the first
         # link wins and every worker reads that one key (a plain write could leave them with different keys).
-        temporary = f"{path}.{os.getpid()}.tmp"
+        temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         with open(temporary, "w", encoding="ascii") as fh:
             fh.write(secrets.token_hex(32))
         try:
