@@ -51,6 +51,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a draft may stay open all day; the token is tied to the session
     PRODUCTION = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
+    # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, trust no such header).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
 
 
 def finalize(config: dict, instance_path: str) -> None:

@@ -184,3 +184,15 @@ def test_development_secret_key_is_the_same_for_workers_booting_at_once(tmp_path
         keys = set(pool.map(lambda _: _instance_secret(instance), range(16)))
     assert len(keys) == 1 and len(keys.pop()) == 64
     assert sorted(os.listdir(instance)) == ["secret_key"]
+
+
+@pytest.mark.parametrize("trusted,expected", [(0, [422, 429]), (1, [422, 422])])
+def test_login_limit_per_client_behind_a_trusted_proxy(app_factory, trusted, expected):
+    """Behind one proxy (TRUSTED_PROXIES=1) two clients have their own limit; without it, X-Forwarded-For is ignored."""
+    app = app_factory(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="1 per minute", TRUSTED_PROXIES=trusted,
+                      RATELIMIT_KEY_PREFIX="proxy-" + uuid.uuid4().hex[:8])
+    client = app.test_client()
+    codes = [client.post("/login", data={"email": f"{who}@example.se", "password": "wrong"},
+                         headers={"X-Forwarded-For": address}).status_code
+             for who, address in (("a", "192.0.2.1"), ("b", "192.0.2.2"))]
+    assert codes == expected
