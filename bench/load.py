@@ -39,6 +39,8 @@ def parse_args(argv=None):
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--mode", choices=("paced", "stress"), default="paced")
     parser.add_argument("--think", type=float, default=2.0, help="mean think time in paced mode (s)")
+    parser.add_argument("--ramp", type=float, default=0.0,
+                        help="users arrive evenly over this many seconds (0: all within users × 10 ms)")
     parser.add_argument("--warmup", type=int, default=3, help="warm-up users (not measured)")
     parser.add_argument("--tp-seconds", type=float, default=15, help="throughput phase length; 0 skips it")
     parser.add_argument("--max-seconds", type=float, default=300, help="bound on each phase")
@@ -54,16 +56,18 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def run_threads(count: int, target, max_seconds: float) -> None:
+def run_threads(count: int, target, max_seconds: float, ramp: float = 0.0) -> None:
+    """Start `count` users, one every ramp/count seconds (at least 10 ms apart), and wait for them."""
     threads = [threading.Thread(target=target, args=(i,), daemon=True) for i in range(count)]
     for thread in threads:
         thread.start()
-        time.sleep(0.01)  # users arrive over a fraction of a second, not in the same microsecond
+        time.sleep(max(0.01, ramp / count))
     for thread in threads:
         thread.join(max_seconds + 60)
 
 
-def journeys(port: int, users: int, think: float, recorder: Recorder, bounds: Bounds, tag: str) -> dict:
+def journeys(port: int, users: int, think: float, recorder: Recorder, bounds: Bounds, tag: str,
+             ramp: float = 0.0) -> dict:
     """Run `users` journeys at once; returns {"ids": [...], "failed": [...]}."""
     ids, failed, sessions, lock = [], [], [], threading.Lock()
 
@@ -83,7 +87,7 @@ def journeys(port: int, users: int, think: float, recorder: Recorder, bounds: Bo
         finally:
             browser.close()
 
-    run_threads(users, user, bounds.deadline - time.monotonic())
+    run_threads(users, user, bounds.deadline - time.monotonic(), ramp)
     return {"ids": ids, "failed": failed, "sessions": sessions}
 
 
@@ -112,7 +116,7 @@ def run_once(args, users: int, db: str) -> dict:
     tag = uuid.uuid4().hex[:8]
     think = args.think if args.mode == "paced" else 0.0
     work = workdir()
-    result = {"users": users, "db": db, "mode": args.mode, "think": think, "workers": args.workers,
+    result = {"users": users, "db": db, "mode": args.mode, "think": think, "ramp": args.ramp, "workers": args.workers,
               "threads": args.threads, "argon2": args.argon2, "load_before": loadavg()}
     with fresh_database(db, work) as url:
         port = free_port()
@@ -125,7 +129,7 @@ def run_once(args, users: int, db: str) -> dict:
             recorder = Recorder()
             bounds = Bounds(time.monotonic() + args.max_seconds, args.max_requests)
             started = time.perf_counter()
-            outcome = journeys(port, users, think, recorder, bounds, tag)
+            outcome = journeys(port, users, think, recorder, bounds, tag, args.ramp)
             result["seconds"] = time.perf_counter() - started
             result["load_after_journeys"] = loadavg()
             result.update(samples=recorder.samples, failed=outcome["failed"])

@@ -61,7 +61,8 @@ def ratio(result: dict, floor: dict | None) -> float | None:
 
 def text_report(result: dict, floor: dict | None) -> str:
     lines = [f"== {result['users']} users, {result['db']}, {result['mode']} (think {result['think']} s), "
-             f"{result['workers']} workers × {result['threads']} threads, argon2 {result['argon2']}",
+             f"{result['workers']} workers × {result['threads']} threads, argon2 {result['argon2']}, "
+             f"ramp {result.get('ramp', 0)} s",
              f"   load average before {result['load_before']}, after journeys {result.get('load_after_journeys')}",
              f"   {result['requests']} requests in {result['seconds']:.1f} s = {result['rps']:.1f} req/s; "
              f"errors {result['errors']}; users failed {len(result['failed'])}",
@@ -94,7 +95,9 @@ def markdown_matrix(runs: list[dict], floors: dict, args) -> str:
            f"`bench/load.py --matrix` on {platform.node() or 'this machine'}: {_cpus()} CPUs, Python "
            f"{platform.python_version()}; mode {args.mode} (mean think time {args.think if args.mode == 'paced' else 0} s), "
            f"gunicorn {args.workers} workers × {args.threads} threads (gthread), Argon2 {args.argon2}, "
-           f"{args.warmup} warm-up users; throughput phase {args.tp_seconds:.0f} s closed loop. "
+           f"{args.warmup} warm-up users; users arrive " +
+           (f"evenly over {args.ramp:.0f} s" if args.ramp else "10 ms apart (all within a second or so)") +
+           f"; throughput phase {args.tp_seconds:.0f} s closed loop. "
            "The load generator runs on the same machine and other test suites ran at the same time: "
            "the load averages are part of every result.", "",
            "Targets: 0 errors and nothing lost; p95 < 300 ms for wizard steps; p95 < 1 s for the DOCX; "
