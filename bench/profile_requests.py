@@ -80,10 +80,17 @@ def main() -> None:
     args = parser.parse_args()
     app = make_app(tempfile.mkdtemp(prefix="finsam-profile-"))
     times: dict[str, list[float]] = {}
+    queries: dict[str, int] = {}
+    counted = [0]
     profiler = cProfile.Profile()
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    event.listen(Engine, "before_cursor_execute", lambda *a: counted.__setitem__(0, counted[0] + 1))
 
     def run(kind, call, measure=True):
         wanted = measure and (not args.kind or kind in args.kind)
+        counted[0] = 0
         started = time.perf_counter()
         if wanted:
             profiler.enable()
@@ -92,14 +99,16 @@ def main() -> None:
             profiler.disable()
         if measure:
             times.setdefault(kind, []).append(time.perf_counter() - started)
+            queries[kind] = queries.get(kind, 0) + counted[0]
         return result
 
     journey(app.test_client(), "warm@profile.se", lambda kind, call: call())  # warm-up: imports, caches
     for i in range(args.repeat):
         journey(app.test_client(), f"user{i}@profile.se", run)
-    print(f"{'kind':<14}{'n':>5}{'mean ms':>10}{'min ms':>9}")
+    print(f"{'kind':<14}{'n':>5}{'mean ms':>10}{'min ms':>9}{'SQL/req':>9}")
     for kind, values in times.items():
-        print(f"{kind:<14}{len(values):>5}{sum(values) / len(values) * 1000:>10.1f}{min(values) * 1000:>9.1f}")
+        print(f"{kind:<14}{len(values):>5}{sum(values) / len(values) * 1000:>10.1f}{min(values) * 1000:>9.1f}"
+              f"{queries[kind] / len(values):>9.1f}")
     for order in ("cumulative", "tottime"):
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(args.top)
