@@ -113,9 +113,13 @@ def closed_loop(port: int, users: int, seconds: float, body, recorder: Recorder,
 
 def run_once(args, users: int, db: str) -> dict:
     """One measured run; returns the summary (also printed)."""
+    with workdir() as work:
+        return _run_in(args, users, db, work)
+
+
+def _run_in(args, users: int, db: str, work) -> dict:
     tag = uuid.uuid4().hex[:8]
     think = args.think if args.mode == "paced" else 0.0
-    work = workdir()
     result = {"users": users, "db": db, "mode": args.mode, "think": think, "ramp": args.ramp, "workers": args.workers,
               "threads": args.threads, "argon2": args.argon2, "load_before": loadavg()}
     with fresh_database(db, work) as url:
@@ -154,7 +158,11 @@ def run_once(args, users: int, db: str) -> dict:
 
 def floor_run(args, users: int) -> dict:
     """The closed loop against bench/floor_app.py on the same gunicorn.conf.py."""
-    work = workdir()
+    with workdir() as work:
+        return _floor_in(args, users, work)
+
+
+def _floor_in(args, users: int, work) -> dict:
     port = free_port()
     env = server_env("sqlite:///" + str(work / "unused.sqlite"), work, port, args)
     before = loadavg()

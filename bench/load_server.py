@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -138,5 +139,13 @@ def verify(database_url: str, ids: list[int], expected: dict) -> dict:
     return {"expected": len(ids), "found": len(rows), "problems": problems}
 
 
+@contextmanager
 def workdir():
-    return Path(tempfile.mkdtemp(prefix="finsam-load-"))
+    """A temporary folder for the database file, instance folder and logs; removed afterwards
+    (FINSAM_LOAD_KEEP=1 keeps it, with the gunicorn log, for a look after a failure)."""
+    path = Path(tempfile.mkdtemp(prefix="finsam-load-"))
+    try:
+        yield path
+    finally:
+        if os.environ.get("FINSAM_LOAD_KEEP") != "1":
+            shutil.rmtree(path, ignore_errors=True)
