@@ -1,4 +1,13 @@
-"""WSGI entry point: `gunicorn wsgi:app`, `flask --app wsgi ...`."""
-from builder import create_app
+"""WSGI entry point: `gunicorn -c gunicorn.conf.py wsgi:app`, `flask --app wsgi ...`."""
+import sys
 
-app = create_app()
+from builder import create_app
+from builder.config import ConfigError
+
+try:
+    app = create_app()
+except ConfigError as exc:
+    # One line for the operator instead of a traceback. Status 3 is gunicorn's "worker failed to
+    # boot": a master started without gunicorn.conf.py then stops instead of respawning workers.
+    print(f"finsam: refusing to start: {exc}", file=sys.stderr)
+    sys.exit(3)

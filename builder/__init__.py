@@ -22,12 +22,23 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     finalize(app.config, app.instance_path)
+    _trust_proxies(app)
     _init_extensions(app)
     _register_blueprints(app)
     from .cli import register_commands
 
     register_commands(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, take the client address and scheme from X-Forwarded-*;
+    otherwise every user would share the proxy's address, and with it one login rate limit."""
+    count = app.config.get("TRUSTED_PROXIES") or 0
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
 
 def _init_extensions(app: Flask) -> None:

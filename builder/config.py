@@ -9,6 +9,31 @@ try:
 except ImportError:  # Windows: no worker processes to coordinate
     fcntl = None
 
+# OWASP's minimum for Argon2id (Password Storage Cheat Sheet): 19 MiB, 2 iterations, 1 lane.
+ARGON2_FLOOR = {"memory_cost": 19 * 1024, "time_cost": 2, "parallelism": 1}
+_ARGON2_ENV = {"time_cost": "ARGON2_TIME_COST", "memory_cost": "ARGON2_MEMORY_COST",
+               "parallelism": "ARGON2_PARALLELISM"}
+
+
+class ConfigError(RuntimeError):
+    """A setting the app refuses to start with (one line, meant for an operator)."""
+
+
+def _flag(name: str, default: str) -> bool:
+    return os.environ.get(name, default).strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def argon2_params_from(environ) -> dict | None:
+    """ARGON2_TIME_COST / ARGON2_MEMORY_COST (KiB) / ARGON2_PARALLELISM; None: argon2-cffi's defaults."""
+    params = {}
+    for key, name in _ARGON2_ENV.items():
+        value = (environ.get(name) or "").strip()
+        if value:
+            if not value.isdigit():
+                raise ConfigError(f"{name} must be a whole number, got {value!r}")
+            params[key] = int(value)
+    return params or None
+
 
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
@@ -19,8 +44,11 @@ class Config:
     LANGUAGES = ("sv", "en")
     MAX_CONTENT_LENGTH = 25 * 1024 * 1024
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "finsam")  # several apps on one Redis
+    RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", "1")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    ARGON2_PARAMS = None  # filled from ARGON2_* in finalize (env read there, so errors are ConfigError)
     DEMO_MODE = os.environ.get("FINSAM_DEMO", "") == "1"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -29,10 +57,12 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a draft may stay open all day; the token is tied to the session
     PRODUCTION = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
+    # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, trust no such header).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
 
 
 def finalize(config: dict, instance_path: str) -> None:
-    """Fill what depends on the instance folder; refuse production without a secret key."""
+    """Fill what depends on the instance folder; refuse unsafe production settings (ConfigError)."""
     if not config.get("SQLALCHEMY_DATABASE_URI"):
         config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(instance_path, "finsam.sqlite")
     url = config["SQLALCHEMY_DATABASE_URI"]
@@ -44,12 +74,39 @@ def finalize(config: dict, instance_path: str) -> None:
     from .web.security import sqlite_engine_options
 
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url), **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    if config.get("ARGON2_PARAMS") is None:
+        config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
     if config.get("PRODUCTION"):
         config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = True
+        problem = production_problem(config)
+        if problem:
+            raise ConfigError(problem)
     if not config.get("SECRET_KEY"):
-        if config.get("PRODUCTION"):
-            raise RuntimeError("SECRET_KEY must be set in production (FLASK_ENV_PRODUCTION=1)")
         config["SECRET_KEY"] = _instance_secret(instance_path)
+
+
+def production_problem(config: dict) -> str | None:
+    """The first reason these settings are unsafe in production, or None."""
+    if not config.get("SECRET_KEY"):
+        return "SECRET_KEY must be set in production (FLASK_ENV_PRODUCTION=1)"
+    if not config.get("RATELIMIT_ENABLED", True):
+        return "RATELIMIT_ENABLED=0 is refused in production (FLASK_ENV_PRODUCTION=1): login would not be throttled"
+    for key, minimum in ARGON2_FLOOR.items():
+        value = (config.get("ARGON2_PARAMS") or {}).get(key)
+        if value is not None and value < minimum:
+            return (f"{_ARGON2_ENV[key]}={value} is below the production floor of {minimum} "
+                    f"(OWASP minimum for Argon2id: m=19 MiB, t=2, p=1)")
+    return None
+
+
+def environment_problem() -> str | None:
+    """What create_app would refuse in this environment (checked by gunicorn.conf.py before forking)."""
+    config = {key: getattr(Config, key) for key in dir(Config) if key.isupper()}
+    try:
+        config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
+    except ConfigError as exc:
+        return str(exc)
+    return production_problem(config) if config.get("PRODUCTION") else None
 
 
 def _instance_secret(instance_path: str) -> str:

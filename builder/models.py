@@ -91,6 +91,10 @@ class Application(db.Model):
     def member_ids(self) -> set[int]:
         return {self.owner_id, *(c.user_id for c in self.collaborators)}
 
+    def is_member(self, user_id: int) -> bool:
+        """Owner or co-applicant; the owner is known without loading the collaborators (one query fewer)."""
+        return user_id == self.owner_id or user_id in self.member_ids()
+
 
 class Collaborator(db.Model):
     """A co-applicant: a registered user invited to work on an application."""

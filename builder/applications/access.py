@@ -25,7 +25,7 @@ def visible_query(user):
 
 
 def can_view(user, application: Application) -> bool:
-    if user.role == "admin" or user.id in application.member_ids():
+    if user.role == "admin" or application.is_member(user.id):
         return True
     if user.role == "reviewer":
         return application.status in REVIEWER_STATUSES
@@ -35,7 +35,7 @@ def can_view(user, application: Application) -> bool:
 
 
 def can_edit(user, application: Application) -> bool:
-    return user.id in application.member_ids() and application.status in EDITABLE_STATUSES
+    return application.is_member(user.id) and application.status in EDITABLE_STATUSES
 
 
 def get_visible(app_id: int) -> Application:

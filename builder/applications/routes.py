@@ -64,7 +64,7 @@ def review_context(application: Application) -> dict:
     from builder.workflow import allowed_actions
     from forms.review import CommentForm, DecisionForm, TransitionForm
 
-    member = current_user.id in application.member_ids()
+    member = application.is_member(current_user.id)
     comment_form = CommentForm()
     comment_form.target.choices = comment_targets(application.doc)
     reviewer = current_user.role in ("reviewer", "admin")

@@ -61,7 +61,7 @@ def import_document(owner: User, text: str | bytes) -> Application:
 def invite(application: Application, email: str) -> User | None:
     """Add a registered user as co-applicant; None when no such user."""
     user = db.session.scalar(db.select(User).filter_by(email=email.strip().lower()))
-    if user is None or user.id in application.member_ids():
+    if user is None or application.is_member(user.id):
         return user
     db.session.add(Collaborator(application_id=application.id, user_id=user.id))
     db.session.commit()

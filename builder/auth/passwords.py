@@ -1,4 +1,4 @@
-"""Password hashing with Argon2id (argon2-cffi's recommended parameters unless configured)."""
+"""Password hashing with Argon2id (argon2-cffi's recommended parameters unless ARGON2_PARAMS says otherwise)."""
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -12,7 +12,7 @@ def _hasher(params: tuple) -> PasswordHasher:
 
 
 def _current() -> PasswordHasher:
-    # Tests set ARGON2_PARAMS to cheap values; production keeps the library defaults.
+    # Tests set ARGON2_PARAMS to cheap values; ARGON2_* in the environment set them (floored in production).
     params = current_app.config.get("ARGON2_PARAMS") if has_app_context() else None
     return _hasher(tuple(sorted((params or {}).items())))
 
@@ -26,3 +26,11 @@ def check_password(password_hash: str, password: str) -> bool:
         return _current().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """True when the stored hash was made with other parameters than the configured ones."""
+    try:
+        return _current().check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return True

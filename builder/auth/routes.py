@@ -13,7 +13,7 @@ from builder.web.i18n import safe_next
 from forms.auth import LoginForm, RegisterForm
 
 from . import bp
-from .passwords import check_password, hash_password
+from .passwords import check_password, hash_password, needs_rehash
 
 
 @login_manager.user_loader
@@ -61,10 +61,18 @@ def login():
     if form.validate_on_submit():
         user = db.session.scalar(db.select(User).filter_by(email=form.email.data.strip().lower()))
         if user is not None and user.active and check_password(user.password_hash, form.password.data):
+            _upgrade_hash(user, form.password.data)
             login_user(user)
             return redirect(safe_next(request.args.get("next")) or url_for("applications.index"))
         form.password.errors.append(_("Fel e-postadress eller lösenord."))
     return render_template("auth/login.html", form=form), 422 if form.errors else 200
+
+
+def _upgrade_hash(user: User, password: str) -> None:
+    """Re-hash with the current Argon2 parameters after they were changed (only possible at login)."""
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        db.session.commit()
 
 
 @bp.route("/register", methods=["GET", "POST"])

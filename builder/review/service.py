@@ -14,7 +14,7 @@ from builder.workflow import next_status
 
 
 def is_member(user: User, application: Application) -> bool:
-    return user.id in application.member_ids()
+    return application.is_member(user.id)
 
 
 def snapshot(application: Application, user: User) -> ApplicationVersion:

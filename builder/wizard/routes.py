@@ -106,7 +106,8 @@ def _step_valid(step, form, doc) -> bool:
     return ok
 
 
-def _after_save(step, application):
+def _after_save(step, app_id: int):
+    """Where to go after a save (the id is passed in: reading application.id after the commit costs a query)."""
     back, forward = neighbours(step.key)
     goto = request.form.get("goto")
     if goto in BY_KEY:
@@ -118,7 +119,7 @@ def _after_save(step, application):
     else:
         flash(_("Utkastet är sparat."), "success")
         target = step.key
-    return redirect(url_for("wizard.step", app_id=application.id, step_key=target))
+    return redirect(url_for("wizard.step", app_id=app_id, step_key=target))
 
 
 @bp.route("/steps/<step_key>", methods=["GET", "POST"])
@@ -150,7 +151,7 @@ def step(app_id: int, step_key: str):
     except StaleDataError:  # another save committed between our read and our write
         db.session.rollback()
         return _conflict(step, db.session.get(type(application), app_id), form)
-    return _after_save(step, application)
+    return _after_save(step, app_id)
 
 
 def _leaves(form) -> dict[str, tuple[str, str]]:
@@ -221,7 +222,7 @@ def review(app_id: int):
     from forms.review import TransitionForm
 
     step = BY_KEY["review"]
-    member = current_user.id in application.member_ids()
+    member = application.is_member(current_user.id)
     may_submit = "submit" in allowed_actions(application.status, is_member=member, role=current_user.role)
     return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
                            validated=validated, table=table, effects=effects,

@@ -28,7 +28,9 @@ def test_session_cookie_flags(client, make_user):
 
 
 def test_secure_cookie_in_production(app_factory, make_user):
-    app = app_factory(PRODUCTION=True)
+    from builder.config import ARGON2_FLOOR
+
+    app = app_factory(PRODUCTION=True, RATELIMIT_ENABLED=True, ARGON2_PARAMS=dict(ARGON2_FLOOR))
     client = app.test_client()
     from builder.auth.routes import create_user
 
