@@ -71,3 +71,6 @@ def _register_blueprints(app: Flask) -> None:
     from .web.security import register_security_headers
 
     register_security_headers(app)
+    from .web.sqlite_retry import register_sqlite_retry
+
+    register_sqlite_retry(app)

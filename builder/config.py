@@ -73,7 +73,9 @@ def finalize(config: dict, instance_path: str) -> None:
     config["SQLALCHEMY_DATABASE_URI"] = url
     from .web.security import sqlite_engine_options
 
-    config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url), **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    busy_timeout = float(config.get("SQLITE_BUSY_TIMEOUT", 30))  # seconds a writer waits for another's lock
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url, busy_timeout),
+                                           **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     if config.get("ARGON2_PARAMS") is None:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
     if config.get("PRODUCTION"):

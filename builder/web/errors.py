@@ -11,7 +11,7 @@ TITLES = {
     404: lambda: _("Sidan finns inte"), 405: lambda: _("Metoden är inte tillåten"),
     409: lambda: _("Ansökan kan inte ändras just nu"), 413: lambda: _("Filen eller formuläret är för stort"),
     422: lambda: _("Uppgifterna kunde inte behandlas"), 429: lambda: _("För många försök"),
-    500: lambda: _("Något gick fel"),
+    500: lambda: _("Något gick fel"), 503: lambda: _("Försök igen om en stund"),
 }
 MESSAGES = {
     403: lambda: _("Ditt konto får inte göra detta."),

@@ -25,20 +25,23 @@ def register_security_headers(app: Flask) -> None:
         return response
 
 
-def sqlite_engine_options(url: str) -> dict:
-    """Connection options so writers wait for each other instead of failing with "database is locked"."""
+def sqlite_engine_options(url: str, busy_timeout: float = 30) -> dict:
+    """Connection options so writers wait for each other instead of failing with "database is locked".
+
+    For SQLite, `timeout` is the busy timeout: how long a writer waits for another writer's lock
+    (builder.web.sqlite_retry runs the request again if even that was not enough).
+    """
     if url.startswith("sqlite"):
-        return {"connect_args": {"timeout": 30}}
+        return {"connect_args": {"timeout": busy_timeout}}
     return {"pool_pre_ping": True}
 
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record):
-    """WAL lets readers and one writer work at once; busy_timeout waits for the writer's lock."""
+    """WAL lets readers and one writer work at once (the busy timeout is the connection's `timeout`)."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
