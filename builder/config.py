@@ -39,6 +39,7 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None → SQLite in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLITE_BUSY_TIMEOUT = os.environ.get("SQLITE_BUSY_TIMEOUT", "30")  # seconds; checked in finalize
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     LANGUAGES = ("sv", "en")
@@ -73,7 +74,7 @@ def finalize(config: dict, instance_path: str) -> None:
     config["SQLALCHEMY_DATABASE_URI"] = url
     from .web.security import sqlite_engine_options
 
-    busy_timeout = float(config.get("SQLITE_BUSY_TIMEOUT", 30))  # seconds a writer waits for another's lock
+    busy_timeout = _seconds("SQLITE_BUSY_TIMEOUT", config.get("SQLITE_BUSY_TIMEOUT", 30))
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url, busy_timeout),
                                            **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     if config.get("ARGON2_PARAMS") is None:
@@ -85,6 +86,17 @@ def finalize(config: dict, instance_path: str) -> None:
             raise ConfigError(problem)
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret(instance_path)
+
+
+def _seconds(name: str, value) -> float:
+    """A non-negative number of seconds (a setting from the environment may be any text)."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number of seconds, got {value!r}") from None
+    if not 0 <= seconds <= 3600:
+        raise ConfigError(f"{name} must be between 0 and 3600 seconds, got {value!r}")
+    return seconds
 
 
 def production_problem(config: dict) -> str | None:

@@ -73,3 +73,13 @@ def test_a_lock_that_never_ends_gives_503_and_keeps_the_saved_draft(locked_setup
     assert "Databasen är upptagen just nu" in response.text
     assert "Traceback" not in response.text and "locked" not in response.text
     assert stored_timeline(app, app_id) == before
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "nan"])
+def test_a_bad_busy_timeout_is_refused_with_one_line(tmp_path, monkeypatch, value):
+    from builder.config import ConfigError
+    from tests.conftest import make_app
+
+    monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
+    with pytest.raises(ConfigError, match="SQLITE_BUSY_TIMEOUT"):
+        make_app(f"sqlite:///{tmp_path / 'x.sqlite'}", SQLITE_BUSY_TIMEOUT=value)
