@@ -22,6 +22,9 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     finalize(app.config, app.instance_path)
+    from .web.ids import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter  # before any route is added
     _init_extensions(app)
     _register_blueprints(app)
     from .cli import register_commands

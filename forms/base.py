@@ -2,11 +2,28 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import Form
+
+from builder.textclean import without_control_characters
+
+
+def clean_formdata(formdata):
+    """The posted values without control characters (NUL breaks PostgreSQL, XML cannot hold them)."""
+    if formdata is None or not hasattr(formdata, "items"):
+        return formdata
+    out = MultiDict()
+    for key, value in formdata.items(multi=True):
+        out.add(key, without_control_characters(value) if isinstance(value, str) else value)
+    return out
 
 
 class BaseForm(FlaskForm):
-    """Every page form: CSRF-protected (Flask-WTF), rendered through one macro."""
+    """Every page form: CSRF-protected (Flask-WTF), rendered through one macro; input cleaned on arrival."""
+
+    class Meta:
+        def wrap_formdata(self, form, formdata):
+            return clean_formdata(super().wrap_formdata(form, formdata))
 
 
 class RowForm(Form):

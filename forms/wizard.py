@@ -4,11 +4,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
+from wtforms import FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from .base import BaseForm, RowForm
-from .fields import RateField, SwedishDateField, SwedishDecimalField, YearField
+from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, YearField
 
 TEXT = [Optional(), Length(max=100_000)]
 SHORT = [Optional(), Length(max=500)]
@@ -45,7 +45,7 @@ class PartyForm(RowForm):
 
 
 class PartiesForm(BaseForm):
-    parties = FieldList(FormField(PartyForm), min_entries=1, max_entries=50)
+    parties = RowList(FormField(PartyForm), min_entries=1, max_entries=50)
     process_owner = StringField(_l("Processägare (part som äger projektet)"), SHORT)
 
 
@@ -68,12 +68,12 @@ class ScenarioForm(RowForm):
     label = StringField(_l("Scenario"), SHORT)
     cost = SwedishDecimalField(_l("Kostnad att jämföra med (tomt = projektets budget)"),
                                minimum=Decimal(0), maximum=Decimal(1_000_000_000))
-    items = FieldList(FormField(EffectItemForm), min_entries=1, max_entries=50)
+    items = RowList(FormField(EffectItemForm), min_entries=1, max_entries=50)
 
 
 class GoalsForm(BaseForm):
     goals = TextAreaField(_l("Resultat- och effektmål"), TEXT)
-    scenarios = FieldList(FormField(ScenarioForm), min_entries=0, max_entries=20)
+    scenarios = RowList(FormField(ScenarioForm), min_entries=0, max_entries=20)
 
 
 class TimelineForm(BaseForm):
@@ -99,7 +99,7 @@ class RiskForm(RowForm):
 
 
 class RisksForm(BaseForm):
-    risks = FieldList(FormField(RiskForm), min_entries=0, max_entries=100)
+    risks = RowList(FormField(RiskForm), min_entries=0, max_entries=100)
 
 
 class StaffLineForm(RowForm):
@@ -118,13 +118,13 @@ class StaffLineForm(RowForm):
 class OtherCostForm(RowForm):
     label = StringField(_l("Kostnad"), SHORT)
     party = SelectField(_l("Part"), choices=[], validate_choice=False)
-    amounts = FieldList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
+    amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
                         max_entries=20)
 
 
 class BaselineRowForm(RowForm):
     label = StringField(_l("Rad"), SHORT)
-    amounts = FieldList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
+    amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
                         max_entries=20)
 
 
@@ -132,14 +132,14 @@ class BudgetForm(BaseForm):
     proration = SelectField(_l("Delmånader räknas som"), choices=PRORATION_CHOICES, default="half_month")
     default_social_fee_rate = RateField(_l("Sociala avgifter / PO-pålägg (standard)"), minimum=Decimal(0),
                                         maximum=Decimal("1.5"))
-    staff = FieldList(FormField(StaffLineForm), min_entries=0, max_entries=1000)
-    other_costs = FieldList(FormField(OtherCostForm), min_entries=0, max_entries=100)
+    staff = RowList(FormField(StaffLineForm), min_entries=0, max_entries=1000)
+    other_costs = RowList(FormField(OtherCostForm), min_entries=0, max_entries=100)
     overhead_label = StringField(_l("Benämning på overhead"), SHORT)
     overhead_rate = RateField(_l("Overhead (andel av personalkostnaden)"), minimum=Decimal(0), maximum=Decimal(1))
     baseline_label = StringField(_l("Benämning på tidigare beviljad budget"), SHORT)
     baseline_first_year = YearField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
     baseline_last_year = YearField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
-    baseline_rows = FieldList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
+    baseline_rows = RowList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
 
 
 class SignatoryForm(RowForm):
@@ -150,4 +150,4 @@ class SignatoryForm(RowForm):
 
 
 class SignatoriesForm(BaseForm):
-    signatories = FieldList(FormField(SignatoryForm), min_entries=0, max_entries=50)
+    signatories = RowList(FormField(SignatoryForm), min_entries=0, max_entries=50)
