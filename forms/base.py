@@ -18,7 +18,17 @@ def clean_formdata(formdata):
     return out
 
 
-class BaseForm(FlaskForm):
+class _TextNeverNone:
+    """Text inputs missing from a post read as "" (a row posted with only some of its inputs), never None."""
+
+    def process(self, *args, **kwargs):
+        super().process(*args, **kwargs)
+        for field in self:
+            if field.type in ("StringField", "TextAreaField", "EmailField", "HiddenField") and field.data is None:
+                field.data = ""
+
+
+class BaseForm(_TextNeverNone, FlaskForm):
     """Every page form: CSRF-protected (Flask-WTF), rendered through one macro; input cleaned on arrival."""
 
     class Meta:
@@ -26,7 +36,7 @@ class BaseForm(FlaskForm):
             return clean_formdata(super().wrap_formdata(form, formdata))
 
 
-class RowForm(Form):
+class RowForm(_TextNeverNone, Form):
     """A row inside a FieldList (no CSRF token of its own)."""
 
     def is_blank(self) -> bool:
