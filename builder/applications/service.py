@@ -67,6 +67,8 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
     candidate = {**doc, "title": "-", "period": {"start": "2000-01-01", "end": "2000-01-01"},
                  "budget": {**doc["budget"], "baseline": clean_strings(appformat.parse_json(baseline_json))}}
     validated = appformat.from_dict(candidate)  # the placeholder title and period never fail: only the baseline
+    if validated.budget.baseline is None:  # "null" is a valid missing baseline, but no table to start from
+        raise ValidationError(["budget.baseline: is required"])
     doc["budget"]["baseline"] = appformat.to_dict(validated)["budget"]["baseline"]
     return create_application(owner, doc)
 

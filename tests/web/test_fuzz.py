@@ -64,19 +64,14 @@ def _row(app, app_id):
         return application.status, application.document
 
 
-def _reset(app, world):
-    """Every example starts from the same statuses (an earlier one may have submitted or approved)."""
+def _reset(app, world, doc):
+    """Every example starts from the same draft and statuses (an earlier one may have saved, submitted or
+    approved), so an example replays the same way."""
     with app.app_context():
         for app_id, status in ((world.draft_id, "draft"), (world.submitted_id, "submitted")):
             application = db.session.get(Application, app_id)
             application.status = status
-        db.session.commit()
-
-
-def _restore_draft(app, world, doc):
-    with app.app_context():
-        application = db.session.get(Application, world.draft_id)
-        application.set_doc(doc)
+        db.session.get(Application, world.draft_id).set_doc(doc)
         db.session.commit()
 
 
@@ -95,7 +90,8 @@ def _draw_data(draw, app, rule, values, world, doc):
         data = form_of_step(app, step_key, doc)
         names = sorted(data)
         shows_typed = typed_inputs(app, step_key, doc) if names else set()
-        for name in draw(st.lists(st.sampled_from(names), max_size=4, unique=True)) if names else []:
+        picks = draw(st.lists(st.integers(0, 10**6), max_size=4))  # independent of the step's field count
+        for name in dict.fromkeys(names[i % len(names)] for i in picks) if names else []:
             data[name] = draw(hostile)
             if name in shows_typed:
                 typed[name] = data[name]
@@ -136,7 +132,6 @@ def _assert_owner_draft_sound(app, world, before_doc):
     if validated is not None and doc != before_doc:
         data = render_application_docx(validated, draft=True, version_label="utkast", today=date(2026, 12, 1))
         assert docx.Document(io.BytesIO(data)).paragraphs
-    return validated is not None
 
 
 def test_every_post_route_is_fuzzed_or_excluded_with_a_reason(app):
@@ -173,7 +168,7 @@ def _fuzz_rule(app, world, hela_doc, rule, hit):
                                      HealthCheck.data_too_large])
     @given(st.data())
     def one(data):
-        _reset(app, world)
+        _reset(app, world, hela_doc)
         draft_status, draft_document = _row(app, world.draft_id)
         secret_before = _row(app, world.secret_id)
         with app.app_context():
@@ -196,9 +191,8 @@ def _fuzz_rule(app, world, hela_doc, rule, hit):
         assert SECRET not in body and SECRET not in response.headers.get("Location", ""), note
         assert _row(app, world.secret_id) == secret_before, note
         if response.status_code == 422 and rule.endpoint == "wizard.step":
-            assert 'aria-invalid="true"' in body or "error" in body, note
+            assert 'aria-invalid="true"' in body, note  # the message sits at a field
             _assert_kept(body, typed)
-        if not _assert_owner_draft_sound(app, world, before_doc):
-            _restore_draft(app, world, hela_doc)
+        _assert_owner_draft_sound(app, world, before_doc)
 
     one()
