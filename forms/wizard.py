@@ -97,6 +97,14 @@ class RiskForm(RowForm):
     consequence = SelectField(_l("Konsekvens (1–4)"), choices=SCORE_CHOICES, default="2")
     mitigation = TextAreaField(_l("Åtgärd"), TEXT, render_kw={"rows": 2})
 
+    def validate(self, extra_validators=None):
+        """A described risk needs its area (a risk row without one is no valid application)."""
+        ok = super().validate(extra_validators)
+        if not (self.area.data or "").strip() and (self.description.data or "").strip():
+            self.area.errors = [*self.area.errors, _l("Fyll i det här fältet.")]
+            ok = False
+        return ok
+
 
 class RisksForm(BaseForm):
     risks = RowList(FormField(RiskForm), min_entries=0, max_entries=100)
@@ -147,6 +155,14 @@ class SignatoryForm(RowForm):
     name = StringField(_l("Namn"), SHORT)
     title = StringField(_l("Befattning"), SHORT)
     organisation = StringField(_l("Organisation"), SHORT)
+
+    def validate(self, extra_validators=None):
+        """A named signatory signs for a party (without one the application is not valid)."""
+        ok = super().validate(extra_validators)
+        if not (self.party.data or "").strip() and (self.name.data or "").strip():
+            self.party.errors = [*self.party.errors, _l("Välj part.")]
+            ok = False
+        return ok
 
 
 class SignatoriesForm(BaseForm):

@@ -216,3 +216,24 @@ def test_xlsx_export_writes_formula_like_and_control_text_as_plain_text(client, 
     assert (title.value, title.data_type) == ('=HYPERLINK("http://evil.example")', "s")
     roles = [c for c in workbook["Personal"]["B"] if c.value == "=1+1"]
     assert roles and all(c.data_type == "s" for c in roles)
+
+
+def test_a_described_risk_without_an_area_is_refused_at_the_field(client, app, owned):
+    """Found by test_fuzz: saved, and the stored draft no longer loaded ("risks[0].area: must not be empty")."""
+    _user, app_id = owned
+    before = row(app, app_id)
+    data = {**step_form(app, app_id, "risks"), "risks-0-area": "", "save": "1"}
+    response = client.post(f"/applications/{app_id}/steps/risks", data=data)
+    assert response.status_code == 422
+    assert 'id="risks-0-area"' in response.text and "Fyll i det här fältet." in response.text
+    assert row(app, app_id) == before
+
+
+def test_a_named_signatory_without_a_party_is_refused_at_the_field(client, app, owned):
+    _user, app_id = owned
+    before = row(app, app_id)
+    data = {**step_form(app, app_id, "signatories"), "signatories-0-party": "", "save": "1"}
+    response = client.post(f"/applications/{app_id}/steps/signatories", data=data)
+    assert response.status_code == 422
+    assert "Välj part." in response.text
+    assert row(app, app_id) == before
