@@ -12,6 +12,7 @@ from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, Y
 
 TEXT = [Optional(), Length(max=100_000)]
 SHORT = [Optional(), Length(max=500)]
+PARTY = [Length(max=500)]  # the choices include whatever was posted (a renamed party stays selectable)
 KIND_CHOICES = [("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
                 ("continuation", _l("Fortsättning"))]
 PARTY_KIND_CHOICES = [("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
@@ -91,7 +92,7 @@ class OrganisationForm(BaseForm):
 
 class RiskForm(RowForm):
     area = StringField(_l("Område"), SHORT)
-    party = SelectField(_l("Lyfts av part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Lyfts av part"), PARTY, choices=[], validate_choice=False)
     description = TextAreaField(_l("Risk"), TEXT, render_kw={"rows": 2})
     likelihood = SelectField(_l("Sannolikhet (1–4)"), choices=SCORE_CHOICES, default="2")
     consequence = SelectField(_l("Konsekvens (1–4)"), choices=SCORE_CHOICES, default="2")
@@ -111,7 +112,7 @@ class RisksForm(BaseForm):
 
 
 class StaffLineForm(RowForm):
-    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     role = StringField(_l("Roll"), SHORT)
     fte = SwedishDecimalField(_l("Tjänstgöringsgrad (heltid = 1)"), minimum=Decimal("0.001"), maximum=Decimal(10),
                               message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
@@ -125,7 +126,7 @@ class StaffLineForm(RowForm):
 
 class OtherCostForm(RowForm):
     label = StringField(_l("Kostnad"), SHORT)
-    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
                         max_entries=20)
 
@@ -151,7 +152,7 @@ class BudgetForm(BaseForm):
 
 
 class SignatoryForm(RowForm):
-    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     name = StringField(_l("Namn"), SHORT)
     title = StringField(_l("Befattning"), SHORT)
     organisation = StringField(_l("Organisation"), SHORT)

@@ -237,3 +237,16 @@ def test_a_named_signatory_without_a_party_is_refused_at_the_field(client, app, 
     assert response.status_code == 422
     assert "Välj part." in response.text
     assert row(app, app_id) == before
+
+
+@pytest.mark.parametrize("step, name", [("signatories", "signatories-0-party"), ("risks", "risks-0-party"),
+                                        ("budget", "staff-0-party")])
+def test_a_party_longer_than_the_format_allows_is_refused_at_the_field(client, app, owned, step, name):
+    """Found by test_fuzz: a 100 000-character party was saved and the draft no longer loaded."""
+    _user, app_id = owned
+    before = row(app, app_id)
+    data = {**step_form(app, app_id, step), name: "x" * 100_000, "save": "1"}
+    response = client.post(f"/applications/{app_id}/steps/{step}", data=data)
+    assert response.status_code == 422
+    assert f'id="{name}"' in response.text and 'aria-invalid="true"' in response.text
+    assert row(app, app_id) == before
