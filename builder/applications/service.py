@@ -6,9 +6,9 @@ import copy
 from builder import appformat
 from builder.appformat import ValidationError
 from builder.budget import compute_budget
-from builder.textclean import clean_strings, without_control_characters
 from builder.extensions import db
 from builder.models import Application, Collaborator, User
+from builder.textclean import clean_strings, without_control_characters
 
 EMPTY_DOCUMENT = {"format": "finsam-application", "version": 1, "language": "sv", "kind": "new",
                   "title": "", "association": "", "process_owner": "", "parties": [], "sections": {},

@@ -76,6 +76,7 @@ class World:
     secret_comment_id: int
     own_comment_id: int
     secret_document: str = ""
+    admin_email: str = ""
     ids: list[str] = field(default_factory=list)
 
 
@@ -88,6 +89,7 @@ def build_world(app, make_user, doc: dict) -> World:
     owner_id, owner_email, _ = make_user("applicant")
     _, reviewer_email, _ = make_user("reviewer")
     other_id, _, _ = make_user("applicant")
+    _, admin_email, _ = make_user("admin")
     with app.app_context():
         owner, other = db.session.get(User, owner_id), db.session.get(User, other_id)
         reviewer = db.session.scalar(db.select(User).filter_by(email=reviewer_email))
@@ -104,7 +106,7 @@ def build_world(app, make_user, doc: dict) -> World:
         secret_comment = add_comment(secret, reviewer, f"Fråga {SECRET}", "general")
         apply_transition(secret, "revise", other)  # a draft again: neither the owner nor the reviewer sees it
         world = World(owner_id, owner_email, reviewer_email, draft.id, submitted.id, secret.id, secret_comment.id,
-                      own_comment.id, secret_document=secret.document)
+                      own_comment.id, secret_document=secret.document, admin_email=admin_email)
         version_ids = [str(v.id) for a in (secret, submitted) for v in a.versions]
     world.ids = [str(world.secret_id), str(world.secret_comment_id), str(world.submitted_id), str(world.draft_id),
                  str(world.own_comment_id), *version_ids, "0", "1", "2147483647", "2147483648",
