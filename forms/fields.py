@@ -72,7 +72,10 @@ class SwedishDecimalField(StringField):
             raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
         if -parsed.as_tuple().exponent > MAX_DECIMALS:
             raise ValidationError(_l("Skriv högst %(n)s decimaler.", n=MAX_DECIMALS))
-        value = self.convert(parsed, percent)
+        try:
+            value = self.convert(parsed, percent)
+        except ValueError:
+            raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
         if (self.minimum is not None and value < self.minimum) or (
                 self.maximum is not None and value > self.maximum):
             raise ValidationError(self.range_message())
@@ -90,8 +93,17 @@ class SwedishDecimalField(StringField):
 class YearField(SwedishDecimalField):
     """A calendar year, shown without digit grouping ("2015")."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("message", _l("Skriv ett helt årtal, t.ex. 2015."))
+        super().__init__(*args, **kwargs)
+
     def display(self, value: Decimal) -> str:
         return str(int(value))
+
+    def convert(self, value: Decimal, percent: bool) -> Decimal:
+        if percent or value != value.to_integral_value():
+            raise ValueError(value)  # "2015,5" is no year
+        return value
 
     def year(self) -> int | None:
         """The typed year, parsed even before validation (it decides the table's columns)."""

@@ -12,6 +12,7 @@ from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, Y
 
 TEXT = [Optional(), Length(max=100_000)]
 SHORT = [Optional(), Length(max=500)]
+MAX_YEAR_COLUMNS = 20  # one amount input per year: a baseline spans at most this many years
 PARTY = [Length(max=500)]  # the choices include whatever was posted (a renamed party stays selectable)
 KIND_CHOICES = [("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
                 ("continuation", _l("Fortsättning"))]
@@ -128,13 +129,13 @@ class OtherCostForm(RowForm):
     label = StringField(_l("Kostnad"), SHORT)
     party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
-                        max_entries=20)
+                        max_entries=MAX_YEAR_COLUMNS)
 
 
 class BaselineRowForm(RowForm):
     label = StringField(_l("Rad"), SHORT)
     amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
-                        max_entries=20)
+                        max_entries=MAX_YEAR_COLUMNS)
 
 
 class BudgetForm(BaseForm):
@@ -149,6 +150,16 @@ class BudgetForm(BaseForm):
     baseline_first_year = YearField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
     baseline_last_year = YearField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
     baseline_rows = RowList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
+
+    def validate_baseline_last_year(self, field):
+        """The years decide the amount columns: reversed or too many would drop or overflow the typed amounts."""
+        first, last = self.baseline_first_year.year(), field.year()
+        if first is None or last is None:
+            return
+        if last < first:
+            raise ValidationError(_l("Sista året kan inte vara före första året."))
+        if last - first >= MAX_YEAR_COLUMNS:
+            raise ValidationError(_l("Högst %(n)s år.", n=MAX_YEAR_COLUMNS))
 
 
 class SignatoryForm(RowForm):

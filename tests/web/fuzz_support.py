@@ -41,11 +41,12 @@ TRICKY_DATES = [
     "2017-6-1", "٢٠١٧-٠٦-٠١", "2017-06-01T00:00", "20170601", "2017/06/01", "-2017-06-01", "99999-01-01",
 ]
 TRICKY_CHOICES = ["", "0", "13", "-1", "99999999999999999999", "half_month", "day", "month", "new",
-                  "extension", "continuation", "municipality", "other", "nonsense", "٣", "1", "12"]
+                  "extension", "continuation", "municipality", "other", "nonsense", "٣", "1", "12", "1.5", "1e3", " 3"]
 ROW_KEYS = ["staff-99999999999999-fte", "staff-٣-fte", "staff-3-fte", "staff--1-role", "staff-0-amounts-٣",
             "other_costs-0-amounts-99999999", "other_costs-0-amounts-7", "scenarios-0-items-99-persons",
             "baseline_rows-0-amounts-5", "risks-00000000000000000001-area", "parties-1e3-name",
-            "signatories-0-party", "staff-0-raise_month", "staff-0-raise_rate"]
+            "signatories-0-party", "staff-0-raise_month", "staff-0-raise_rate", "baseline_first_year",
+            "baseline_last_year"]
 
 
 def hostile_text(ids: list[str]):

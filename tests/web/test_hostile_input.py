@@ -250,3 +250,35 @@ def test_a_party_longer_than_the_format_allows_is_refused_at_the_field(client, a
     assert response.status_code == 422
     assert f'id="{name}"' in response.text and 'aria-invalid="true"' in response.text
     assert row(app, app_id) == before
+
+
+@pytest.mark.parametrize("month", ["1.5", "1e3"])
+def test_a_raise_month_that_is_no_choice_gives_no_500(client, app, owned, month):
+    """Found by hand while widening the fuzz: the live preview read the month with int() before the check."""
+    _user, app_id = owned
+    before = row(app, app_id)
+    data = {**step_form(app, app_id, "budget"), "staff-0-raise_rate": "3 %", "staff-0-raise_month": month}
+    assert client.post(f"/applications/{app_id}/steps/budget/preview", data=data).status_code == 200
+    response = client.post(f"/applications/{app_id}/steps/budget", data={**data, "save": "1"})
+    assert response.status_code == 422
+    assert 'id="staff-0-raise_month"' in response.text and 'aria-invalid="true"' in response.text
+    assert row(app, app_id) == before
+
+
+@pytest.mark.parametrize("first, last, message", [
+    ("2000", "2020", "Högst 20 år."),  # was a 500: 21 amount columns in a list of at most 20
+    ("2018", "2015", "Sista året kan inte vara före första året."),  # was saved with every amount dropped
+    ("1990", "2100", "Högst 20 år."),  # likewise
+    ("2015,5", "2018", "Skriv ett helt årtal, t.ex. 2015."),  # was saved as 2015
+])
+def test_baseline_years_that_cannot_hold_the_amounts_are_refused_at_the_field(client, app, owned, first, last,
+                                                                              message):
+    _user, app_id = owned
+    before = row(app, app_id)
+    data = {**step_form(app, app_id, "budget"), "baseline_first_year": first, "baseline_last_year": last}
+    assert client.post(f"/applications/{app_id}/steps/budget/preview", data=data).status_code == 200
+    response = client.post(f"/applications/{app_id}/steps/budget", data={**data, "save": "1"})
+    assert response.status_code == 422
+    assert message in response.text
+    assert f'value="{first}"' in response.text and f'value="{last}"' in response.text
+    assert row(app, app_id) == before
