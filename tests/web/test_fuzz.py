@@ -123,10 +123,8 @@ def _assert_kept(body: str, typed: dict[str, str]):
 
 def _assert_owner_draft_sound(app, world, before_doc):
     """The owner's draft is still a valid application (bar cross-step problems) and its DOCX opens."""
-    _status, document = _row(app, world.draft_id)
     with app.app_context():
-        application = db.session.get(Application, world.draft_id)
-        doc = application.doc
+        doc = db.session.get(Application, world.draft_id).doc
     validated, errors = validate(doc)
     assert all(any(e in message for e in CROSS_STEP_ERRORS) for message in errors), errors[:5]
     if validated is not None and doc != before_doc:
