@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from wtforms import FormField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .base import BaseForm, RowForm
 from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, YearField
@@ -26,7 +26,7 @@ MONTH_CHOICES = [("", _l("Ingen"))] + [(str(i), str(i)) for i in range(1, 13)]
 
 
 class ProjectForm(BaseForm):
-    title = StringField(_l("Projektets namn"), [InputRequired(_l("Ange projektets namn.")), Length(max=500)])
+    title = StringField(_l("Projektets namn"), [DataRequired(_l("Ange projektets namn.")), Length(max=500)])
     kind = SelectField(_l("Typ av ansökan"), choices=KIND_CHOICES, default="new")
     association = StringField(_l("Samordningsförbund"), SHORT)
     period_start = SwedishDateField(_l("Startdatum"), required=True)

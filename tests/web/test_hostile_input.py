@@ -282,3 +282,13 @@ def test_baseline_years_that_cannot_hold_the_amounts_are_refused_at_the_field(cl
     assert message in response.text
     assert f'value="{first}"' in response.text and f'value="{last}"' in response.text
     assert row(app, app_id) == before
+
+
+def test_a_title_of_only_spaces_is_refused_at_the_field(client, app, owned):
+    """Found by test_fuzz: " " passed "required", was saved stripped to "" and the draft no longer loaded."""
+    _user, app_id = owned
+    before = row(app, app_id)
+    response = client.post(f"/applications/{app_id}/steps/project", data={**PROJECT, "title": " ", "next": "1"})
+    assert response.status_code == 422
+    assert "Ange projektets namn." in response.text
+    assert row(app, app_id) == before
