@@ -292,3 +292,21 @@ def test_a_title_of_only_spaces_is_refused_at_the_field(client, app, owned):
     assert response.status_code == 422
     assert "Ange projektets namn." in response.text
     assert row(app, app_id) == before
+
+
+@pytest.mark.parametrize("extra, field, message", [
+    ({"other_costs-0-amounts-1": "7933"}, "other_costs-0-label", "Fyll i det här fältet."),  # found by test_fuzz
+    ({"baseline_rows-1-label": "Kristianstads kommun"}, "baseline_rows-1-label",
+     "Varje rad behöver en egen benämning."),
+    ({"other_costs-0-label": "Kristianstads kommun", "other_costs-0-amounts-1": "1"}, "other_costs-0-label",
+     "Benämningen får inte vara samma som en parts eller en annan rads."),
+])
+def test_a_budget_row_the_format_would_refuse_is_refused_at_the_field(client, app, owned, extra, field, message):
+    """Was saved, and the stored draft no longer loaded (an unlabelled, duplicate or party-named row)."""
+    _user, app_id = owned
+    before = row(app, app_id)
+    data = {**step_form(app, app_id, "budget"), **extra, "back": "1"}
+    response = client.post(f"/applications/{app_id}/steps/budget", data=data)
+    assert response.status_code == 422
+    assert message in response.text and f'id="{field}"' in response.text
+    assert row(app, app_id) == before
