@@ -23,6 +23,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     finalize(app.config, app.instance_path)
     _trust_proxies(app)
+    from .web.ids import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter  # before any route is added
     _init_extensions(app)
     _register_blueprints(app)
     from .cli import register_commands

@@ -4,7 +4,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from .base import BaseForm
 from .fields import RateField
@@ -16,7 +16,7 @@ class ImportForm(BaseForm):
 
 
 class PresetForm(BaseForm):
-    label = StringField(_l("Benämning"), [InputRequired(_l("Ange en benämning.")), Length(max=200)])
+    label = StringField(_l("Benämning"), [DataRequired(_l("Ange en benämning.")), Length(max=200)])
     rate = RateField(_l("Procentsats"), minimum=Decimal(0), maximum=Decimal("1.5"), required=True)
     source = StringField(_l("Källa"), [Optional(), Length(max=500)])
 

@@ -1,7 +1,7 @@
 """Login, registration and account forms."""
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
 from .base import BaseForm
 
@@ -17,7 +17,7 @@ class LoginForm(BaseForm):
 
 
 class RegisterForm(BaseForm):
-    name = StringField(_l("Namn"), [InputRequired(_l("Ange ditt namn.")), Length(max=200)],
+    name = StringField(_l("Namn"), [DataRequired(_l("Ange ditt namn.")), Length(max=200)],
                        render_kw={"autocomplete": "name"})
     email = EmailField(_l("E-post"), [InputRequired(_l("Ange din e-postadress.")),
                                       Email(_l("Ange en giltig e-postadress.")), Length(max=254)],

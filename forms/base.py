@@ -7,6 +7,7 @@ from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import Form
 from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
@@ -17,9 +18,7 @@ def wtforms_catalogue(locale: str):
     """WTForms' own messages for a locale, parsed once per process (Flask-WTF re-reads the .mo per request)."""
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
-
-class BaseForm(FlaskForm):
-    """Every page form: CSRF-protected (Flask-WTF), rendered through one macro."""
+from builder.textclean import without_control_characters
 
     class Meta:
         def get_translations(self, form):
@@ -28,7 +27,35 @@ class BaseForm(FlaskForm):
             return wtforms_catalogue(str(get_locale()))
 
 
-class RowForm(Form):
+def clean_formdata(formdata):
+    """The posted values without control characters (NUL breaks PostgreSQL, XML cannot hold them)."""
+    if formdata is None or not hasattr(formdata, "items"):
+        return formdata
+    out = MultiDict()
+    for key, value in formdata.items(multi=True):
+        out.add(key, without_control_characters(value) if isinstance(value, str) else value)
+    return out
+
+
+class _TextNeverNone:
+    """Text inputs missing from a post read as "" (a row posted with only some of its inputs), never None."""
+
+    def process(self, *args, **kwargs):
+        super().process(*args, **kwargs)
+        for field in self:
+            if field.type in ("StringField", "TextAreaField", "EmailField", "HiddenField") and field.data is None:
+                field.data = ""
+
+
+class BaseForm(_TextNeverNone, FlaskForm):
+    """Every page form: CSRF-protected (Flask-WTF), rendered through one macro; input cleaned on arrival."""
+
+    class Meta:
+        def wrap_formdata(self, form, formdata):
+            return clean_formdata(super().wrap_formdata(form, formdata))
+
+
+class RowForm(_TextNeverNone, Form):
     """A row inside a FieldList (no CSRF token of its own)."""
 
     def is_blank(self) -> bool:

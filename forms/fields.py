@@ -6,13 +6,17 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField
+from wtforms import FieldList, StringField
 from wtforms.validators import ValidationError
 
 from builder.formatting import decimal as format_decimal
 
+MAX_DECIMALS = 8  # more is no amount, rate or FTE anyone means (and the loader allows no exponent games)
+FIRST_YEAR = 1900  # the application format's first year: earlier is no FINSAM project
+MAX_ROW_INDEX = 99_999  # far above every list's max_entries; a row index is ASCII digits and no more
+_ROW_INDEX = re.compile(r"[0-9]{1,5}")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER = re.compile(r"^[-−]?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^[-−]?[0-9]+(\.[0-9]+)?$")
 
 
 def parse_swedish_number(text: str) -> tuple[Decimal, bool]:
@@ -22,7 +26,7 @@ def parse_swedish_number(text: str) -> tuple[Decimal, bool]:
     cleaned = cleaned.rstrip("%").replace("−", "-")
     if "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")  # "1.041,50": points group thousands
-    elif cleaned.count(".") > 1 or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned or "x"):
+    elif cleaned.count(".") > 1 or re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+", cleaned or "x"):
         cleaned = cleaned.replace(".", "")  # "1.041.600"
     if not _NUMBER.match(cleaned):
         raise ValueError(text)
@@ -63,7 +67,13 @@ class SwedishDecimalField(StringField):
                 raise ValidationError(_l("Fyll i ett värde."))
             return
         try:
-            value = self.convert(*parse_swedish_number(text))
+            parsed, percent = parse_swedish_number(text)
+        except ValueError:
+            raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
+        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+            raise ValidationError(_l("Skriv högst %(n)s decimaler.", n=MAX_DECIMALS))
+        try:
+            value = self.convert(parsed, percent)
         except ValueError:
             raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
         if (self.minimum is not None and value < self.minimum) or (
@@ -83,15 +93,24 @@ class SwedishDecimalField(StringField):
 class YearField(SwedishDecimalField):
     """A calendar year, shown without digit grouping ("2015")."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("message", _l("Skriv ett helt årtal, t.ex. 2015."))
+        super().__init__(*args, **kwargs)
+
     def display(self, value: Decimal) -> str:
         return str(int(value))
+
+    def convert(self, value: Decimal, percent: bool) -> Decimal:
+        if percent or value != value.to_integral_value():
+            raise ValueError(value)  # "2015,5" is no year
+        return value
 
     def year(self) -> int | None:
         """The typed year, parsed even before validation (it decides the table's columns)."""
         if self.decimal is not None:
             return int(self.decimal)
         text = _SPACES.sub("", self.data or "")
-        return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+        return int(text) if re.fullmatch(r"[0-9]{4}", text) and 1990 <= int(text) <= 2100 else None
 
 
 class RateField(SwedishDecimalField):
@@ -130,10 +149,25 @@ class SwedishDateField(StringField):
             if self.required:
                 raise ValidationError(_l("Ange ett datum, t.ex. 2017-06-01."))
             return
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
         try:
             self.date = date(*map(int, match.groups())) if match else None
         except ValueError:
             self.date = None
         if self.date is None:
             raise ValidationError(_l("Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2017-08-14."))
+        if self.date.year < FIRST_YEAR:
+            self.date = None
+            raise ValidationError(_l("Ange ett datum från år %(year)s eller senare.", year=FIRST_YEAR))
+
+
+class RowList(FieldList):
+    """A FieldList whose posted row numbers are ASCII digits of a sane size ("staff-٣-fte" is no row 3)."""
+
+    def _extract_indices(self, prefix, formdata):
+        offset = len(prefix) + 1
+        for key in formdata:
+            if key.startswith(prefix):
+                index = key[offset:].split(self._field_separator, 1)[0]
+                if _ROW_INDEX.fullmatch(index) and int(index) <= MAX_ROW_INDEX:
+                    yield int(index)

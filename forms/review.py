@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from .base import BaseForm
 from .fields import SwedishDateField, SwedishDecimalField
@@ -16,7 +16,7 @@ class TransitionForm(BaseForm):
 
 class DecisionForm(TransitionForm):
     decision_date = SwedishDateField(_l("Beslutsdatum"), required=True)
-    decision_body = StringField(_l("Beslutande organ"), [InputRequired(_l("Ange vem som fattade beslutet.")),
+    decision_body = StringField(_l("Beslutande organ"), [DataRequired(_l("Ange vem som fattade beslutet.")),
                                                          Length(max=300)], default="Förbundsstyrelsen")
     approved_total = SwedishDecimalField(_l("Beviljat belopp (kr)"), minimum=Decimal(0),
                                          maximum=Decimal(10_000_000_000))
@@ -24,6 +24,6 @@ class DecisionForm(TransitionForm):
 
 class CommentForm(BaseForm):
     target = SelectField(_l("Gäller"), choices=[], validate_choice=False)
-    body = TextAreaField(_l("Kommentar"), [InputRequired(_l("Skriv en kommentar.")), Length(max=10_000)],
+    body = TextAreaField(_l("Kommentar"), [DataRequired(_l("Skriv en kommentar.")), Length(max=10_000)],
                          render_kw={"rows": 3})
     parent_id = HiddenField()

@@ -4,14 +4,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms import FormField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .base import BaseForm, RowForm
-from .fields import RateField, SwedishDateField, SwedishDecimalField, YearField
+from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, YearField
 
 TEXT = [Optional(), Length(max=100_000)]
 SHORT = [Optional(), Length(max=500)]
+MAX_YEAR_COLUMNS = 20  # one amount input per year: a baseline spans at most this many years
+PARTY = [Length(max=500)]  # the choices include whatever was posted (a renamed party stays selectable)
 KIND_CHOICES = [("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
                 ("continuation", _l("Fortsättning"))]
 PARTY_KIND_CHOICES = [("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
@@ -24,7 +26,7 @@ MONTH_CHOICES = [("", _l("Ingen"))] + [(str(i), str(i)) for i in range(1, 13)]
 
 
 class ProjectForm(BaseForm):
-    title = StringField(_l("Projektets namn"), [InputRequired(_l("Ange projektets namn.")), Length(max=500)])
+    title = StringField(_l("Projektets namn"), [DataRequired(_l("Ange projektets namn.")), Length(max=500)])
     kind = SelectField(_l("Typ av ansökan"), choices=KIND_CHOICES, default="new")
     association = StringField(_l("Samordningsförbund"), SHORT)
     period_start = SwedishDateField(_l("Startdatum"), required=True)
@@ -45,7 +47,7 @@ class PartyForm(RowForm):
 
 
 class PartiesForm(BaseForm):
-    parties = FieldList(FormField(PartyForm), min_entries=1, max_entries=50)
+    parties = RowList(FormField(PartyForm), min_entries=1, max_entries=50)
     process_owner = StringField(_l("Processägare (part som äger projektet)"), SHORT)
 
 
@@ -68,12 +70,12 @@ class ScenarioForm(RowForm):
     label = StringField(_l("Scenario"), SHORT)
     cost = SwedishDecimalField(_l("Kostnad att jämföra med (tomt = projektets budget)"),
                                minimum=Decimal(0), maximum=Decimal(1_000_000_000))
-    items = FieldList(FormField(EffectItemForm), min_entries=1, max_entries=50)
+    items = RowList(FormField(EffectItemForm), min_entries=1, max_entries=50)
 
 
 class GoalsForm(BaseForm):
     goals = TextAreaField(_l("Resultat- och effektmål"), TEXT)
-    scenarios = FieldList(FormField(ScenarioForm), min_entries=0, max_entries=20)
+    scenarios = RowList(FormField(ScenarioForm), min_entries=0, max_entries=20)
 
 
 class TimelineForm(BaseForm):
@@ -91,19 +93,27 @@ class OrganisationForm(BaseForm):
 
 class RiskForm(RowForm):
     area = StringField(_l("Område"), SHORT)
-    party = SelectField(_l("Lyfts av part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Lyfts av part"), PARTY, choices=[], validate_choice=False)
     description = TextAreaField(_l("Risk"), TEXT, render_kw={"rows": 2})
     likelihood = SelectField(_l("Sannolikhet (1–4)"), choices=SCORE_CHOICES, default="2")
     consequence = SelectField(_l("Konsekvens (1–4)"), choices=SCORE_CHOICES, default="2")
     mitigation = TextAreaField(_l("Åtgärd"), TEXT, render_kw={"rows": 2})
 
+    def validate(self, extra_validators=None):
+        """A described risk needs its area (a risk row without one is no valid application)."""
+        ok = super().validate(extra_validators)
+        if not (self.area.data or "").strip() and (self.description.data or "").strip():
+            self.area.errors = [*self.area.errors, _l("Fyll i det här fältet.")]
+            ok = False
+        return ok
+
 
 class RisksForm(BaseForm):
-    risks = FieldList(FormField(RiskForm), min_entries=0, max_entries=100)
+    risks = RowList(FormField(RiskForm), min_entries=0, max_entries=100)
 
 
 class StaffLineForm(RowForm):
-    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     role = StringField(_l("Roll"), SHORT)
     fte = SwedishDecimalField(_l("Tjänstgöringsgrad (heltid = 1)"), minimum=Decimal("0.001"), maximum=Decimal(10),
                               message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
@@ -117,37 +127,55 @@ class StaffLineForm(RowForm):
 
 class OtherCostForm(RowForm):
     label = StringField(_l("Kostnad"), SHORT)
-    party = SelectField(_l("Part"), choices=[], validate_choice=False)
-    amounts = FieldList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
-                        max_entries=20)
+    party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
+    amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
+                        max_entries=MAX_YEAR_COLUMNS)
 
 
 class BaselineRowForm(RowForm):
     label = StringField(_l("Rad"), SHORT)
-    amounts = FieldList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
-                        max_entries=20)
+    amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
+                        max_entries=MAX_YEAR_COLUMNS)
 
 
 class BudgetForm(BaseForm):
     proration = SelectField(_l("Delmånader räknas som"), choices=PRORATION_CHOICES, default="half_month")
     default_social_fee_rate = RateField(_l("Sociala avgifter / PO-pålägg (standard)"), minimum=Decimal(0),
                                         maximum=Decimal("1.5"))
-    staff = FieldList(FormField(StaffLineForm), min_entries=0, max_entries=1000)
-    other_costs = FieldList(FormField(OtherCostForm), min_entries=0, max_entries=100)
+    staff = RowList(FormField(StaffLineForm), min_entries=0, max_entries=1000)
+    other_costs = RowList(FormField(OtherCostForm), min_entries=0, max_entries=100)
     overhead_label = StringField(_l("Benämning på overhead"), SHORT)
     overhead_rate = RateField(_l("Overhead (andel av personalkostnaden)"), minimum=Decimal(0), maximum=Decimal(1))
     baseline_label = StringField(_l("Benämning på tidigare beviljad budget"), SHORT)
     baseline_first_year = YearField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
     baseline_last_year = YearField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
-    baseline_rows = FieldList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
+    baseline_rows = RowList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
+
+    def validate_baseline_last_year(self, field):
+        """The years decide the amount columns: reversed or too many would drop or overflow the typed amounts."""
+        first, last = self.baseline_first_year.year(), field.year()
+        if first is None or last is None:
+            return
+        if last < first:
+            raise ValidationError(_l("Sista året kan inte vara före första året."))
+        if last - first >= MAX_YEAR_COLUMNS:
+            raise ValidationError(_l("Högst %(n)s år.", n=MAX_YEAR_COLUMNS))
 
 
 class SignatoryForm(RowForm):
-    party = SelectField(_l("Part"), choices=[], validate_choice=False)
+    party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     name = StringField(_l("Namn"), SHORT)
     title = StringField(_l("Befattning"), SHORT)
     organisation = StringField(_l("Organisation"), SHORT)
 
+    def validate(self, extra_validators=None):
+        """A named signatory signs for a party (without one the application is not valid)."""
+        ok = super().validate(extra_validators)
+        if not (self.party.data or "").strip() and (self.name.data or "").strip():
+            self.party.errors = [*self.party.errors, _l("Välj part.")]
+            ok = False
+        return ok
+
 
 class SignatoriesForm(BaseForm):
-    signatories = FieldList(FormField(SignatoryForm), min_entries=0, max_entries=50)
+    signatories = RowList(FormField(SignatoryForm), min_entries=0, max_entries=50)

@@ -1,6 +1,6 @@
 """The finsam-application format, version 1: load, validate, dump (pure, standard library)."""
 from .dump import canonical_json, dumps, fingerprint, to_dict
-from .load import ValidationError, from_dict, loads, parse_decimal
+from .load import ValidationError, from_dict, loads, parse_decimal, parse_json
 from .model import (
     KINDS,
     LANGUAGES,
@@ -16,5 +16,5 @@ from .model import (
 __all__ = [
     "KINDS", "LANGUAGES", "PARTY_KINDS", "SECTION_KEYS", "Application", "Party", "Period", "Risk",
     "Signatory", "ValidationError", "canonical_json", "dumps", "fingerprint", "from_dict", "loads",
-    "parse_decimal", "to_dict",
+    "parse_decimal", "parse_json", "to_dict",
 ]

@@ -45,9 +45,9 @@ MAX_MONTHLY_SALARY = Decimal("10000000")
 # More decimals than this is no real amount, rate or FTE; an exponent such as 1e-999999 would
 # otherwise make every exact sum of a staff line carry a million-digit denominator.
 MAX_DECIMALS = 20
-_DECIMAL_TEXT = re.compile(r"^-?(\d+)(\.\d+)?$")
-_YEAR = re.compile(r"^\d{4}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL_TEXT = re.compile(r"^-?([0-9]+)(\.[0-9]+)?$")  # ASCII digits only: Decimal("٣") is 3
+_YEAR = re.compile(r"^[0-9]{4}\Z")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # "\ud800" in JSON: not encodable as UTF-8
 
 
@@ -197,12 +197,16 @@ def parse_decimal(value: Any) -> Decimal | None:
 
 def loads(text: str | bytes) -> Application:
     """Parse JSON text (numbers as decimal text, never float) and validate it."""
+    return from_dict(parse_json(text))
+
+
+def parse_json(text: str | bytes) -> Any:
+    """JSON as this format reads it: numbers as Decimal, no NaN/Infinity, no key twice; else ValidationError."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
                           object_pairs_hook=_unique_keys)
     except (ValueError, RecursionError) as exc:
         raise ValidationError([f"(file): not valid JSON: {exc}"]) from None
-    return from_dict(data)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:

@@ -94,7 +94,7 @@ def invite(app_id: int):
         else:
             flash(_("%(email)s är nu medsökande.", email=user.email), "success")
     else:
-        flash(" ".join(form.email.errors) or _("Försök igen."), "error")
+        flash(" ".join(str(e) for e in form.email.errors) or _("Försök igen."), "error")
     return redirect(url_for("applications.show", app_id=app_id))
 
 

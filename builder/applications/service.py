@@ -8,6 +8,7 @@ from builder.appformat import ValidationError
 from builder.budget import compute_budget
 from builder.extensions import db
 from builder.models import Application, Collaborator, User
+from builder.textclean import clean_strings, without_control_characters
 
 EMPTY_DOCUMENT = {"format": "finsam-application", "version": 1, "language": "sv", "kind": "new",
                   "title": "", "association": "", "process_owner": "", "parties": [], "sections": {},
@@ -54,8 +55,22 @@ def _refresh_total(application: Application) -> None:
 
 def import_document(owner: User, text: str | bytes) -> Application:
     """Create a draft from finsam-application JSON; raises ValidationError, saving nothing."""
-    validated = appformat.loads(text)
+    validated = appformat.from_dict(clean_strings(appformat.parse_json(text)))
     return create_application(owner, appformat.to_dict(validated))
+
+
+def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
+    """A new extension draft whose baseline is `baseline_json` (read like an imported file); raises ValidationError."""
+    doc = new_document()
+    doc["kind"] = "extension"
+    doc["title"] = without_control_characters(title or "").strip()[:500]
+    candidate = {**doc, "title": "-", "period": {"start": "2000-01-01", "end": "2000-01-01"},
+                 "budget": {**doc["budget"], "baseline": clean_strings(appformat.parse_json(baseline_json))}}
+    validated = appformat.from_dict(candidate)  # the placeholder title and period never fail: only the baseline
+    if validated.budget.baseline is None:  # "null" is a valid missing baseline, but no table to start from
+        raise ValidationError(["budget.baseline: is required"])
+    doc["budget"]["baseline"] = appformat.to_dict(validated)["budget"]["baseline"]
+    return create_application(owner, doc)
 
 
 def invite(application: Application, email: str) -> User | None:

@@ -7,7 +7,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from builder.applications.service import create_application, new_document, validate
+from builder.appformat import ValidationError
+from builder.applications.service import baseline_draft
 from builder.checkdocx import MAX_DOCX_BYTES, DocxError, check_docx, finding_text, table_to_baseline
 from builder.web.i18n import current_language
 from forms.applications import CheckDocxForm
@@ -57,22 +58,13 @@ def check_docx_page():
 @bp.post("/check-docx/draft")
 @login_required
 def check_docx_draft():
-    """A new extension draft whose baseline is the checked table."""
+    """A new extension draft whose baseline is the checked table (read by the application-format parser)."""
     if current_user.role not in ("applicant", "admin"):
         abort(403)
     try:
-        baseline = json.loads(request.form.get("baseline", ""))
-    except ValueError:
-        abort(400)
-    doc = new_document()
-    doc["kind"] = "extension"
-    doc["title"] = (request.form.get("title") or "").strip()[:500]
-    doc["budget"]["baseline"] = baseline
-    candidate = {**doc, "title": doc["title"] or "-", "period": {"start": "2000-01-01", "end": "2000-01-01"}}
-    _validated, errors = validate(candidate)
-    if any(e.startswith("budget.baseline") for e in errors):
+        application = baseline_draft(current_user, request.form.get("baseline", ""), request.form.get("title", ""))
+    except ValidationError:
         flash(_("Tabellen kunde inte användas som jämförelsebudget."), "error")
         return redirect(url_for("review.check_docx_page"))
-    application = create_application(current_user, doc)
     flash(_("Ett utkast är skapat med tabellen som tidigare beviljad budget."), "success")
     return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))

@@ -10,6 +10,7 @@ from builder.applications.routes import safe_filename
 from builder.extensions import db
 from builder.models import Comment
 from builder.web.filters import SECTION_TITLES, STATUS_LABELS
+from builder.web.ids import parse_id
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
 from builder.wizard.checks import review_problems
 from forms.review import CommentForm, DecisionForm, TransitionForm
@@ -122,7 +123,8 @@ def add_comment(app_id: int):
     reviewer = current_user.role in ("reviewer", "admin")
     parent = None
     if form.parent_id.data:
-        parent = db.session.get(Comment, int(form.parent_id.data)) if form.parent_id.data.isdigit() else None
+        parent_id = parse_id(form.parent_id.data)
+        parent = db.session.get(Comment, parent_id) if parent_id is not None else None
         if parent is None or parent.application_id != application.id:
             abort(404)
     elif not reviewer:

@@ -44,4 +44,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
         app.logger.exception("Unhandled error")
+        from builder.extensions import db
+
+        db.session.rollback()  # the error page itself may query (current user); a failed flush blocks that
         return _page(500)

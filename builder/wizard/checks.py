@@ -1,12 +1,14 @@
 """Step checks that need the whole document: messages at the field, and the review list."""
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date
 
 from flask_babel import gettext as _
 
 from builder.applications.service import validate
+from forms.walk import leaf_fields
 
 from . import mapping
 from .steps import STEPS
@@ -131,3 +133,46 @@ def years_note(doc: dict) -> list[str]:
 
 
 ROW_INDEX = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")
+
+
+_INDEX = re.compile(r"\[([0-9]+)\]")
+
+
+def check_document(step, form, doc: dict) -> bool:
+    """Refuse a step whose save would make the stored draft fail the application format (a problem this step
+    causes, not one another step left): the message goes to the field the loader names."""
+    candidate = copy.deepcopy(doc)
+    step.apply(form, candidate)
+    before = set(validate(doc)[1])
+    new = [e for e in validate(candidate)[1] if e not in before
+           and step_for_place(e.split(":", 1)[0]) == step.key]
+    for error in new:
+        place, problem = error.split(":", 1)
+        _need(_field_for_place(form, place), _message_for(problem))
+    return not new
+
+
+def _field_for_place(form, place: str):
+    """The input behind a loader place ("budget.baseline.rows[1].label" → baseline_rows-1-label), else the
+    nearest one above it, else the form's first input."""
+    name = _INDEX.sub(r"-\1-", place.removeprefix("budget.").replace("baseline.rows", "baseline_rows"))
+    name = name.replace(".", "").replace("--", "-").strip("-")
+    fields = {f.name: f for f in leaf_fields(form) if f.type not in ("CSRFTokenField", "HiddenField")}
+    while name:
+        if name in fields:
+            return fields[name]
+        matches = [f for n, f in fields.items() if n.startswith(name + "-")]
+        if matches:
+            return matches[0]
+        name = name.rpartition("-")[0]
+    return next(iter(fields.values()))
+
+
+def _message_for(problem: str) -> str:
+    if "must not be empty" in problem or "is required" in problem:
+        return _("Fyll i det här fältet.")
+    if "must be unique" in problem:
+        return _("Varje rad behöver en egen benämning.")
+    if "must differ" in problem:
+        return _("Benämningen får inte vara samma som en parts eller en annan rads.")
+    return _("Värdet går inte ihop med resten av ansökan.")

@@ -5,8 +5,8 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-_PATH = re.compile(r"^[a-z_]+(-\d+-[a-z_]+)*$")
-_ENTRY = re.compile(r"^(?P<prefix>[a-z_]+(?:-\d+-[a-z_]+)*)-(?P<index>\d+)$")
+_PATH = re.compile(r"^[a-z_]+(-[0-9]+-[a-z_]+)*$")
+_ENTRY = re.compile(r"^(?P<prefix>[a-z_]+(?:-[0-9]+-[a-z_]+)*)-(?P<index>[0-9]+)$")
 
 
 def remove_entry(formdata: MultiDict, target: str) -> MultiDict:
@@ -15,7 +15,7 @@ def remove_entry(formdata: MultiDict, target: str) -> MultiDict:
     if not match:
         return formdata
     prefix, index = match["prefix"], int(match["index"])
-    row = re.compile(rf"^{re.escape(prefix)}-(\d+)(-.*)?$")
+    row = re.compile(rf"^{re.escape(prefix)}-([0-9]+)(-.*)?$")
     out = MultiDict()
     for key, value in formdata.items(multi=True):
         m = row.match(key)

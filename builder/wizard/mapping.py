@@ -1,7 +1,10 @@
 """Between the stored document (finsam-application JSON dict) and each step's form data."""
 from __future__ import annotations
 
+import re
 from datetime import date
+
+from forms.wizard import MAX_YEAR_COLUMNS
 
 SECTION_FIELDS = {
     "background": ("background", "process", "target_group", "child_rights"),
@@ -186,9 +189,15 @@ def budget_data(doc: dict) -> dict:
     }
 
 
+def _month(text) -> int | None:
+    """A posted raise month 1–12, or None (the live preview runs before the choice is checked: "1.5", "1e3")."""
+    return int(text) if isinstance(text, str) and re.fullmatch(r"[0-9]{1,2}", text) and 1 <= int(text) <= 12 \
+        else None
+
+
 def form_baseline_years(form) -> list[str]:
     first, last = form.baseline_first_year.year(), form.baseline_last_year.year()
-    if first is None or last is None or last < first or last - first > 20:
+    if first is None or last is None or last < first or last - first >= MAX_YEAR_COLUMNS:
         return []
     return [str(y) for y in range(int(first), int(last) + 1)]
 
@@ -200,8 +209,9 @@ def _staff_line(row) -> dict:
             "end": row.end.date.isoformat() if row.end.date else None}
     if _dec(row.social_fee_rate) is not None:
         line["social_fee_rate"] = _dec(row.social_fee_rate)
-    if _dec(row.raise_rate) is not None and row.raise_month.data:
-        line["annual_raise"] = {"rate": _dec(row.raise_rate), "month": int(row.raise_month.data)}
+    month = _month(row.raise_month.data)
+    if _dec(row.raise_rate) is not None and month is not None:
+        line["annual_raise"] = {"rate": _dec(row.raise_rate), "month": month}
     return line
 
 

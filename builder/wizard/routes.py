@@ -103,6 +103,8 @@ def _step_valid(step, form, doc) -> bool:
         ok = checks.check_staff_lines(form, doc) and ok
     if step.key == "goals":
         ok = checks.check_effects(form) and ok
+    if ok:  # only a form that checks out can be applied to the document
+        ok = checks.check_document(step, form, doc)
     return ok
 
 

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from builder.appformat import Application
+from builder.textclean import without_control_characters
 
 KR = "#,##0"  # whole kronor, shown "1 242 640" by a Swedish Excel
 KR_DECIMALS = "#,##0.00"  # an input amount that is not whole kronor
@@ -64,9 +65,17 @@ def put_number(ws: Worksheet, row: int, column: int, value, number_format: str =
     return cell
 
 
+def excel_text(text: str | None) -> str:
+    """User text a worksheet can hold: no control characters (tab and newline kept), no U+FFFE/U+FFFF."""
+    return without_control_characters(str(text)) if text else ""
+
+
 def put_text(ws: Worksheet, row: int, column: int, text: str, font: Font | None = None):
     """A text cell (bold or title font when given); empty text leaves the cell empty."""
+    text = excel_text(text)
     cell = ws.cell(row=row, column=column, value=text or None)
+    if text and text.startswith("="):
+        cell.data_type = "s"  # typed text, never a formula that Excel would run
     if font is not None:
         cell.font = font
     return cell

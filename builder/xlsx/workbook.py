@@ -10,6 +10,7 @@ from builder.budget import compute_budget
 from builder.i18n import gettext_for
 
 from .budget_sheet import write_budget_sheet
+from .cells import excel_text
 from .comparison_sheet import write_comparison_sheet
 from .staff_sheet import write_staff_sheet
 
@@ -28,7 +29,7 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     write_staff_sheet(workbook.create_sheet(_("Personal")), application, table, _)
     if table.has_baseline:
         write_comparison_sheet(workbook.create_sheet(_("Jämförelse")), application, table, _)
-    workbook.properties.title = application.title
+    workbook.properties.title = excel_text(application.title)
     workbook.properties.creator = CREATOR
     workbook.properties.language = {"en": "en-GB"}.get(application.language, "sv-SE")
     out = io.BytesIO()
