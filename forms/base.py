@@ -13,18 +13,13 @@ from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
 
 
+from builder.textclean import without_control_characters
+
+
 @lru_cache(maxsize=8)
 def wtforms_catalogue(locale: str):
     """WTForms' own messages for a locale, parsed once per process (Flask-WTF re-reads the .mo per request)."""
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
-
-from builder.textclean import without_control_characters
-
-    class Meta:
-        def get_translations(self, form):
-            if not current_app.config.get("WTF_I18N_ENABLED", True):
-                return DefaultMeta.get_translations(self, form)
-            return wtforms_catalogue(str(get_locale()))
 
 
 def clean_formdata(formdata):
@@ -53,6 +48,11 @@ class BaseForm(_TextNeverNone, FlaskForm):
     class Meta:
         def wrap_formdata(self, form, formdata):
             return clean_formdata(super().wrap_formdata(form, formdata))
+
+        def get_translations(self, form):
+            if not current_app.config.get("WTF_I18N_ENABLED", True):
+                return DefaultMeta.get_translations(self, form)
+            return wtforms_catalogue(str(get_locale()))
 
 
 class RowForm(_TextNeverNone, Form):
