@@ -59,7 +59,7 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # a draft may stay open all day; the token is tied to the session
     PRODUCTION = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
     # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, trust no such header).
-    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
+    TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")  # checked in finalize
 
 
 def finalize(config: dict, instance_path: str) -> None:
@@ -77,6 +77,7 @@ def finalize(config: dict, instance_path: str) -> None:
     busy_timeout = _seconds("SQLITE_BUSY_TIMEOUT", config.get("SQLITE_BUSY_TIMEOUT", 30))
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url, busy_timeout),
                                            **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    config["TRUSTED_PROXIES"] = _proxy_count(config.get("TRUSTED_PROXIES") or 0)
     if config.get("ARGON2_PARAMS") is None:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
     if config.get("PRODUCTION"):
@@ -86,6 +87,14 @@ def finalize(config: dict, instance_path: str) -> None:
             raise ConfigError(problem)
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret(instance_path)
+
+
+def _proxy_count(value) -> int:
+    """TRUSTED_PROXIES: a whole number of reverse proxies, 0 to 5 (any other text is refused)."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > 5:
+        raise ConfigError(f"TRUSTED_PROXIES must be a whole number from 0 to 5, got {value!r}")
+    return int(text)
 
 
 def _seconds(name: str, value) -> float:
@@ -118,6 +127,8 @@ def environment_problem() -> str | None:
     config = {key: getattr(Config, key) for key in dir(Config) if key.isupper()}
     try:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
+        _proxy_count(config["TRUSTED_PROXIES"] or 0)
+        _seconds("SQLITE_BUSY_TIMEOUT", config["SQLITE_BUSY_TIMEOUT"])
     except ConfigError as exc:
         return str(exc)
     return production_problem(config) if config.get("PRODUCTION") else None

@@ -53,9 +53,17 @@ def _refresh_total(application: Application) -> None:
     application.total = compute_budget(validated.budget).total if validated else None
 
 
+def _decoded(text: str | bytes):
+    """JSON read as the format reads it, every text without control characters; ValidationError otherwise."""
+    try:
+        return clean_strings(appformat.parse_json(text))
+    except RecursionError:  # parse_json may accept a depth that cleaning (or validating) cannot walk
+        raise ValidationError(["(file): not valid JSON: nested too deeply"]) from None
+
+
 def import_document(owner: User, text: str | bytes) -> Application:
     """Create a draft from finsam-application JSON; raises ValidationError, saving nothing."""
-    validated = appformat.from_dict(clean_strings(appformat.parse_json(text)))
+    validated = appformat.from_dict(_decoded(text))
     return create_application(owner, appformat.to_dict(validated))
 
 
@@ -65,7 +73,7 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
     doc["kind"] = "extension"
     doc["title"] = without_control_characters(title or "").strip()[:500]
     candidate = {**doc, "title": "-", "period": {"start": "2000-01-01", "end": "2000-01-01"},
-                 "budget": {**doc["budget"], "baseline": clean_strings(appformat.parse_json(baseline_json))}}
+                 "budget": {**doc["budget"], "baseline": _decoded(baseline_json)}}
     validated = appformat.from_dict(candidate)  # the placeholder title and period never fail: only the baseline
     if validated.budget.baseline is None:  # "null" is a valid missing baseline, but no table to start from
         raise ValidationError(["budget.baseline: is required"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ def application_rows(user, status: str = "", association: str = "", query: str =
 
 _FIGURES_CACHE: OrderedDict[bytes, tuple[Decimal | None, Decimal | None]] = OrderedDict()
 _FIGURES_CACHE_SIZE = 4096
+_FIGURES_LOCK = threading.Lock()  # gunicorn's threads share the cache
 
 
 def list_figures(document: str, doc: dict) -> tuple[Decimal | None, Decimal | None]:
@@ -43,17 +45,19 @@ def list_figures(document: str, doc: dict) -> tuple[Decimal | None, Decimal | No
     compute it again; nothing depends on what one worker remembers.
     """
     key = hashlib.blake2b(document.encode("utf-8"), digest_size=20).digest()
-    cached = _FIGURES_CACHE.get(key)
-    if cached is not None:
-        _FIGURES_CACHE.move_to_end(key)
-        return cached
+    with _FIGURES_LOCK:
+        cached = _FIGURES_CACHE.get(key)
+        if cached is not None:
+            _FIGURES_CACHE.move_to_end(key)
+            return cached
     validated, _errors = validate(doc)
     table = compute_budget(validated.budget) if validated else None
     figures = (table.total if table else None,
                table.delta if table is not None and table.has_baseline else None)
-    _FIGURES_CACHE[key] = figures
-    if len(_FIGURES_CACHE) > _FIGURES_CACHE_SIZE:
-        _FIGURES_CACHE.popitem(last=False)
+    with _FIGURES_LOCK:
+        _FIGURES_CACHE[key] = figures
+        if len(_FIGURES_CACHE) > _FIGURES_CACHE_SIZE:
+            _FIGURES_CACHE.popitem(last=False)
     return figures
 
 

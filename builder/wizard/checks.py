@@ -136,6 +136,9 @@ ROW_INDEX = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")
 
 
 _INDEX = re.compile(r"\[([0-9]+)\]")
+# Where the format's name of a place differs from the form's input names (budget. already removed).
+_PLACE_TO_FORM = (("effects[", "scenarios["), ("overhead.", "overhead_"), ("baseline.rows", "baseline_rows"),
+                  ("baseline.", "baseline_"))
 
 
 def check_document(step, form, doc: dict) -> bool:
@@ -155,7 +158,12 @@ def check_document(step, form, doc: dict) -> bool:
 def _field_for_place(form, place: str):
     """The input behind a loader place ("budget.baseline.rows[1].label" → baseline_rows-1-label), else the
     nearest one above it, else the form's first input."""
-    name = _INDEX.sub(r"-\1-", place.removeprefix("budget.").replace("baseline.rows", "baseline_rows"))
+    place = place.removeprefix("budget.")
+    for format_name, form_name in _PLACE_TO_FORM:
+        if place.startswith(format_name):
+            place = form_name + place[len(format_name):]
+            break
+    name = _INDEX.sub(r"-\1-", place)
     name = name.replace(".", "").replace("--", "-").strip("-")
     fields = {f.name: f for f in leaf_fields(form) if f.type not in ("CSRFTokenField", "HiddenField")}
     while name:

@@ -42,6 +42,8 @@ def assert_one_line_refusal(result, *words):
     ({"SECRET_KEY": "s" * 32, "RATELIMIT_ENABLED": "0"}, "RATELIMIT_ENABLED"),
     ({"SECRET_KEY": "s" * 32, "ARGON2_MEMORY_COST": "1024"}, "ARGON2_MEMORY_COST"),
     ({"SECRET_KEY": "s" * 32, "ARGON2_TIME_COST": "1"}, "ARGON2_TIME_COST"),
+    ({"SECRET_KEY": "s" * 32, "TRUSTED_PROXIES": "yes"}, "TRUSTED_PROXIES"),
+    ({"SECRET_KEY": "s" * 32, "SQLITE_BUSY_TIMEOUT": "soon"}, "SQLITE_BUSY_TIMEOUT"),
 ])
 def test_gunicorn_refuses_unsafe_production_settings_with_one_line(tmp_path, extra, word):
     result = run([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
@@ -184,6 +186,14 @@ def test_development_secret_key_is_the_same_for_workers_booting_at_once(tmp_path
         keys = set(pool.map(lambda _: _instance_secret(instance), range(16)))
     assert len(keys) == 1 and len(keys.pop()) == 64
     assert sorted(os.listdir(instance)) == ["secret_key", "secret_key.lock"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("value", ["-1", "abc", "1.5", "6", "١"])
+def test_trusted_proxies_must_be_a_small_whole_number(app_factory, value):
+    from builder.config import ConfigError
+
+    with pytest.raises(ConfigError, match="TRUSTED_PROXIES"):
+        app_factory(TRUSTED_PROXIES=value)
 
 
 @pytest.mark.parametrize("trusted,expected", [(0, [422, 429]), (1, [422, 422])])

@@ -158,6 +158,7 @@ def test_effects_preview_with_a_row_posted_in_part(client, app, owned):
     '{"label": "x", "label": "y", "rows": []}',
     "{",
     "null",  # found by test_fuzz: a 500 (no baseline to copy into the draft)
+    '{"label": ' + "[" * 900 + "]" * 900 + ', "rows": []}',  # found in review: cleaning the text overflowed the stack
 ])
 def test_check_docx_draft_reads_the_baseline_like_an_application_file(client, app, login_as, baseline):
     login_as("applicant")
@@ -309,4 +310,35 @@ def test_a_budget_row_the_format_would_refuse_is_refused_at_the_field(client, ap
     response = client.post(f"/applications/{app_id}/steps/budget", data=data)
     assert response.status_code == 422
     assert message in response.text and f'id="{field}"' in response.text
+    assert row(app, app_id) == before
+
+
+def test_a_deeply_nested_import_is_refused_with_a_message(client, app, login_as):
+    """JSON that the parser accepts but that nests too deeply to walk is refused, not a 500."""
+    login_as("applicant")
+    text = '{"format": "finsam-application", "title": ' + "[" * 900 + "]" * 900 + "}"
+    response = client.post("/applications/import", data={"file": (io.BytesIO(text.encode()), "deep.json")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "nested too deeply" in response.text
+    assert count(app, Application) == 0
+
+
+@pytest.mark.parametrize("step, extra, field, message", [
+    ("goals", {"scenarios-0-label": "", "scenarios-0-items-0-label": "Placering", "scenarios-0-items-0-persons": "2",
+               "scenarios-0-items-0-cost_per_day": "3 749", "scenarios-0-items-0-months": "6",
+               "scenarios-0-items-0-days_per_month": "30,5"},
+     "scenarios-0-label", "Fyll i det här fältet."),
+    ("budget", {"overhead_label": "Kristianstads kommun", "overhead_rate": "10 %"}, "overhead_label",
+     "Benämningen får inte vara samma som en parts eller en annan rads."),
+])
+def test_a_format_problem_is_shown_at_its_own_field(client, app, owned, step, extra, field, message):
+    """The format names effects[0].label and budget.overhead.label; the message belongs at those inputs."""
+    _user, app_id = owned
+    before = row(app, app_id)
+    response = client.post(f"/applications/{app_id}/steps/{step}",
+                           data={**step_form(app, app_id, step), **extra, "save": "1"})
+    assert response.status_code == 422
+    error = response.text.split(f'id="{field}-error"', 1)[1].split("</p>", 1)[0]
+    assert message in error
     assert row(app, app_id) == before

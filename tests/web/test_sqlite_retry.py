@@ -83,3 +83,17 @@ def test_a_bad_busy_timeout_is_refused_with_one_line(tmp_path, monkeypatch, valu
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
     with pytest.raises(ConfigError, match="SQLITE_BUSY_TIMEOUT"):
         make_app(f"sqlite:///{tmp_path / 'x.sqlite'}", SQLITE_BUSY_TIMEOUT=value)
+
+
+def test_an_upload_is_not_run_twice_on_a_lock(locked_setup, hela_doc):
+    """The first attempt read the file to its end: a second one would call a good file empty."""
+    import io
+    import json
+
+    app, client, _app_id, _version, hold_lock = locked_setup
+    hold_lock(0.15)
+    response = client.post("/applications/import", data={
+        "file": (io.BytesIO(json.dumps(hela_doc).encode()), "hela.json")}, content_type="multipart/form-data")
+    assert response.status_code == 503
+    assert "Databasen är upptagen just nu" in response.text and "inte giltig JSON" not in response.text
+
