@@ -1,6 +1,7 @@
 """Shared fixtures: the app on SQLite and (when it answers) PostgreSQL, clients, factories."""
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from pathlib import Path
@@ -23,20 +24,29 @@ def _postgres_reachable() -> str | None:
         return f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(exc).__name__})"
 
 
-@pytest.fixture(scope="session")
-def pg_database_url():
-    """A fresh PostgreSQL database for this test session, dropped at the end."""
+@contextlib.contextmanager
+def fresh_pg_database(prefix: str):
+    """A new PostgreSQL database (its URL), dropped afterwards; skips the test when no server answers."""
     reason = _postgres_reachable()
     if reason:
         pytest.skip(reason)
     import psycopg
 
-    name = "finsam_test_" + uuid.uuid4().hex[:10]
+    name = prefix + uuid.uuid4().hex[:10]
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_database_url():
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    with fresh_pg_database("finsam_test_") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import HELA_FAMILJEN, PG_ADMIN_URL, REPO, _postgres_reachable, make_app
+from tests.conftest import HELA_FAMILJEN, REPO, fresh_pg_database, make_app
 
 BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery"
@@ -44,17 +44,8 @@ def system_db(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'system.sqlite'}"
         return
-    reason = _postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    import psycopg
-
-    name = "finsam_system_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database("finsam_system_") as url:
+        yield url.replace("postgresql+psycopg://", "postgresql://")  # as an operator writes DATABASE_URL
 
 
 def server_env(database_url: str, instance: Path, bind: str = "") -> dict:
