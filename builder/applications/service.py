@@ -31,12 +31,19 @@ def create_application(owner: User, doc: dict | None = None) -> Application:
     return application
 
 
-def save_document(application: Application, doc: dict, step: str | None = None) -> None:
-    """Store the document (one transaction) and remember the step as visited."""
+def save_document(application: Application, doc: dict, step: str | None = None,
+                  validated: appformat.Application | None = None) -> None:
+    """Store the document (one transaction) and remember the step as visited.
+
+    `validated` is the caller's validation of exactly this document, when it has one (saves a second pass).
+    """
     application.set_doc(doc)
     if step:
         application.mark_visited(step)
-    _refresh_total(application)
+    if validated is not None:
+        application.total = compute_budget(validated.budget).total
+    else:
+        _refresh_total(application)
     db.session.commit()
 
 

@@ -141,18 +141,24 @@ _PLACE_TO_FORM = (("effects[", "scenarios["), ("overhead.", "overhead_"), ("base
                   ("baseline.", "baseline_"))
 
 
-def check_document(step, form, doc: dict) -> bool:
-    """Refuse a step whose save would make the stored draft fail the application format (a problem this step
-    causes, not one another step left): the message goes to the field the loader names."""
+def check_document(step, form, doc: dict):
+    """The document this step's save would store, with its validation, or None when the step must be refused.
+
+    A step is refused when its save would make the stored draft fail the application format (a
+    problem this step causes, not one another step left): the message goes to the field the loader
+    names. Returns (candidate, validated): the caller stores exactly this candidate.
+    """
     candidate = copy.deepcopy(doc)
     step.apply(form, candidate)
+    validated, errors = validate(candidate)
+    if not errors:
+        return candidate, validated
     before = set(validate(doc)[1])
-    new = [e for e in validate(candidate)[1] if e not in before
-           and step_for_place(e.split(":", 1)[0]) == step.key]
+    new = [e for e in errors if e not in before and step_for_place(e.split(":", 1)[0]) == step.key]
     for error in new:
         place, problem = error.split(":", 1)
         _need(_field_for_place(form, place), _message_for(problem))
-    return not new
+    return None if new else (candidate, validated)
 
 
 def _field_for_place(form, place: str):

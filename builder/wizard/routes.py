@@ -96,16 +96,15 @@ def _structural_change(step, application):
     return None
 
 
-def _step_valid(step, form, doc) -> bool:
+def _checked_document(step, form, doc):
+    """(the document to store, its validation) when the step's form checks out, else None."""
     ok = form.validate()
     form.checked = True
     if step.key == "budget":
         ok = checks.check_staff_lines(form, doc) and ok
     if step.key == "goals":
         ok = checks.check_effects(form) and ok
-    if ok:  # only a form that checks out can be applied to the document
-        ok = checks.check_document(step, form, doc)
-    return ok
+    return checks.check_document(step, form, doc) if ok else None  # only a valid form is applied
 
 
 def _after_save(step, app_id: int):
@@ -142,14 +141,15 @@ def step(app_id: int, step_key: str):
         return _render(step, application, changed, base_version=base_version)
     doc = application.doc
     form = build_form(step, doc, request.form)
-    if not _step_valid(step, form, doc):
+    checked = _checked_document(step, form, doc)
+    if checked is None:
         flash(_("Kontrollera de markerade fälten. Inget av det du skrev har gått förlorat."), "error")
         return _render(step, application, form, status=422, base_version=base_version)
     if base_version is not None and base_version != application.lock_version:
         return _conflict(step, application, form)
-    step.apply(form, doc)
+    new_doc, validated = checked
     try:
-        save_document(application, doc, step.key)
+        save_document(application, new_doc, step.key, validated=validated)
     except StaleDataError:  # another save committed between our read and our write
         db.session.rollback()
         return _conflict(step, db.session.get(type(application), app_id), form)
