@@ -91,6 +91,14 @@ class OrganisationForm(BaseForm):
     other = TextAreaField(_l("Övrigt"), TEXT)
 
 
+def _filled_when(needed, given, message) -> bool:
+    """A row where `given` is filled in needs `needed` too; else the message goes to `needed`."""
+    if (given.data or "").strip() and not (needed.data or "").strip():
+        needed.errors = [*needed.errors, message]
+        return False
+    return True
+
+
 class RiskForm(RowForm):
     area = StringField(_l("Område"), SHORT)
     party = SelectField(_l("Lyfts av part"), PARTY, choices=[], validate_choice=False)
@@ -102,10 +110,7 @@ class RiskForm(RowForm):
     def validate(self, extra_validators=None):
         """A described risk needs its area (a risk row without one is no valid application)."""
         ok = super().validate(extra_validators)
-        if not (self.area.data or "").strip() and (self.description.data or "").strip():
-            self.area.errors = [*self.area.errors, _l("Fyll i det här fältet.")]
-            ok = False
-        return ok
+        return _filled_when(self.area, self.description, _l("Fyll i det här fältet.")) and ok
 
 
 class RisksForm(BaseForm):
@@ -171,10 +176,7 @@ class SignatoryForm(RowForm):
     def validate(self, extra_validators=None):
         """A named signatory signs for a party (without one the application is not valid)."""
         ok = super().validate(extra_validators)
-        if not (self.party.data or "").strip() and (self.name.data or "").strip():
-            self.party.errors = [*self.party.errors, _l("Välj part.")]
-            ok = False
-        return ok
+        return _filled_when(self.party, self.name, _l("Välj part.")) and ok
 
 
 class SignatoriesForm(BaseForm):
