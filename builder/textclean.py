@@ -15,10 +15,6 @@ def without_control_characters(text: str) -> str:
     return _UNTYPEABLE.sub("", text) if _UNTYPEABLE.search(text) else text
 
 
-def has_control_characters(text: str) -> bool:
-    return bool(_UNTYPEABLE.search(text))
-
-
 def clean_strings(value):
     """A decoded JSON value with every text (keys too) passed through without_control_characters."""
     if isinstance(value, str):
