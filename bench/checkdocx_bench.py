@@ -36,7 +36,7 @@ def word_budget(document, first_year: int) -> None:
     totals = [0, 0, 0]
     for r in range(1, 13):
         amounts = [10_000 * r, 20_000 * r, 5_000 * r]
-        totals = [t + a for t, a in zip(totals, amounts)]
+        totals = [t + a for t, a in zip(totals, amounts, strict=False)]
         for c, text in enumerate([f"Kostnad {r}", *map(_kr, amounts), _kr(sum(amounts))]):
             table.cell(r, c).text = text
     for c, text in enumerate(["Totalt", *map(_kr, totals), _kr(sum(totals))]):

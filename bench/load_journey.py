@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from load_client import (APP_ID_RE, DOCX_MIME, PASSWORD, WIZARD_STEPS, Browser, csrf_of, example_document,
-                         hidden_of)
+from load_client import APP_ID_RE, DOCX_MIME, PASSWORD, WIZARD_STEPS, Browser, csrf_of, example_document, hidden_of
 
 NBSP = "\u00a0"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import platform
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 STEP_KINDS = ("wizard_get", "wizard_post", "budget_get", "budget_post", "preview")
 KIND_ORDER = ("register_get", "register", "login", "list", "create") + STEP_KINDS + ("review", "docx")
@@ -44,7 +44,8 @@ def summary(result: dict) -> dict:
     tp = result.pop("tp_budget_samples", None)
     if tp is not None:
         posts = [s for s in tp if s.kind == "budget_post_tp"]
-        result["tp_budget"] = {**stats(posts), "rps": sum(1 for s in posts if not s.error) / result["tp_budget_seconds"],
+        ok = sum(1 for s in posts if not s.error)
+        result["tp_budget"] = {**stats(posts), "rps": ok / result["tp_budget_seconds"],
                                "errors": sum(1 for s in tp if s.error),
                                "error_examples": sorted({f"{s.kind}: {s.error}" for s in tp if s.error})[:3]}
     check = result["verify"]
@@ -91,9 +92,10 @@ def _ms(value: float) -> str:
 
 def markdown_matrix(runs: list[dict], floors: dict, args) -> str:
     """bench/RESULTS-load.md: one row per run, then the per-kind detail."""
-    out = [f"# Load test results ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
+    out = [f"# Load test results ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)", "",
            f"`bench/load.py --matrix` on {platform.node() or 'this machine'}: {_cpus()} CPUs, Python "
-           f"{platform.python_version()}; mode {args.mode} (mean think time {args.think if args.mode == 'paced' else 0} s), "
+           f"{platform.python_version()}; mode {args.mode} "
+           f"(mean think time {args.think if args.mode == 'paced' else 0} s), "
            f"gunicorn {args.workers} workers × {args.threads} threads (gthread), Argon2 {args.argon2}, "
            f"{args.warmup} warm-up users; users arrive " +
            (f"evenly over {args.ramp:.0f} s" if args.ramp else "10 ms apart (all within a second or so)") +

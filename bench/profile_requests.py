@@ -22,10 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
-from werkzeug.datastructures import MultiDict  # noqa: E402
-
 from load_client import PASSWORD, WIZARD_STEPS  # noqa: E402
 from load_journey import FORMS  # noqa: E402
+from werkzeug.datastructures import MultiDict  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 VERSION = re.compile(r'name="base_version"[^>]*value="(\d+)"')
@@ -61,11 +60,11 @@ def journey(client, email: str, run) -> None:
     path = response.location.rsplit("/", 1)[0] + "/"
     for step in WIZARD_STEPS:
         kind = "budget" if step == "budget" else "wizard"
-        page = run(f"{kind}_get", lambda: client.get(path + step)).text
+        page = run(f"{kind}_get", lambda: client.get(path + step)).text  # noqa: B023 (called at once by run)
         if step == "budget":
-            run("preview", lambda: client.post(path + "budget/preview", data=MultiDict(hidden(page) + FORMS["budget"])))
+            run("preview", lambda: client.post(path + "budget/preview", data=MultiDict(hidden(page) + FORMS["budget"])))  # noqa: B023
         form = MultiDict(hidden(page) + FORMS[step] + [("next", "1")])
-        response = run(f"{kind}_post", lambda: client.post(path + step, data=form))
+        response = run(f"{kind}_post", lambda: client.post(path + step, data=form))  # noqa: B023
         assert response.status_code == 302, (step, response.status_code, response.text[:500])
     run("review", lambda: client.get(path + "review"))
     response = run("docx", lambda: client.get(path.replace("/steps/", "") + "/export.docx"))

@@ -100,7 +100,8 @@ def restore_all(data: dict) -> int:
 
 
 def _restore_application(a: dict, users: dict) -> Application:
-    user_id = (lambda email: users[email].id if email in users else None)
+    def user_id(email):
+        return (users[email].id if email in users else None)
     application = Application(owner_id=users[a["owner"]].id, status=a["status"], steps_visited=a["steps_visited"],
                               approved_total=a["approved_total"], decision_body=a["decision_body"],
                               decision_date=date.fromisoformat(a["decision_date"]) if a["decision_date"] else None,

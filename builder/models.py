@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ STATUSES = ("draft", "submitted", "changes_requested", "approved", "rejected", "
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class User(UserMixin, db.Model):
@@ -59,13 +59,13 @@ class Application(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
-    collaborators: Mapped[list["Collaborator"]] = relationship(
+    collaborators: Mapped[list[Collaborator]] = relationship(
         back_populates="application", cascade="all, delete-orphan")
-    versions: Mapped[list["ApplicationVersion"]] = relationship(
+    versions: Mapped[list[ApplicationVersion]] = relationship(
         back_populates="application", cascade="all, delete-orphan", order_by="ApplicationVersion.number")
-    transitions: Mapped[list["Transition"]] = relationship(
+    transitions: Mapped[list[Transition]] = relationship(
         cascade="all, delete-orphan", order_by="Transition.id")
-    comments: Mapped[list["Comment"]] = relationship(cascade="all, delete-orphan", order_by="Comment.id")
+    comments: Mapped[list[Comment]] = relationship(cascade="all, delete-orphan", order_by="Comment.id")
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -184,4 +184,4 @@ class Comment(db.Model):
 
     user: Mapped[User | None] = relationship()
     version: Mapped[ApplicationVersion | None] = relationship()
-    replies: Mapped[list["Comment"]] = relationship(order_by="Comment.id")
+    replies: Mapped[list[Comment]] = relationship(order_by="Comment.id")

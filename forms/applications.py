@@ -23,4 +23,5 @@ class PresetForm(BaseForm):
 
 class CheckDocxForm(BaseForm):
     file = FileField(_l("Word-fil (DOCX)"), [FileRequired(_l("Välj en fil att ladda upp."))],
-                     render_kw={"accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
+                     render_kw={"accept": ".docx,"
+                                                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})

@@ -12,7 +12,6 @@ from wtforms import Form
 from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
 
-
 from builder.textclean import without_control_characters
 
 

@@ -1,7 +1,7 @@
 """Walk every input of a form, through FieldLists and FormFields."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def leaf_fields(form) -> Iterator:

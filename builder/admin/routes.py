@@ -1,7 +1,7 @@
 """Admin pages: create reviewer/finance/admin accounts, edit the social-fee presets."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from builder.auth.routes import create_user, role_required

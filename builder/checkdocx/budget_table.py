@@ -149,7 +149,7 @@ def _header_layout(index: int, cells: tuple[str, ...]) -> _Layout | None:
             sum_column = column
     values = list(years.values())
     enough = len(years) >= 2 or (years and sum_column is not None)
-    increasing = all(a < b for a, b in zip(values, values[1:]))
+    increasing = all(a < b for a, b in zip(values, values[1:], strict=False))
     if not enough or not increasing or min(years) == 0:
         return None
     return _Layout(index, min(years), years, sum_column, tuple(cells))

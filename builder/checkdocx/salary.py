@@ -70,7 +70,7 @@ def fee_statements(text: str, figures: list[text_.Amount] | None = None
     """The fee statements of one prepared paragraph, with the index of their first amount."""
     found = []
     figures = text_.amounts(text) if figures is None else figures
-    for i, (salary, cost) in enumerate(zip(figures, figures[1:])):
+    for i, (salary, cost) in enumerate(zip(figures, figures[1:], strict=False)):
         between = text[salary.end:cost.start]
         if salary.unit != text_.MONTH or cost.unit != text_.MONTH or not text_.FEE_WORDS.search(between):
             continue
@@ -198,7 +198,7 @@ def _read_paragraph(reader: _Reader, text: str) -> None:
 
 def _yearly_claims(reader: _Reader, text: str, figures: list[text_.Amount]) -> None:
     """"43 400 kr/mån och 520 800 kr/år": the yearly figure is twelve months."""
-    for monthly, yearly in zip(figures, figures[1:]):
+    for monthly, yearly in zip(figures, figures[1:], strict=False):
         between = text[monthly.end:yearly.start]
         if monthly.unit != text_.MONTH or yearly.unit != text_.YEAR:
             continue

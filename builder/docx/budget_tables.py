@@ -85,7 +85,7 @@ def _write_chunked(ctx: Context, years: tuple[str, ...], with_delta: bool, lines
     year_width = max([column_width([year] + [c[year] for c in cells]) for year in years] or [1])
     if len(year_chunks(years, year_width, sum(tail_widths))) == 1:
         rows = [TableRow((line.label, *(c[y] for y in years), *tail), line.kind)
-                for line, c, tail in zip(lines, cells, tails)]
+                for line, c, tail in zip(lines, cells, tails, strict=False)]
         _table(ctx, [first, *years, *tail_header], [year_width] * len(years) + tail_widths, rows)
         return
     for chunk in year_chunks(years, year_width, tail_widths[0]):
@@ -93,9 +93,9 @@ def _write_chunked(ctx: Context, years: tuple[str, ...], with_delta: bool, lines
                  else gettext("Summa %(year)s", year=chunk[0]))
         sums = [ctx.number(sum(line.yearly.get(y, 0) for y in chunk)) for line in lines]
         rows = [TableRow((line.label, *(c[y] for y in chunk), subtotal), line.kind)
-                for line, c, subtotal in zip(lines, cells, sums)]
+                for line, c, subtotal in zip(lines, cells, sums, strict=False)]
         _table(ctx, [first, *chunk, label], [year_width] * len(chunk) + [column_width([label] + sums)], rows)
-    rows = [TableRow((line.label, *tail), line.kind) for line, tail in zip(lines, tails)]
+    rows = [TableRow((line.label, *tail), line.kind) for line, tail in zip(lines, tails, strict=False)]
     _table(ctx, [first, *tail_header], tail_widths, rows)
 
 

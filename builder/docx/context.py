@@ -1,11 +1,11 @@
 """What every part of the writer needs: the application, its computed budget, the language."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable
 
 from babel.lists import format_list
 from babel.numbers import format_currency

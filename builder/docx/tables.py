@@ -67,7 +67,7 @@ def _row(columns: list[Column], cells: list[str], kind: str, keep_next: bool = F
     repeat = "<w:tblHeader/>" if kind == "header" else ""
     props = f"<w:trPr><w:cantSplit/>{repeat}</w:trPr>"
     body = "".join(_cell(column.width, column.align, text, kind, keep_next)
-                   for column, text in zip(columns, cells))
+                   for column, text in zip(columns, cells, strict=False))
     return f"<w:tr>{props}{body}</w:tr>"
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from builder.applications.service import validate
 from builder.appformat import SECTION_KEYS
+from builder.applications.service import validate
 from builder.budget import compute_budget
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC
 
 from flask import Flask, current_app
 from flask_babel import gettext as _
@@ -63,11 +64,10 @@ def widget(field, describedby: str, attributes: dict):
 
 def _local_datetime(value) -> str:
     """A stored UTC time shown in Swedish time: "23 nov. 2026 19:59"."""
-    from datetime import timezone
 
     from flask_babel import format_datetime
 
-    return format_datetime(value.replace(tzinfo=timezone.utc), "medium")
+    return format_datetime(value.replace(tzinfo=UTC), "medium")
 
 
 def register_filters(app: Flask) -> None:

@@ -217,7 +217,7 @@ def _staff_line(row) -> dict:
 
 def _amounts(row, years: list[str]) -> dict:
     out = {}
-    for year, field in zip(years, row.amounts):
+    for year, field in zip(years, row.amounts, strict=False):
         if _dec(field) is not None:
             out[year] = _dec(field)
     return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
 
 from builder.applications.access import can_edit, get_editable, get_visible
 from builder.applications.service import save_document
 from builder.extensions import db
 from builder.models import FeePreset
 from forms.walk import leaf_fields
-from sqlalchemy.orm.exc import StaleDataError
 
 from . import bp, checks, mapping, preview
 from .formdata import find_list, remove_entry

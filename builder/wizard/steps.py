@@ -1,9 +1,9 @@
 """The wizard's steps in order: form class, template, and how each maps to the document."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 
 from flask_babel import lazy_gettext as _l
 

@@ -21,7 +21,6 @@ from .cells import (
     KR_SIGNED,
     Gettext,
     amount_width,
-    col,
     column_sum,
     fit_to_page_width,
     put_header,

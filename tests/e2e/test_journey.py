@@ -79,7 +79,7 @@ def fill_budget(page):
         add_row(page, "+ Lägg till rad i tidigare budget")
         expect(page.get_by_label(f"Rad {n}", exact=True)).to_be_visible()
         page.get_by_label(f"Rad {n}", exact=True).fill(label)
-        for year, amount in zip(range(2015, 2019), amounts):
+        for year, amount in zip(range(2015, 2019), amounts, strict=False):
             page.get_by_label(f"Belopp {year}, rad {n}", exact=True).fill(amount)
 
 

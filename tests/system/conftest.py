@@ -90,7 +90,7 @@ class Gunicorn:
     def base(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def start(self, port: int = 0) -> "Gunicorn":
+    def start(self, port: int = 0) -> Gunicorn:
         self.port = port or free_port()
         log = open(self.log_path, "ab")
         log.write(f"\n===== start on port {self.port} =====\n".encode())

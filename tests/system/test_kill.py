@@ -3,12 +3,10 @@ corrupted (each save is one transaction), and the app starts again cleanly on th
 from __future__ import annotations
 
 import json
-from http.client import HTTPException
 import threading
 import time
 from dataclasses import dataclass, field
-
-import pytest
+from http.client import HTTPException
 
 from builder import appformat
 from tests.system.conftest import Client, base_version, csrf_token, db_upgrade, read_rows, seed

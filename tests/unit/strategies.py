@@ -60,7 +60,7 @@ def spans(draw, max_days: int = 5 * 366) -> tuple[date, date]:
 
 
 @st.composite
-def staff_lines(draw, party=st.sampled_from(["A", "B", "C"]), with_raise: bool = True) -> StaffLine:
+def staff_lines(draw, party=st.sampled_from(["A", "B", "C"]), with_raise: bool = True) -> StaffLine:  # noqa: B008 (strategies are immutable)
     start, end = draw(spans())
     return StaffLine(
         party=draw(party), role="R", fte=draw(ftes), monthly_salary=draw(salaries), start=start, end=end,

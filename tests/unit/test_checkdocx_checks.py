@@ -3,9 +3,10 @@ import copy
 from decimal import Decimal
 
 import pytest
-from .checkdocx_docs import BUDGET, as_tabs, docx_bytes
 
 from builder.checkdocx import check_docx
+
+from .checkdocx_docs import BUDGET, as_tabs, docx_bytes
 
 KINDS = ["word", "tabs"]
 
@@ -51,7 +52,7 @@ def test_every_number_form_adds_up(kind, form):
     write = FORMS[form]
     amounts = [[1041600, 20000, 1061600], [127680, 5000, 132680], [1169280, 25000, 1194280]]
     rows = [["", "2017", "2018", "Summa"]] + [
-        [label, *map(write, values)] for label, values in zip(["Kommunen", "Regionen", "Totalt"], amounts)]
+        [label, *map(write, values)] for label, values in zip(["Kommunen", "Regionen", "Totalt"], amounts, strict=True)]
     assert findings(block(rows, kind)) == []
     wrong = edited(rows, 1, 1, write(1041700))
     assert findings(block(wrong, kind)) == [

@@ -2,9 +2,10 @@
 import json
 
 import pytest
-from .checkdocx_docs import BUDGET, HELA_FAMILJEN, docx_bytes, hela_familjen_docx
 
 from builder import create_app
+
+from .checkdocx_docs import BUDGET, HELA_FAMILJEN, docx_bytes, hela_familjen_docx
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,10 @@
 from decimal import Decimal
 
 import pytest
+
+from builder.budget import Budget, OtherCost, compute_budget
+from builder.checkdocx import check_docx, report_text, table_to_baseline
+
 from .checkdocx_docs import (
     HELA_FAMILJEN,
     docx_bytes,
@@ -9,9 +13,6 @@ from .checkdocx_docs import (
     hela_familjen_lines,
     hela_familjen_word_tables,
 )
-
-from builder.budget import Budget, OtherCost, compute_budget
-from builder.checkdocx import check_docx, report_text, table_to_baseline
 
 pytestmark = pytest.mark.skipif(not HELA_FAMILJEN.exists(), reason="shared/ is not beside the repository")
 

@@ -2,9 +2,9 @@
 import copy
 from decimal import Decimal
 
-from .checkdocx_docs import docx_bytes
-
 from builder.checkdocx import check_docx
+
+from .checkdocx_docs import docx_bytes
 
 TABLE = [
     ["Kostnadsslag", "2024", "2025", "2026", "Totalt", "Kommentar"],

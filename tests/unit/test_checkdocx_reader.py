@@ -4,11 +4,11 @@ import struct
 import zipfile
 
 import pytest
-from .checkdocx_docs import docx_bytes, replace_document_xml, zip_bytes
 
-from builder.checkdocx import DocxError, DocxTooLargeError, NotDocxError, UnsafeDocxError, check_docx
-from builder.checkdocx import reader
+from builder.checkdocx import DocxError, DocxTooLargeError, NotDocxError, UnsafeDocxError, check_docx, reader
 from builder.checkdocx.reader import Paragraph, RawTable, read_docx
+
+from .checkdocx_docs import docx_bytes, replace_document_xml, zip_bytes
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -2,11 +2,12 @@
 import io
 import zipfile
 
-from .checkdocx_docs import BUDGET, docx_bytes, replace_document_xml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.checkdocx import DocxError, check_docx, report_text
+
+from .checkdocx_docs import BUDGET, docx_bytes, replace_document_xml
 
 PIECES = ["2017", "2018", "Summa", "Totalt", "\t", "\t\t", "1 000", "\u22125 000", "(ökning med 1 000 kr)",
           "kr/mån", " x sociala avgifter = ", "0,2 tjänst", " blir ", "fr.o.m. den 14 augusti 2017",

@@ -2,10 +2,11 @@
 from decimal import Decimal
 
 import pytest
-from .checkdocx_docs import BUDGET, docx_bytes
 
 from builder.checkdocx import check_docx
 from builder.checkdocx.salary import document_rate
+
+from .checkdocx_docs import BUDGET, docx_bytes
 
 FEES_A = "Projektledare: heltidslönen är 31 000 kr/mån x sociala avgifter = 43 400 kr/mån."
 FEES_B = "Samordnare: heltidslönen är 38 000 kr/mån x sociala avgifter = 53 200 kr/mån."

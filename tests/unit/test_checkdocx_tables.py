@@ -2,9 +2,11 @@
 from decimal import Decimal
 
 import pytest
-from .checkdocx_docs import BUDGET, as_tabs, docx_bytes
 
 from builder.checkdocx import check_docx, find_budget_tables, read_docx
+
+from .checkdocx_docs import BUDGET, as_tabs, docx_bytes
+
 
 def tables_of(*blocks):
     return find_budget_tables(read_docx(docx_bytes(*blocks)))

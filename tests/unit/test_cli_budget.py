@@ -49,7 +49,7 @@ def assert_human_table(out: str):
     lines = out.splitlines()
     assert lines[0] == "Hela Familjen – utökning av försöksverksamhet"
     assert re.fullmatch(r"Budget \(kr\)\s+2017\s+2018\s+2019\s+Summa\s+Förändring", lines[2])
-    for pattern, line in zip(ROW_LINES, lines[3:7]):
+    for pattern, line in zip(ROW_LINES, lines[3:7], strict=False):
         assert re.fullmatch(pattern, line), line
     assert SENTENCE in lines
     assert ("Oförändrat från Ursprunglig budget: Näsby vårdcentral 383 040, "

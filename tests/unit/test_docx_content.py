@@ -211,7 +211,7 @@ def test_signature_blocks_name_every_signatory_under_their_party(document, hela)
     table = document.tables[-1]
     blocks = [cell.text for row in table.rows for cell in row.cells if cell.text.strip()]
     assert len(blocks) == 3
-    for block, signatory in zip(blocks, hela.signatories):
+    for block, signatory in zip(blocks, hela.signatories, strict=False):
         lines = block.split("\n")
         assert lines[0] == signatory.party
         assert lines[1].startswith("____")
@@ -279,6 +279,6 @@ def test_other_costs_and_overhead_paragraphs_and_rows_come_from_the_engine():
     rows = table_texts(find_table(document, "Budget (kr)"))
     assert rows[0] == ["Budget (kr)", "2017", "2018", "2019", "Summa"]
     assert [r[0] for r in rows[1:]] == [row.label for row in table.rows] + ["Totalt"]
-    for cells, row in zip(rows[1:], table.rows):
+    for cells, row in zip(rows[1:], table.rows, strict=False):
         assert cells[1:] == [number(row.yearly[y]) for y in table.years] + [number(row.total)]
     assert rows[-1][-1] == number(table.total)

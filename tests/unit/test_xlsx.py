@@ -118,7 +118,7 @@ def test_budget_formulas(workbook):
     assert ws["G5"].value == "=E5-F5"
     assert [ws[f"{c}8"].value for c in "BCDEG"] == [f"=SUM({c}5:{c}7)" for c in "BCDEG"]
     assert ws["F8"].value is None  # the earlier total includes rows not listed here: see below
-    for row_number, (label, (_cells, summa, _base, change)) in enumerate(ROWS.items(), 5):
+    for row_number, (_label, (_cells, summa, _base, change)) in enumerate(ROWS.items(), 5):
         assert ws[f"E{row_number}"].value.startswith("=SUM(")
         assert (evaluate(ws, f"E{row_number}"), evaluate(ws, f"G{row_number}")) == (summa, change)
     assert tuple(evaluate(ws, f"{c}8") for c in "BCD") == YEAR_TOTALS

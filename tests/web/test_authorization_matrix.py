@@ -76,7 +76,7 @@ def world(app, make_user, make_application, hela_doc):
                          ids=[f"{m} {p} [{s}]" for m, p, s, _d, _e in MATRIX])
 def test_route_by_role(app, world, method, path, status, data, expected):
     people, application = world
-    for role, want in zip(ROLES, expected):
+    for role, want in zip(ROLES, expected, strict=False):
         client = app.test_client()
         if role != "anonymous":
             login(client, people[role][1], people[role][2])

@@ -146,9 +146,8 @@ def _attempts(tmp_path, storage: str, prefix: str, count: int) -> list[int]:
 
 @pytest.fixture
 def shared_db(tmp_path):
-    from tests.conftest import make_app
-
     from builder.extensions import db
+    from tests.conftest import make_app
 
     app = make_app(f"sqlite:///{tmp_path / 'shared.sqlite'}")
     with app.app_context():

@@ -25,7 +25,6 @@ from builder.extensions import db
 from builder.models import Application
 from builder.textclean import without_control_characters
 from tests.conftest import login
-
 from tests.web.fuzz_support import (
     EXCLUDED_ENDPOINTS,
     GENERIC_FIELDS,

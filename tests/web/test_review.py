@@ -19,7 +19,8 @@ def people(make_user):
 def submitted_app(client, app, people, make_application, hela_doc):
     app_id = make_application(people["applicant"][0], hela_doc)
     login(client, people["applicant"][1], people["applicant"][2])
-    assert client.post(f"/applications/{app_id}/actions/submit", data={"comment": "Första versionen"}).status_code == 302
+    response = client.post(f"/applications/{app_id}/actions/submit", data={"comment": "Första versionen"})
+    assert response.status_code == 302
     client.post("/logout")
     return app_id
 
@@ -57,8 +58,8 @@ def test_full_round_trip(client, app, people, submitted_app):
     client.post(f"/applications/{app_id}/comments", data={"parent_id": str(comment_id), "body": "Lönen följer avtal."})
     assert client.post(f"/applications/{app_id}/actions/revise").status_code == 302
     assert client.post(f"/applications/{app_id}/steps/timeline",
-                       data={"timeline": "Utökningen börjar 1 juni 2017 och pågår två år.", "activities": "Kartläggning.",
-                             "save": "1"}).status_code == 302
+                       data={"timeline": "Utökningen börjar 1 juni 2017 och pågår två år.",
+                             "activities": "Kartläggning.", "save": "1"}).status_code == 302
     assert client.post(f"/applications/{app_id}/actions/submit").status_code == 302
     # reviewer compares and approves
     as_(client, people["reviewer"])
