@@ -69,6 +69,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp):
         app.register_blueprint(blueprint)
+    _register_service_blueprints(app)
     register_filters(app)
     register_error_handlers(app)
     from .web.security import register_security_headers
@@ -77,3 +78,16 @@ def _register_blueprints(app: Flask) -> None:
     from .web.sqlite_retry import register_sqlite_retry
 
     register_sqlite_retry(app)
+
+
+def _register_service_blueprints(app: Flask) -> None:
+    """Password reset, invitations, safe actions and the public pages (help, privacy, accessibility)."""
+    from .applications.lifecycle import bp as lifecycle_bp
+    from .applications.members import bp as members_bp
+    from .auth.language import register_language_memory
+    from .auth.reset import bp as reset_bp
+    from .main.public import bp as public_bp
+
+    for blueprint in (reset_bp, members_bp, lifecycle_bp, public_bp):
+        app.register_blueprint(blueprint)
+    register_language_memory(app)

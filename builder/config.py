@@ -60,6 +60,17 @@ class Config:
     PRODUCTION = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
     # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, trust no such header).
     TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")  # checked in finalize
+    # Outgoing e-mail (builder/mail.py); without MAIL_SERVER messages are written to instance/mail/*.eml.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = os.environ.get("MAIL_PORT", "")  # checked in finalize; default 587 with TLS, else 25
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_USE_TLS = _flag("MAIL_USE_TLS", "0")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "FINSAM Ansökningsbyggaren <noreply@localhost>")
+    # Who runs the service and how to reach them (the help, privacy and accessibility pages name them).
+    SERVICE_OWNER = os.environ.get("SERVICE_OWNER", "")
+    CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # https://host of links in e-mails (else the request's host)
 
 
 def finalize(config: dict, instance_path: str) -> None:
@@ -78,6 +89,7 @@ def finalize(config: dict, instance_path: str) -> None:
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url, busy_timeout),
                                            **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     config["TRUSTED_PROXIES"] = _proxy_count(config.get("TRUSTED_PROXIES") or 0)
+    config["MAIL_PORT"] = _mail_port(config.get("MAIL_PORT"), config.get("MAIL_USE_TLS"))
     if config.get("ARGON2_PARAMS") is None:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
     if config.get("PRODUCTION"):
@@ -94,6 +106,16 @@ def _proxy_count(value) -> int:
     text = str(value).strip()
     if not (text.isascii() and text.isdigit()) or int(text) > 5:
         raise ConfigError(f"TRUSTED_PROXIES must be a whole number from 0 to 5, got {value!r}")
+    return int(text)
+
+
+def _mail_port(value, use_tls) -> int:
+    """MAIL_PORT: 1–65535; empty means 587 with MAIL_USE_TLS, else 25."""
+    text = str(value if value is not None else "").strip()
+    if not text:
+        return 587 if use_tls else 25
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
+        raise ConfigError(f"MAIL_PORT must be a port number from 1 to 65535, got {value!r}")
     return int(text)
 
 
@@ -129,6 +151,7 @@ def environment_problem() -> str | None:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
         _proxy_count(config["TRUSTED_PROXIES"] or 0)
         _seconds("SQLITE_BUSY_TIMEOUT", config["SQLITE_BUSY_TIMEOUT"])
+        _mail_port(config["MAIL_PORT"], config["MAIL_USE_TLS"])
     except ConfigError as exc:
         return str(exc)
     return production_problem(config) if config.get("PRODUCTION") else None

@@ -29,6 +29,12 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(sa.String(20), default="applicant")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    language: Mapped[str] = mapped_column(sa.String(5), default="sv", server_default="sv")  # e-mails are sent in it
+
+    @property
+    def display_name(self) -> str:
+        """How a person is shown to others: the name given at registration (the address only when none)."""
+        return self.name.strip() or self.email
 
     @property
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in
@@ -66,6 +72,8 @@ class Application(db.Model):
     transitions: Mapped[list[Transition]] = relationship(
         cascade="all, delete-orphan", order_by="Transition.id")
     comments: Mapped[list[Comment]] = relationship(cascade="all, delete-orphan", order_by="Comment.id")
+    invitations: Mapped[list[Invitation]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", order_by="Invitation.id")
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -109,6 +117,24 @@ class Collaborator(db.Model):
 
     application: Mapped[Application] = relationship(back_populates="collaborators")
     user: Mapped[User] = relationship()
+
+
+class Invitation(db.Model):
+    """An e-mailed invitation to become co-applicant; it takes effect only when the invitee accepts it.
+
+    Sent to an address whether or not it has an account (the inviter never learns which).
+    """
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="invitations")
+    invited_by: Mapped[User | None] = relationship()
 
 
 class FeePreset(db.Model):

@@ -27,7 +27,10 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 @login_required
 def index():
     applications = db.session.scalars(visible_query(current_user).order_by(Application.updated_at.desc())).all()
-    return render_template("applications/index.html", applications=applications)
+    from .progress import progress_of
+
+    progress = {a.id: progress_of(a) for a in applications if a.status == "draft" and a.is_member(current_user.id)}
+    return render_template("applications/index.html", applications=applications, progress=progress)
 
 
 @bp.post("/new")
@@ -73,29 +76,15 @@ def review_context(application: Application) -> dict:
     decision_form = DecisionForm(formdata=None)
     if application.approved_total is None and application.total is not None:
         decision_form.approved_total.process_data(application.total)
-    return dict(actions=allowed_actions(application.status, is_member=member, role=current_user.role),
+    from .lifecycle import can_delete, can_withdraw
+
+    actions = [a for a in allowed_actions(application.status, is_member=member, role=current_user.role)
+               if a != "withdraw" or can_withdraw(application)]
+    return dict(actions=actions, can_delete=can_delete(application, current_user),
                 transition_form=TransitionForm(formdata=None), decision_form=decision_form,
                 comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
                 parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
                 target_labels=dict(comment_form.target.choices))
-
-
-@bp.post("/<int:app_id>/invite")
-@login_required
-def invite(app_id: int):
-    application = get_visible(app_id)
-    if application.owner_id != current_user.id:
-        return redirect(url_for("applications.show", app_id=app_id))
-    form = InviteForm()
-    if form.validate_on_submit():
-        user = service.invite(application, form.email.data)
-        if user is None:
-            flash(_("Det finns inget konto med den e-postadressen. Be personen skapa ett konto först."), "error")
-        else:
-            flash(_("%(email)s är nu medsökande.", email=user.email), "success")
-    else:
-        flash(" ".join(str(e) for e in form.email.errors) or _("Försök igen."), "error")
-    return redirect(url_for("applications.show", app_id=app_id))
 
 
 def safe_filename(title: str, suffix: str) -> str:

@@ -89,7 +89,9 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
 
 
 def invite(application: Application, email: str) -> User | None:
-    """Add a registered user as co-applicant; None when no such user."""
+    """Add a registered user as co-applicant at once (restore, tests, scripts); None when no such user.
+
+    The web app never calls this: there the invitee accepts an e-mailed invitation (applications/members.py)."""
     user = db.session.scalar(db.select(User).filter_by(email=email.strip().lower()))
     if user is None or application.is_member(user.id):
         return user

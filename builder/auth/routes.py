@@ -8,12 +8,18 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from builder.extensions import db, limiter, login_manager
+from builder.mail import notify_existing_account
 from builder.models import User
 from builder.web.i18n import safe_next
 from forms.auth import LoginForm, RegisterForm
 
 from . import bp
 from .passwords import check_password, hash_password, needs_rehash
+
+
+def N_(text: str) -> str:
+    """Marks a message for extraction; it is translated later (Flask-Login's localize_callback)."""
+    return text
 
 
 @login_manager.user_loader
@@ -23,6 +29,8 @@ def load_user(user_id: str):
 
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "info"
+login_manager.login_message = N_("Logga in för att se sidan.")  # translated when flashed, in the user's language
+login_manager.localize_callback = _
 
 
 def role_required(*roles: str):
@@ -81,13 +89,15 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
-        if db.session.scalar(db.select(User).filter_by(email=email)) is not None:
+        existing = db.session.scalar(db.select(User).filter_by(email=email))
+        if existing is not None:
+            notify_existing_account(existing)
             form.email.errors.append(_("Det finns redan ett konto med den e-postadressen."))
         else:
             user = create_user(email, form.password.data, "applicant", form.name.data)
             login_user(user)
             flash(_("Välkommen! Ditt konto är skapat."), "success")
-            return redirect(url_for("applications.index"))
+            return redirect(safe_next(request.args.get("next")) or url_for("applications.index"))
     return render_template("auth/register.html", form=form), 422 if form.errors else 200
 
 

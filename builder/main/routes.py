@@ -1,6 +1,7 @@
 """Start page and language switch."""
 from flask import current_app, redirect, render_template, request, session, url_for
 
+from builder.auth.language import remember_choice
 from builder.web.i18n import safe_next
 
 from . import bp
@@ -16,6 +17,7 @@ def set_language():
     language = request.form.get("language", "sv")
     if language in current_app.config["LANGUAGES"]:
         session["language"] = language
+        remember_choice(language)
     return redirect(safe_next(request.form.get("next")) or url_for("main.index"))
 
 

@@ -5,7 +5,9 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from builder import notify
 from builder.applications.access import get_visible
+from builder.applications.lifecycle import can_withdraw
 from builder.applications.routes import safe_filename
 from builder.extensions import db
 from builder.models import Comment
@@ -22,6 +24,9 @@ def _check_may(application, action_name: str) -> None:
     action = ACTIONS.get(action_name) or abort(404)
     if not may_act(action, is_member=service.is_member(current_user, application), role=current_user.role):
         abort(403)
+    if action_name == "withdraw" and not can_withdraw(application):
+        abort(409, description=_("Bara en inskickad ansökan kan återkallas. Ett utkast som aldrig har skickats in "
+                                 "kan du ta bort i stället."))
     if application.status not in action.sources:
         abort(409, description=_("Det går inte att %(action)s en ansökan med status %(status)s.",
                                  action=action_label(action_name), status=STATUS_LABELS[application.status]))
@@ -50,9 +55,10 @@ def transition(app_id: int, action: str):
             return redirect(url_for("wizard.step", app_id=app_id, step_key="review"))
     decision = service.decision_from_form(form) if action in DECISIONS else None
     try:
-        service.apply_transition(application, action, current_user, form.comment.data or "", decision)
+        done = service.apply_transition(application, action, current_user, form.comment.data or "", decision)
     except WorkflowError:
         abort(409)
+    notify.after_transition(application, done, current_user)
     flash(_("Klart: ansökan har nu status %(status)s.", status=STATUS_LABELS[application.status]), "success")
     return redirect(url_for("applications.show", app_id=app_id))
 
@@ -130,7 +136,8 @@ def add_comment(app_id: int):
     elif not reviewer:
         abort(403)  # applicants answer comments; they do not open new threads
     if form.validate_on_submit() and (parent or form.target.data in dict(form.target.choices)):
-        service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
+        comment = service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
+        notify.after_comment(application, comment, current_user)
         flash(_("Kommentaren är sparad."), "success")
     else:
         flash(_("Skriv en kommentar."), "error")

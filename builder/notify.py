@@ -1,0 +1,69 @@
+"""Who is told what by e-mail when an application moves or is commented on.
+
+Called by the routes after the change is committed; each recipient gets the message in their own
+language. The person who acted is never mailed about their own action.
+"""
+from __future__ import annotations
+
+from builder.extensions import db
+from builder.mail import external_url, send_to_user
+from builder.models import Application, Comment, Transition, User
+
+
+def reviewers() -> list[User]:
+    """The association's reviewers (today: every active reviewer account)."""
+    return list(db.session.scalars(db.select(User).where(User.role == "reviewer", User.active.is_(True))
+                                   .order_by(User.id)))
+
+
+def members(application: Application) -> list[User]:
+    """The owner and the co-applicants."""
+    return [application.owner, *(c.user for c in application.collaborators)]
+
+
+def _send_all(recipients, actor: User | None, template: str, **context) -> int:
+    """Send to each distinct active recipient except the actor; the number of messages delivered."""
+    seen: set[int] = {actor.id} if actor is not None else set()
+    sent = 0
+    for user in recipients:
+        if user is None or user.id in seen or not user.active:
+            continue
+        seen.add(user.id)
+        sent += send_to_user(user, template, **context)
+    return sent
+
+
+def _common(application: Application) -> dict:
+    return {"title": application.title or "–", "association": application.association,
+            "url": external_url("applications.show", app_id=application.id)}
+
+
+def after_transition(application: Application, transition: Transition, actor: User) -> int:
+    """Submitted → the reviewers; changes requested or a decision → the owner and co-applicants."""
+    common = _common(application)
+    if transition.action == "submit":
+        return _send_all(reviewers(), actor, "submitted", submitter=actor.display_name,
+                         version=transition.version_number, total=application.total, **common)
+    if transition.action == "request_changes":
+        return _send_all(members(application), actor, "changes_requested", actor=actor.display_name,
+                         comment=transition.comment, **common)
+    if transition.action in ("approve", "reject"):
+        return _send_all(members(application), actor, "decision", approved=transition.action == "approve",
+                         amount=application.approved_total, decision_date=application.decision_date,
+                         decision_body=application.decision_body, comment=transition.comment, **common)
+    return 0
+
+
+def after_comment(application: Application, comment: Comment, author: User) -> int:
+    """A comment or answer goes to the other side: from staff to the members; from a member to the staff
+    in the thread (every reviewer when no staff member has written in it)."""
+    common = _common(application)
+    if application.is_member(author.id):
+        root = db.session.get(Comment, comment.parent_id) if comment.parent_id else comment
+        thread = [root, *root.replies]
+        staff = [c.user for c in thread if c.user is not None and not application.is_member(c.user_id)]
+        recipients = staff or reviewers()
+    else:
+        recipients = members(application)
+    return _send_all(recipients, author, "comment", author=author.display_name, body=comment.body,
+                     reply=comment.parent_id is not None, **common)
