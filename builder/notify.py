@@ -5,6 +5,10 @@ language. The person who acted is never mailed about their own action.
 """
 from __future__ import annotations
 
+import functools
+
+from flask import current_app
+
 from builder.extensions import db
 from builder.mail import external_url, send_to_user
 from builder.models import Application, Comment, Transition, User
@@ -38,6 +42,19 @@ def _common(application: Application) -> dict:
             "url": external_url("applications.show", app_id=application.id)}
 
 
+def _never_raises(notice):
+    """The action was committed before anyone is told: a failing notice is logged, never shown as an error."""
+    @functools.wraps(notice)
+    def wrapped(*args, **kwargs) -> int:
+        try:
+            return notice(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - whatever went wrong, the user's action stands
+            current_app.logger.exception("Notification %s failed", notice.__name__)
+            return 0
+    return wrapped
+
+
+@_never_raises
 def after_transition(application: Application, transition: Transition, actor: User) -> int:
     """Submitted → the reviewers; changes requested or a decision → the owner and co-applicants."""
     common = _common(application)
@@ -45,7 +62,7 @@ def after_transition(application: Application, transition: Transition, actor: Us
         return _send_all(reviewers(), actor, "submitted", submitter=actor.display_name,
                          version=transition.version_number, total=application.total, **common)
     if transition.action == "request_changes":
-        return _send_all(members(application), actor, "changes_requested", actor=actor.display_name,
+        return _send_all(members(application), actor, "changes_requested", who=actor.display_name,
                          comment=transition.comment, **common)
     if transition.action in ("approve", "reject"):
         return _send_all(members(application), actor, "decision", approved=transition.action == "approve",
@@ -54,6 +71,7 @@ def after_transition(application: Application, transition: Transition, actor: Us
     return 0
 
 
+@_never_raises
 def after_comment(application: Application, comment: Comment, author: User) -> int:
     """A comment or answer goes to the other side: from staff to the members; from a member to the staff
     in the thread (every reviewer when no staff member has written in it)."""
