@@ -7,6 +7,9 @@ import html
 import json
 import re
 import threading
+from email import message_from_bytes
+from email import policy as email_policy
+from urllib.parse import urlsplit
 
 from tests.system.conftest import Client, base_version, csrf_token, read_rows, seed
 
@@ -19,13 +22,22 @@ def stored(database_url: str, app_id: int) -> tuple[dict, int]:
     return json.loads(document)["sections"], lock_version
 
 
-def invite(owner: Client, app_id: int, email: str) -> None:
-    """The owner invites the co-applicant from the application page, as in the browser."""
+def invite(owner: Client, co: Client, app_id: int, email: str) -> None:
+    """The owner invites the co-applicant from the application page, as in the browser; the co-applicant
+    opens the link in the e-mail (written as an .eml file: no MAIL_SERVER) and accepts."""
     page = owner.get(f"/applications/{app_id}")
     assert page.status == 200
     response = owner.post(f"/applications/{app_id}/invite", {"csrf_token": csrf_token(page.text), "email": email})
-    assert response.status == 302
-    assert html.escape(email) in owner.get(f"/applications/{app_id}").text
+    assert response.status == 303
+    [eml] = (co.server.instance / "mail").glob("*.eml")
+    body = message_from_bytes(eml.read_bytes(), policy=email_policy.default).get_content()
+    link = urlsplit(re.search(r"https?://\S+/invitations/\S+", body).group(0)).path
+    answer = co.get(link)
+    assert answer.status == 200
+    accepted = co.post(link + "/accept", {"csrf_token": csrf_token(answer.text)})
+    assert accepted.status == 303, (accepted.status, accepted.text[:500])
+    shown = owner.get(f"/applications/{app_id}").text
+    assert "Medsökande 0" in shown and "Obesvarade inbjudningar" not in shown  # a co-applicant, shown by name
 
 
 def race(clients: dict[str, Client], path: str, values: dict[str, str]) -> dict[str, tuple]:
@@ -60,7 +72,7 @@ def test_two_clients_racing_on_one_draft(gunicorn, system_db, tmp_path):
     clients["co"].login(co_email)
     path = f"/applications/{app_id}/steps/timeline"
     assert clients["co"].get(path).status == 404  # not yet a member: the draft is not there for them
-    invite(clients["owner"], app_id, co_email)
+    invite(clients["owner"], clients["co"], app_id, co_email)
 
     for round_no in range(1, ROUNDS + 1):
         _sections, version = stored(system_db, app_id)

@@ -135,7 +135,7 @@ def test_every_post_route_is_fuzzed_or_excluded_with_a_reason(app):
     every = {r.endpoint for r in app.url_map.iter_rules() if "POST" in r.methods}
     fuzzed = {r.endpoint for r in post_rules(app)}
     assert every - fuzzed == set(EXCLUDED_ENDPOINTS) and all(EXCLUDED_ENDPOINTS.values())
-    assert {"wizard.step", "applications.invite", "review.add_comment", "review.check_docx_draft"} <= fuzzed
+    assert {"wizard.step", "members.invite", "review.add_comment", "review.check_docx_draft"} <= fuzzed
 
 
 def test_every_int_route_argument_uses_the_database_id_converter(app):
