@@ -64,7 +64,8 @@ def test_pages_of_an_applicant_have_no_serious_violation(applicant_with_example,
 
 
 def test_public_pages_have_no_serious_violation(axe_page, server):
-    for path in ["/", "/login", "/register"]:
+    for path in ["/", "/login", "/register", "/tillganglighet", "/personuppgifter", "/hjalp", "/password/forgot",
+                 "/password/reset/not-a-token", "/invitations/not-a-token"]:
         axe_page.goto(server.url + path)
         assert serious_violations(axe_page) == [], path
 
@@ -97,3 +98,32 @@ def test_the_checker_finds_a_violation(axe_page, server):
     }""")
     found = " ".join(serious_violations(axe_page))
     assert "label" in found and "color-contrast" in found
+
+
+def test_service_pages_have_no_serious_violation(server, hela_doc, axe_page):
+    """Confirmation pages, the list with progress and status tags, members and invitations, in both languages."""
+    from builder.applications.service import invite
+
+    owner = server.user("applicant")
+    co = server.user("applicant")
+    submitted = server.application(owner, hela_doc, status="submitted")
+    draft = server.application(owner)
+    with server.app.app_context():
+        from builder.extensions import db
+        from builder.models import Application, Invitation
+
+        application = db.session.get(Application, draft)
+        invite(application, co)
+        application.invitations.append(Invitation(email="inbjuden@e2e.se"))
+        db.session.commit()
+    login(axe_page, server, owner)
+    paths = ["/applications", f"/applications/{draft}", f"/applications/{draft}/delete",
+             f"/applications/{submitted}/withdraw"]
+    for path in paths:
+        axe_page.goto(server.url + path)
+        assert serious_violations(axe_page) == [], path
+    axe_page.get_by_role("button", name="English").click()
+    for path in paths + ["/hjalp", "/tillganglighet"]:
+        axe_page.goto(server.url + path)
+        assert axe_page.locator("html").get_attribute("lang") == "en"
+        assert serious_violations(axe_page) == [], path

@@ -13,11 +13,34 @@ def test_no_page_is_wider_than_the_window(browser, server, hela_doc, width):
     email = server.user("applicant")
     app_id = server.application(email, hela_doc)
     login(page, server, email)
-    paths = ["/applications", f"/applications/{app_id}", "/check-docx"]
+    submitted = server.application(email, hela_doc, status="submitted")
+    paths = ["/applications", f"/applications/{app_id}", "/check-docx", f"/applications/{app_id}/delete",
+             f"/applications/{submitted}/withdraw", "/tillganglighet", "/personuppgifter", "/hjalp",
+             "/password/forgot", "/"]
     paths += [f"/applications/{app_id}/steps/{step}" for step in ("project", "parties", "risks", "budget", "review")]
     for path in paths:
         page.goto(server.url + path)
         scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert scroll_width <= inner_width, f"{path} is {scroll_width} px wide in a {inner_width} px window"
     shot(page, f"layout-{width}-review")
+    context.close()
+
+
+def test_reviewer_and_finance_pages_fit_a_phone(browser, server, hela_doc):
+    """The non-wizard pages staff use: list, application with the workflow panel, a version, a comparison."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="sv-SE")
+    page = context.new_page()
+    owner = server.user("applicant")
+    app_id = server.application(owner, hela_doc)
+    login(page, server, owner)
+    page.goto(f"{server.url}/applications/{app_id}/steps/review")
+    page.get_by_role("button", name="Skicka in ansökan").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Logga ut").click()
+    login(page, server, server.user("reviewer"))
+    for path in ["/review", f"/applications/{app_id}", f"/applications/{app_id}/versions/1", "/applications"]:
+        page.goto(server.url + path)
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll_width <= inner_width, f"{path} is {scroll_width} px wide in a {inner_width} px window"
+    shot(page, "layout-390-reviewer")
     context.close()
