@@ -136,6 +136,9 @@ def production_problem(config: dict) -> str | None:
         return "SECRET_KEY must be set in production (FLASK_ENV_PRODUCTION=1)"
     if not config.get("RATELIMIT_ENABLED", True):
         return "RATELIMIT_ENABLED=0 is refused in production (FLASK_ENV_PRODUCTION=1): login would not be throttled"
+    if config.get("MAIL_SERVER") and not str(config.get("PUBLIC_URL") or "").startswith(("https://", "http://")):
+        return ("PUBLIC_URL (https://your-host) must be set in production when MAIL_SERVER is set: "
+                "links in e-mail (password reset, invitations) must not be built from the request's Host header")
     for key, minimum in ARGON2_FLOOR.items():
         value = (config.get("ARGON2_PARAMS") or {}).get(key)
         if value is not None and value < minimum:

@@ -417,3 +417,18 @@ def test_comments_go_to_the_other_side(client, team, outbox):
     assert received.subject.startswith("Nytt svar på en kommentar")
     assert "Kvartalsvis." in received.body
     assert outbox.to(people["reviewer2"][1]) == [] and outbox.to(people["owner"][1]) == []
+
+
+def test_production_mail_needs_a_public_url(app_factory):
+    """Links in e-mail are built from PUBLIC_URL, never from a Host header an attacker can set."""
+    from builder.config import ARGON2_FLOOR, ConfigError
+
+    production = {"PRODUCTION": True, "RATELIMIT_ENABLED": True, "ARGON2_PARAMS": dict(ARGON2_FLOOR),
+                  "MAIL_SERVER": "smtp.example.se"}
+    with pytest.raises(ConfigError, match="PUBLIC_URL"):
+        app_factory(**production)
+    app = app_factory(**production, PUBLIC_URL="https://finsam.example.se")
+    from builder.mail import external_url
+
+    with app.test_request_context(headers={"Host": "evil.example"}):
+        assert external_url("auth_reset.reset", token="t") == "https://finsam.example.se/password/reset/t"

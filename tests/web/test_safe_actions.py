@@ -239,3 +239,24 @@ def test_empty_states_say_what_to_do(client, owner, make_user):
     client.post("/logout")
     login(client, reviewer_email, pw)
     assert "Här visas ansökningar när projektledare har skickat in dem." in client.get("/applications").text
+
+
+def test_english_mode_is_consistent(client, app, owner, make_application, hela_doc):
+    import re
+
+    app_id = make_application(owner, hela_doc, status="approved")
+    with app.app_context():
+        application = db.session.get(Application, app_id)
+        application.approved_total = 4_726_127
+        db.session.commit()
+    client.post("/language", data={"language": "en", "next": "/"})
+    for path in (f"/applications/{app_id}", "/applications", f"/applications/{app_id}/steps/review"):
+        text = client.get(path).text
+        assert not re.search(r"\d(\xa0| )kr\b", text), path  # amounts in SEK, never "kr" in English
+        assert "(kr)" not in text and "Summa" not in text and "Totalt" not in text, path
+    show = client.get(f"/applications/{app_id}").text
+    assert '<th scope="col" class="num">Sum</th>' in show and '<th scope="row">Total</th>' in show
+    assert "4,726,127\xa0SEK" in show
+    assert "Approved" in show and re.search(r"\d{1,2} (January|February|March|April|May|June|July|August|"
+                                             r"September|October|November|December) \d{4}", client.get(
+                                                 "/applications").text)
