@@ -129,7 +129,7 @@ def test_language_switch_to_english(client, login_as):
     assert response.location == "/applications"
     page = client.get("/applications").text
     assert '<html lang="en">' in page
-    assert "Applications" in page
+    assert "My applications" in page
 
 
 def test_login_with_session_for_deleted_user_is_anonymous(client, app, make_user):
