@@ -13,6 +13,8 @@ import os
 import secrets
 import smtplib
 import ssl
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
@@ -96,16 +98,44 @@ def render(template: str, language: str, **context) -> tuple[str, str]:
     return subject, body
 
 
-def send(to: str, template: str, language: str = "sv", **context) -> bool:
-    """Render `template` in `language` and deliver it to one address."""
+def send(to: str, template: str, language: str = "sv", *, background: bool = False, **context) -> bool:
+    """Render `template` in `language` and deliver it to one address.
+
+    `background=True` hands the delivery to a mail thread, so the response time does not tell whether a
+    message was sent (password reset, invitations and the registration notice must not reveal which
+    addresses have accounts); the message is rendered here, in the request.
+    """
     subject, body = render(template, language, **context)
-    return deliver(build_message(to, subject, body))
+    message = build_message(to, subject, body)
+    if background:
+        _pool().submit(_deliver_in, current_app._get_current_object(), message)
+        return True
+    return deliver(message)
 
 
-def send_to_user(user, template: str, **context) -> bool:
+def send_to_user(user, template: str, *, background: bool = False, **context) -> bool:
     """Deliver `template` to a user's address, in the user's preferred language, addressed by name."""
     recipient = formataddr((user.name, user.email)) if user.name else user.email
-    return send(recipient, template, getattr(user, "language", None) or "sv", user=user, **context)
+    return send(recipient, template, getattr(user, "language", None) or "sv", background=background, user=user,
+                **context)
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """Two mail threads per process, started at the first background message (after gunicorn forks)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mail")
+        return _POOL
+
+
+def _deliver_in(app, message: EmailMessage) -> None:
+    with app.app_context():
+        deliver(message)
 
 
 def external_url(endpoint: str, **values) -> str:
@@ -119,5 +149,5 @@ def external_url(endpoint: str, **values) -> str:
 def notify_existing_account(user) -> bool:
     """Tell the owner of an address that someone tried to register with it (registration answers the
     same whether or not the address has an account, so this message is the only trace)."""
-    return send_to_user(user, "existing_account", login_url=external_url("auth.login"),
+    return send_to_user(user, "existing_account", background=True, login_url=external_url("auth.login"),
                         reset_url=external_url("auth_reset.forgot"))

@@ -62,7 +62,7 @@ def send_invitation(application: Application, invitation: Invitation, inviter: U
     """E-mail the link; in the invitee's language when the address has an account, else the inviter's."""
     account = db.session.scalar(db.select(User).filter_by(email=invitation.email))
     language = account.language if account is not None else current_language()
-    return send(invitation.email, "invitation", language, inviter=inviter.display_name,
+    return send(invitation.email, "invitation", language, background=True, inviter=inviter.display_name,
                 title=application.title or "–", days=MAX_AGE_DAYS,
                 accept_url=external_url("members.invitation", token=invitation_token(invitation)))
 

@@ -65,7 +65,7 @@ def forgot():
         email = form.email.data.strip().lower()
         user = db.session.scalar(db.select(User).filter_by(email=email))
         if user is not None and user.active:
-            send_to_user(user, "password_reset", minutes=max_age() // 60,
+            send_to_user(user, "password_reset", background=True, minutes=max_age() // 60,
                          reset_url=external_url("auth_reset.reset", token=reset_token(user)))
         flash(_("Om det finns ett konto med adressen %(email)s har vi skickat en länk för att välja ett nytt "
                 "lösenord. Titta i inkorgen (och skräpposten).", email=email), "info")

@@ -17,8 +17,20 @@ from .conftest import PASSWORD, login, shot
 
 def mail_to(server, address: str, since: float) -> list:
     """The messages written as .eml files (no MAIL_SERVER) to `address` since `since`, oldest first
-    (the instance folder may hold messages of earlier runs to the same test address)."""
+    (the instance folder may hold messages of earlier runs to the same test address). Waits up to 5 s:
+    these messages are written by the app's mail thread."""
+    deadline = time.monotonic() + 5
+    while True:
+        found = _mail_to(server, address, since)
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def _mail_to(server, address: str, since: float) -> list:
     folder = Path(server.app.instance_path) / "mail"
+    if not folder.exists():
+        return []
     found = []
     for path in sorted(folder.glob("*.eml")):
         if path.stat().st_mtime < since:

@@ -7,6 +7,7 @@ import html
 import json
 import re
 import threading
+import time
 from email import message_from_bytes
 from email import policy as email_policy
 from urllib.parse import urlsplit
@@ -29,6 +30,9 @@ def invite(owner: Client, co: Client, app_id: int, email: str) -> None:
     assert page.status == 200
     response = owner.post(f"/applications/{app_id}/invite", {"csrf_token": csrf_token(page.text), "email": email})
     assert response.status == 303
+    deadline = time.monotonic() + 10  # the worker's mail thread writes the message
+    while not list((co.server.instance / "mail").glob("*.eml")) and time.monotonic() < deadline:
+        time.sleep(0.05)
     [eml] = (co.server.instance / "mail").glob("*.eml")
     body = message_from_bytes(eml.read_bytes(), policy=email_policy.default).get_content()
     link = urlsplit(re.search(r"https?://\S+/invitations/\S+", body).group(0)).path

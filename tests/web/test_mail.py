@@ -432,3 +432,29 @@ def test_production_mail_needs_a_public_url(app_factory):
 
     with app.test_request_context(headers={"Host": "evil.example"}):
         assert external_url("auth_reset.reset", token="t") == "https://finsam.example.se/password/reset/t"
+
+
+def test_a_slow_mail_server_does_not_show_in_the_reset_answer(app_factory, make_user):
+    """The reset message is delivered by a mail thread: whether an address has an account (and a message
+    goes out) does not change how long the answer takes, even when the SMTP server hangs."""
+    import socket
+    import time
+
+    hanging = socket.socket()
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen(5)  # accepts connections into the backlog and never greets: smtplib waits
+    try:
+        slow = app_factory(MAIL_SERVER="127.0.0.1", MAIL_PORT=str(hanging.getsockname()[1]))
+        from builder.auth.routes import create_user
+
+        with slow.app_context():
+            create_user("finns@example.se", PASSWORD, "applicant", "Finns")
+        client = slow.test_client()
+        timings = {}
+        for address in ("finns@example.se", "finns-inte@example.se"):
+            started = time.perf_counter()
+            assert client.post("/password/forgot", data={"email": address}).status_code == 303
+            timings[address] = time.perf_counter() - started
+        assert max(timings.values()) < 1.0, timings
+    finally:
+        hanging.close()
