@@ -122,13 +122,15 @@ def url_values(rule, world: World, draw) -> dict:
 
     values = {}
     for name in rule.arguments:
-        if name in ("app_id", "preset_id"):
+        if name in ("app_id", "preset_id", "user_id", "invitation_id"):
             values[name] = draw(st.sampled_from([world.draft_id, world.submitted_id, world.secret_id, 0, 1,
                                                  2**31 - 1, 2**31, 10**20]))
         elif name == "number":
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31, 10**20]))
         elif name == "step_key":
             values[name] = draw(st.sampled_from([*STEP_KEYS, "nonsense", "budget/preview"]))
+        elif name == "answer":
+            values[name] = draw(st.sampled_from(["accept", "decline"]))
         elif name == "action":
             values[name] = draw(st.sampled_from([*ACTIONS, "nonsense", "__init__"]))
         else:
