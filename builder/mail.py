@@ -115,7 +115,8 @@ def send(to: str, template: str, language: str = "sv", *, background: bool = Fal
 
 def send_to_user(user, template: str, *, background: bool = False, **context) -> bool:
     """Deliver `template` to a user's address, in the user's preferred language, addressed by name."""
-    recipient = formataddr((user.name, user.email)) if user.name else user.email
+    name = " ".join((user.name or "").split())  # a name typed with a line break never breaks a header
+    recipient = formataddr((name, user.email)) if name else user.email
     return send(recipient, template, getattr(user, "language", None) or "sv", background=background, user=user,
                 **context)
 

@@ -458,3 +458,14 @@ def test_a_slow_mail_server_does_not_show_in_the_reset_answer(app_factory, make_
         assert max(timings.values()) < 1.0, timings
     finally:
         hanging.close()
+
+
+def test_a_name_with_a_line_break_cannot_add_a_header(client, app, make_user, outbox):
+    user_id, email, _pw = make_user("applicant")
+    with app.app_context():
+        db.session.get(User, user_id).name = "Anna\r\nBcc: spion@example.se"
+        db.session.commit()
+    assert client.post("/password/forgot", data={"email": email}).status_code == 303
+    received, = outbox.wait_for(email)
+    assert received.message["Bcc"] is None and received.envelope_to == [email]
+    assert received.message["To"].addresses[0].display_name == "Anna Bcc: spion@example.se"
