@@ -40,7 +40,7 @@ def main() -> None:
                           "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
                           "ARGON2_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}})
         from builder.applications.service import create_application
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         with app.app_context():
             db.create_all()

@@ -103,7 +103,7 @@ def client(app):
 @pytest.fixture
 def make_user(app):
     """Factory: make_user(role="applicant", email=None, password=...) → User (committed)."""
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     counter = iter(range(1, 10_000))
 

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from builder import formatting
 from forms.walk import leaf_fields
 
-from .i18n import current_language
+from .locale import current_language
 
 SECTION_TITLES = (
     ("background", _l("Bakgrund/problembeskrivning")), ("process", _l("Hur har processen tagits fram")),

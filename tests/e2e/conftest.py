@@ -49,7 +49,7 @@ class Server:
 
     def user(self, role: str = "applicant") -> str:
         """A new account of `role`; returns its e-mail (password PASSWORD)."""
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         email = f"{role}{next(_counter)}@e2e.se"
         with self.app.app_context():

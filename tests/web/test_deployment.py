@@ -152,7 +152,7 @@ def shared_db(tmp_path):
     app = make_app(f"sqlite:///{tmp_path / 'shared.sqlite'}")
     with app.app_context():
         db.create_all()
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         create_user("shared@example.se", "correct horse battery")
         db.engine.dispose()

@@ -15,7 +15,7 @@ from tests.conftest import login
 def locked_setup(tmp_path, monkeypatch, hela_doc):
     """An app with a short busy timeout, a logged-in owner, a draft, and a way to hold the write lock."""
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
     from tests.conftest import make_app
 
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
