@@ -34,9 +34,6 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in
         return self.active
 
-    def has_role(self, *roles: str) -> bool:
-        return self.role in roles
-
 
 class Application(db.Model):
     __tablename__ = "applications"

@@ -56,11 +56,6 @@ def share_units(days: int, days_in_month: int, proration: str) -> int:
 SHARE_DENOMINATOR = {"day": _DAY_DENOMINATOR, "half_month": 2, "month": 1}
 
 
-def month_share(days: int, days_in_month: int, proration: str) -> Fraction:
-    """Share of a month a line is active, rounded as the proration mode says."""
-    return Fraction(share_units(days, days_in_month, proration), SHARE_DENOMINATOR[proration])
-
-
 def _first_raise_year(line: StaffLine) -> int | None:
     revision = line.annual_raise
     if revision is None:

@@ -55,11 +55,6 @@ def posts(ctx: Context, fte: Decimal) -> str:
     return ctx.gettext("%(fte)s tjänst", fte=ctx.fte(fte))
 
 
-def staff_line_text(ctx: Context, detail: LineDetail) -> str:
-    """"Vårdcentralen Vilan: 0,2 tjänst Sjuksköterska fr.o.m. den 14 augusti 2017. Månadslönen …"."""
-    return ": ".join(staff_line_parts(ctx, detail))
-
-
 def staff_line_parts(ctx: Context, detail: LineDetail) -> tuple[str, str]:
     """(party, the rest of the staff line's paragraph): the party is printed in bold."""
     _ = ctx.gettext
