@@ -23,7 +23,7 @@ sys.path.insert(0, REPO_ROOT)
 from builder import create_app  # noqa: E402
 from builder.extensions import db  # noqa: E402
 
-HELA_FAMILJEN = os.path.join(os.path.dirname(REPO_ROOT), "shared", "examples", "hela-familjen-utokning.json")
+HELA_FAMILJEN = os.path.join(REPO_ROOT, "tests", "data", "hela-familjen-utokning.json")
 PASSWORD = "benchmark password"
 
 

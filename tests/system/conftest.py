@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import HELA_FAMILJEN, REPO, fresh_pg_database, make_app
+from tests.helpers import HELA_FAMILJEN, REPO, fresh_pg_database, make_app
 
 BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery"

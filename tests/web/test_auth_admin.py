@@ -5,7 +5,7 @@ from flask.testing import FlaskCliRunner
 
 from builder.extensions import db
 from builder.models import FeePreset, User
-from tests.conftest import login
+from tests.helpers import login
 
 
 def test_register_logs_in_as_applicant(client, app):

@@ -24,7 +24,7 @@ from builder.docx import render_application_docx
 from builder.extensions import db
 from builder.models import Application
 from builder.textclean import without_control_characters
-from tests.conftest import login
+from tests.helpers import login
 from tests.web.fuzz_support import (
     EXCLUDED_ENDPOINTS,
     GENERIC_FIELDS,

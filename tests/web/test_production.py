@@ -1,7 +1,7 @@
 """Production settings: a secret key is required; security headers and cookie flags are set."""
 import pytest
 
-from tests.conftest import login
+from tests.helpers import login
 
 
 def test_production_refuses_to_start_without_secret_key(database_url, tmp_path, monkeypatch):
