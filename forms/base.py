@@ -25,13 +25,13 @@ def clean_formdata(formdata):
     """The posted values without control characters (NUL breaks PostgreSQL, XML cannot hold them)."""
     if formdata is None or not hasattr(formdata, "items"):
         return formdata
-    out = MultiDict()
+    out: MultiDict = MultiDict()
     for key, value in formdata.items(multi=True):
         out.add(key, without_control_characters(value) if isinstance(value, str) else value)
     return out
 
 
-class _TextNeverNone:
+class _TextNeverNone(Form):
     """Text inputs missing from a post read as "" (a row posted with only some of its inputs), never None."""
 
     def process(self, *args, **kwargs):
@@ -46,7 +46,7 @@ class BaseForm(_TextNeverNone, FlaskForm):
 
     class Meta:
         def wrap_formdata(self, form, formdata):
-            return clean_formdata(super().wrap_formdata(form, formdata))
+            return clean_formdata(FlaskForm.Meta.wrap_formdata(self, form, formdata))
 
         def get_translations(self, form):
             if not current_app.config.get("WTF_I18N_ENABLED", True):

@@ -27,7 +27,7 @@ def write_budget(ctx: Context) -> None:
     ctx.para(_(BUDGET_INTRO_BY_KIND[app.kind], title=clean_text(app.title).strip(),
                start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
     if ctx.table.has_baseline:
-        ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)
+        ctx.heading(clean_text(ctx.table.baseline_label).strip() or _("Ursprunglig budget"), 2)
         write_baseline_table(ctx)
     if ctx.table.lines:
         ctx.heading(_("Personal"), 2)
@@ -109,8 +109,9 @@ def other_cost_text(ctx: Context, row: Row) -> str:
 
 def overhead_text(ctx: Context, row: Row) -> str:
     """"Indirekta kostnader: 10 % av personalkostnaderna varje år, totalt 472 613 kr."."""
+    overhead = ctx.app.budget.overhead
     return ctx.gettext("%(label)s: %(rate)s av personalkostnaderna varje år, totalt %(total)s.",
-                       label=row.label.strip(), rate=ctx.percent(ctx.app.budget.overhead.rate),
+                       label=row.label.strip(), rate=ctx.percent(overhead.rate if overhead else Decimal(0)),
                        total=ctx.kr(row.total))
 
 

@@ -5,7 +5,7 @@ from flask import current_app, session
 def select_locale() -> str:
     """Session choice (set by the language switch), else the browser's if English, else Swedish."""
     chosen = session.get("language")
-    if chosen in current_app.config["LANGUAGES"]:
+    if isinstance(chosen, str) and chosen in current_app.config["LANGUAGES"]:
         return chosen
     return "sv"
 

@@ -63,7 +63,7 @@ def _write_row(ws: Worksheet, layout: Layout, row_number: int, row) -> None:
     for index, year in enumerate(layout.years):
         put_number(ws, row_number, layout.year_column(index), row.yearly[year])
     put_number(ws, row_number, layout.summa, row_sum(row_number, 2, layout.summa - 1))
-    if layout.baseline:
+    if layout.baseline and layout.delta:
         put_number(ws, row_number, layout.baseline, row.baseline_total or 0)
         change = f"={col(layout.summa)}{row_number}-{col(layout.baseline)}{row_number}"
         put_number(ws, row_number, layout.delta, change, KR_SIGNED)
@@ -86,6 +86,7 @@ def _write_change_totals(ws: Worksheet, layout: Layout, table: BudgetTable, _: G
     """Tidigare budget totalt (value), Förändring totalt and Reviderad total (formulas)."""
     first = layout.total_row + 2
     summa = col(layout.summa)
+    assert layout.delta is not None, "only with a baseline"
     rows = [
         (_("Tidigare budget totalt"), table.baseline_total, KR),
         (_("Förändring totalt"), f"={col(layout.delta)}{layout.total_row}", KR_SIGNED),
@@ -120,7 +121,7 @@ def _set_widths(ws: Worksheet, layout: Layout, table: BudgetTable, headers: list
     summa_amounts = [table.total, table.baseline_total, table.delta, table.revised_total,
                      approved_total or 0]
     widths[layout.summa] = amount_width(headers[layout.summa - 1], summa_amounts)
-    if layout.baseline:
+    if layout.baseline and layout.delta:
         widths[layout.baseline] = amount_width(headers[-2], [row.baseline_total or 0 for row in table.rows])
         widths[layout.delta] = amount_width(headers[-1], [table.delta])
     set_widths(ws, widths)

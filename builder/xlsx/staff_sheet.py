@@ -69,7 +69,7 @@ def _write_line(ws: Worksheet, row: int, detail: LineDetail, years: tuple[str, .
     """One staff line: inputs, a cell per year (0 outside its dates), a Summa formula."""
     for column, (value, number_format) in enumerate(_input_cells(detail), 1):
         if number_format is None:
-            put_text(ws, row, column, value)
+            put_text(ws, row, column, str(value))
         elif value is not None:
             put_number(ws, row, column, value, number_format)
     for index, year in enumerate(years):

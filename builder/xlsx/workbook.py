@@ -23,7 +23,7 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     _ = gettext_for(application.language, "xlsx")
     table = compute_budget(application.budget)
     workbook = Workbook()
-    budget = workbook.active
+    budget = workbook.worksheets[0]
     budget.title = _("Budget")
     write_budget_sheet(budget, application, table, _, approved_total, status_label)
     write_staff_sheet(workbook.create_sheet(_("Personal")), application, table, _)
