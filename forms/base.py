@@ -1,14 +1,16 @@
 """The shared base form and the row forms reused inside lists."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import Form
+from wtforms import Form, SelectChoice
 from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
 
@@ -19,6 +21,16 @@ from builder.textclean import without_control_characters
 def wtforms_catalogue(locale: str):
     """WTForms' own messages for a locale, parsed once per process (Flask-WTF re-reads the .mo per request)."""
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+def select_choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
+    """A select field's options from (value, label) pairs (WTForms 3.3 deprecates plain tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def choice_labels(field: Any) -> dict[str, str]:
+    """{value: label} of a select field's options."""
+    return {str(choice.value): str(choice.label) for choice in field.choices}
 
 
 def clean_formdata(formdata):

@@ -52,11 +52,12 @@ def review_context(application: Application) -> dict:
     from builder.review.checks import budget_findings
     from builder.review.service import comment_targets
     from builder.workflow import allowed_actions
+    from forms.base import choice_labels, select_choices
     from forms.review import CommentForm, DecisionForm, TransitionForm
 
     member = application.is_member(current_user.id)
     comment_form = CommentForm()
-    comment_form.target.choices = comment_targets(application.doc)
+    comment_form.target.choices = select_choices(comment_targets(application.doc))
     reviewer = current_user.role in ("reviewer", "admin")
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
     findings = budget_findings(application.doc, parent.approved_total if parent else None) if reviewer else []
@@ -67,7 +68,7 @@ def review_context(application: Application) -> dict:
                 transition_form=TransitionForm(formdata=None), decision_form=decision_form,
                 comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
                 parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
-                target_labels=dict(comment_form.target.choices))
+                target_labels=choice_labels(comment_form.target))
 
 
 @bp.post("/<int:app_id>/invite")

@@ -14,6 +14,7 @@ from builder.web.filters import SECTION_TITLES, STATUS_LABELS
 from builder.web.ids import parse_id
 from builder.wizard.checks import review_problems
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
+from forms.base import choice_labels, select_choices
 from forms.review import CommentForm, DecisionForm, TransitionForm
 
 from . import bp, compare, service
@@ -107,7 +108,7 @@ def compare_versions(app_id: int):
 def add_comment(app_id: int):
     application = get_visible(app_id)
     form = CommentForm()
-    form.target.choices = service.comment_targets(application.doc)
+    form.target.choices = select_choices(service.comment_targets(application.doc))
     reviewer = current_user.role in ("reviewer", "admin")
     parent = None
     if form.parent_id.data:
@@ -117,7 +118,7 @@ def add_comment(app_id: int):
             abort(404)
     elif not reviewer:
         abort(403)  # applicants answer comments; they do not open new threads
-    if form.validate_on_submit() and (parent or form.target.data in dict(form.target.choices)):
+    if form.validate_on_submit() and (parent or form.target.data in choice_labels(form.target)):
         service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
         flash(_("Kommentaren är sparad."), "success")
     else:
