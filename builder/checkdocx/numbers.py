@@ -26,15 +26,19 @@ NUMBER = (
 NUMBER_TEXT = r"(?<![\d,.])(?:\d{1,3}(?: \d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d])"
 _SCALE = r"(?P<scale>tkr|mkr|tsek|msek)"
 _CURRENCY = r"(?:kr\.?|kronor|sek|:-|:-\s*kr)"
+# Possessive quantifiers (*+, ?+) never give back what they took, so a cell of stars or
+# spaces that ends wrongly fails in one pass instead of trying every split (that was n²).
 _DELTA = (
-    r"\(\s*(?P<dir>ökning|höjning|minskning|sänkning|\+|[" + MINUS_SIGNS + r"])\s*(?:med\s+|om\s+)?"
-    r"(?P<delta>[^()]*?)\s*\)"
+    r"\(\s*+(?P<dir>ökning|höjning|minskning|sänkning|\+|[" + MINUS_SIGNS + r"])\s*+(?:med\s++|om\s++)?"
+    r"(?P<delta>[^()]*+)\)"
 )
 _CELL = re.compile(
-    r"^(?:ca\.?|cirka|c:a)?\s*(?:kr|sek)?\s*(?P<sign>[" + MINUS_SIGNS + r"]\s?)?" + NUMBER
-    + r"\s*(?:" + _SCALE + r"|" + _CURRENCY + r")?\s*\**\s*(?:" + _DELTA + r")?\s*\**$",
+    r"^(?:ca\.?|cirka|c:a)?\s*+(?:kr|sek)?\s*+(?P<sign>[" + MINUS_SIGNS + r"]\s?)?" + NUMBER
+    + r"\s*+(?:" + _SCALE + r"|" + _CURRENCY + r")?\s*+\**+\s*+(?:" + _DELTA + r")?\s*+\**+$",
     re.IGNORECASE,
 )
+# No amount, with its written change, is longer than this; longer cells are text, not parsed.
+MAX_CELL_CHARS = 100
 _PERCENT = re.compile(r"^(?P<sign>[" + MINUS_SIGNS + r"]\s?)?" + NUMBER + r"\s*%$")
 _SCALES = {"tkr": Decimal(1000), "tsek": Decimal(1000), "mkr": Decimal(10**6), "msek": Decimal(10**6)}
 _DECREASE = {"minskning", "sänkning"} | set(MINUS_SIGNS)
@@ -75,7 +79,10 @@ def parse_number(text: str) -> Decimal | None:
 
 def parse_amount(text: str) -> CellAmount | None:
     """A cell's amount in any written form, with a "(ökning med N kr)" change; None if not one."""
-    match = _CELL.match(normalise_spaces(text))
+    if len(text) > 10 * MAX_CELL_CHARS:
+        return None
+    text = normalise_spaces(text)
+    match = _CELL.match(text) if len(text) <= MAX_CELL_CHARS else None
     if match is None:
         return None
     try:
@@ -102,6 +109,8 @@ def _delta_value(direction: str, text: str) -> Decimal | None:
 
 def parse_percent(text: str) -> Decimal | None:
     """"40 %" → 0.40; None when the text is not a percentage."""
+    if len(text) > MAX_CELL_CHARS:
+        return None
     match = _PERCENT.match(normalise_spaces(text))
     if match is None:
         return None
