@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from .budget_table import TOTAL, ParsedRow, ParsedTable
-from .checks import cell_value, column_name
+from .sums import cell_value, column_name
 from .findings import BUDGET_CHANGE, DELTA, Finding
 from .narrative import prepare
 from .numbers import NUMBER_TEXT, parse_number

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .budget_table import ParsedRow, ParsedTable, find_budget_tables
-from .checks import sum_findings
+from .sums import sum_findings
 from .deltas import change_findings, delta_findings
 from .findings import Finding
 from .numbers import plain_amount
