@@ -49,6 +49,12 @@ _WRITTEN_RATE = re.compile(r"(?:sociala\s+avgifter|soc\.?\s*avg\.?|po-pålägg\w
                            r"\D{0,25}?(" + NUMBER_TEXT + r")\s*(?:%|procent)", re.IGNORECASE)
 
 
+_PO = re.compile(r"\bpo\b")
+# The rate is voted on by the fee statements in the first this many characters of the paragraphs
+# that name fees (an application has a few kilobytes of them; this bounds the work on any file).
+MAX_RATE_TEXT = 300_000
+
+
 @dataclass(frozen=True)
 class FeeStatement:
     """"31 000 kr/mån x sociala avgifter = 43 400 kr/mån" (with the rate, when one is written)."""
@@ -104,9 +110,9 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
     A statement agrees with the rates in an interval, so the votes are counted by sorting the
     intervals' ends (n log n, where comparing every statement with every rate was n²).
     """
-    statements = [s for p in paragraphs for _, s in fee_statements(text_.prepare(p)) if s.rate is None]
-    written = [1 + parse_number(m.group(1)) / 100
-               for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
+    paragraphs = _within(MAX_RATE_TEXT, [text_.prepare(p) for p in paragraphs if _may_name_fees(p)])
+    statements = [s for p in paragraphs for _, s in fee_statements(p) if s.rate is None]
+    written = [1 + parse_number(m.group(1)) / 100 for p in paragraphs for m in _WRITTEN_RATE.finditer(p)]
     candidates = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
     if not candidates:
         return None
@@ -126,6 +132,23 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
     if len({agreeing[rate] for rate in winners}) > 1 or not _same_statements(winners, intervals):
         return None  # tied rates that different statements agree with: unclear
     return winners[0]
+
+
+def _within(limit: int, paragraphs: list[str]) -> list[str]:
+    """The first paragraphs, up to `limit` characters in all."""
+    kept = []
+    for paragraph in paragraphs:
+        limit -= len(paragraph)
+        if limit < 0:
+            break
+        kept.append(paragraph)
+    return kept
+
+
+def _may_name_fees(text: str) -> bool:
+    """A quick test (plain substring searches) that a paragraph may name social fees at all."""
+    low = text.lower()
+    return any(word in low for word in ("soc", "avg", "pålägg", "bikostnad")) or _PO.search(low) is not None
 
 
 def _agreeing_intervals(statements: list[FeeStatement]) -> list[tuple[Fraction, Fraction]]:
