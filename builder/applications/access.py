@@ -52,3 +52,19 @@ def get_editable(app_id: int) -> Application:
     if not can_edit(current_user, application):
         abort(409)
     return application
+
+
+WITHDRAWABLE_STATUSES = ("submitted", "changes_requested")
+
+
+def can_withdraw(application: Application) -> bool:
+    """Submitted applications only: waiting for review, for completion, or being revised after a request.
+    A draft that was never submitted is deleted instead."""
+    return application.status in WITHDRAWABLE_STATUSES or (application.status == "draft"
+                                                            and bool(application.versions))
+
+
+def can_delete(application: Application, user) -> bool:
+    """Only the owner, only a draft that was never submitted (no version, no history)."""
+    return (application.owner_id == user.id and application.status == "draft"
+            and not application.versions and not application.transitions)

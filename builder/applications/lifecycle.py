@@ -11,35 +11,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from builder.auth.routes import role_required
+from builder.auth.decorators import role_required
 from builder.extensions import db
-from builder.models import Application
 from forms.base import BaseForm
 from forms.review import TransitionForm
 
 from . import service
-from .access import get_visible
+from .access import can_delete, can_withdraw, get_visible
 
 bp = Blueprint("lifecycle", __name__, url_prefix="/applications")
-WITHDRAWABLE = ("submitted", "changes_requested")
-
-
-def ever_submitted(application: Application) -> bool:
-    return bool(application.versions)
-
-
-def can_withdraw(application: Application) -> bool:
-    """Submitted applications only: waiting for review, for completion, or being revised after a request.
-    A draft that was never submitted is deleted instead."""
-    return application.status in WITHDRAWABLE or (application.status == "draft" and ever_submitted(application))
-
-
-def can_delete(application: Application, user) -> bool:
-    """Only the owner, only a draft that was never submitted (no version, no history)."""
-    return (application.owner_id == user.id and application.status == "draft"
-            and not ever_submitted(application) and not application.transitions)
-
-
 @bp.get("/<int:app_id>/withdraw")
 @login_required
 def confirm_withdraw(app_id: int):

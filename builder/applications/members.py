@@ -15,7 +15,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from builder.extensions import db, limiter
 from builder.mail import external_url, send
 from builder.models import Application, Collaborator, Invitation, User
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 from forms.auth import InviteForm
 from forms.base import BaseForm
 

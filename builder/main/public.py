@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
 
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 
 bp = Blueprint("public", __name__)
 

@@ -2,7 +2,7 @@
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from builder.auth.language import remember_choice
-from builder.web.i18n import safe_next
+from builder.web.redirects import safe_next
 
 from . import bp
 

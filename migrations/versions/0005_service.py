@@ -1,7 +1,7 @@
 """service: users' preferred language (for e-mail), co-applicant invitations
 
 Revision ID: f5a0d0e1a005
-Revises: b4b8adc63ff2
+Revises: e6a0c0f1a006 (written on b4b8adc63ff2; chained after the naming-convention migration at the merge)
 Create Date: 2026-12-02 06:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f5a0d0e1a005'
-down_revision = 'b4b8adc63ff2'
+down_revision = 'e6a0c0f1a006'
 branch_labels = None
 depends_on = None
 
@@ -26,9 +26,10 @@ def upgrade():
     sa.Column('email', sa.String(length=254), nullable=False),
     sa.Column('invited_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['invited_by_id'], ['users.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], ondelete='CASCADE',
+                            name='fk_invitations_application_id_applications'),
+    sa.ForeignKeyConstraint(['invited_by_id'], ['users.id'], name='fk_invitations_invited_by_id_users'),
+    sa.PrimaryKeyConstraint('id', name='pk_invitations')
     )
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_invitations_application_id'), ['application_id'], unique=False)

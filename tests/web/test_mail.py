@@ -314,7 +314,7 @@ def test_only_the_owner_invites_and_removes(client, app, make_user, make_applica
 def test_invitations_are_throttled(app_factory, smtp_server, make_user, hela_doc):
     throttled = app_factory(RATELIMIT_ENABLED=True, MAIL_SERVER="127.0.0.1", MAIL_PORT=str(smtp_server.port))
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with throttled.app_context():
         user = create_user("agare@example.se", PASSWORD, "applicant", "Ägare")
@@ -445,7 +445,7 @@ def test_a_slow_mail_server_does_not_show_in_the_reset_answer(app_factory, make_
     hanging.listen(5)  # accepts connections into the backlog and never greets: smtplib waits
     try:
         slow = app_factory(MAIL_SERVER="127.0.0.1", MAIL_PORT=str(hanging.getsockname()[1]))
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         with slow.app_context():
             create_user("finns@example.se", PASSWORD, "applicant", "Finns")

@@ -112,7 +112,7 @@ def test_a_co_applicant_cannot_delete(client, app, make_user, make_application):
 def test_deleting_needs_the_csrf_token(app_factory, make_user):
     strict = app_factory(WTF_CSRF_ENABLED=True)
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with strict.app_context():
         user = create_user("agare@example.se", "correct horse battery", "applicant", "Ägare")
