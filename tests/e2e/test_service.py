@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PASSWORD, login, shot
+from tests.helpers import PASSWORD
+
+from .helpers import login, shot
 
 
 def mail_to(server, address: str, since: float) -> list:
