@@ -78,9 +78,11 @@ def _write_eml(message: EmailMessage) -> str:
     os.makedirs(folder, mode=0o700, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     path = os.path.join(folder, f"{stamp}-{secrets.token_hex(4)}.eml")
-    # 0600: a message may hold a password-reset link
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
+    # 0600: a message may hold a password-reset link. Written aside and renamed, so a reader of mail/*.eml
+    # never sees half a message.
+    with os.fdopen(os.open(path + ".part", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
         fh.write(bytes(message))
+    os.replace(path + ".part", path)
     return path
 
 
