@@ -15,6 +15,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from builder.extensions import db, limiter
 from builder.mail import external_url, send_to_user
 from builder.models import User
+from builder.textclean import without_control_characters
 from forms.account import ForgotPasswordForm, ResetPasswordForm
 
 from .passwords import hash_password
@@ -53,7 +54,9 @@ def user_for_token(token: str) -> User | None:
 
 
 def _email_key() -> str:
-    return "reset:" + (request.form.get("email") or "").strip().lower()[:254]
+    """The address as it is looked up (control characters gone, trimmed, lower case): no spelling of one
+    address escapes its limit."""
+    return "reset:" + without_control_characters(request.form.get("email") or "").strip().lower()[:254]
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
