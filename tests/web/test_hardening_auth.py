@@ -36,6 +36,16 @@ def test_control_character_does_not_reset_the_limit(app_factory):
     assert _post_login(client, "victim@example.se\x07", PASSWORD).status_code == 429  # the right one too
 
 
+def test_account_ceiling_counts_every_spelling_from_every_address(app_factory):
+    app = app_factory(RATELIMIT_ENABLED=True, LOGIN_ACCOUNT_RATE_LIMIT="3 per hour")
+    _user(app)
+    spellings = ["victim@example.se\x07", " VICTIM@example.se", "victim@example.se\x00", "Victim@Example.SE\x1b"]
+    codes = [_post_login(app.test_client(), email, "wrong password", ip=f"203.0.113.{i}").status_code
+             for i, email in enumerate(spellings)]
+    assert codes == [422, 422, 422, 429]
+    assert _post_login(app.test_client(), "victim@example.se\x07", PASSWORD, ip="203.0.113.99").status_code == 429
+
+
 def test_successful_logins_are_not_counted(app_factory):
     app = app_factory(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="2 per minute")
     _user(app)

@@ -41,7 +41,7 @@ def test_sqlite_file_is_private(tmp_path, monkeypatch):
     from tests.conftest import make_app
 
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
-    path = tmp_path / "private" / "finsam.sqlite"
+    path = tmp_path / "finsam.sqlite"
     app = make_app(f"sqlite:///{path}")
     with app.app_context():
         db.create_all()

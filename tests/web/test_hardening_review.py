@@ -299,8 +299,11 @@ def test_compare_at_the_format_limits_is_bounded(app, people, make_application, 
     from builder.appformat import SECTION_KEYS
     from builder.appformat.load import MAX_TEXT
 
-    old = {key: ("a. b " * 30_000)[:MAX_TEXT] for key in SECTION_KEYS}
-    new = {key: ("b. a " * 30_000)[:MAX_TEXT] for key in SECTION_KEYS}
+    words = MAX_TEXT // 4  # "ord " × 25 000: every section at the format's limit (this was hours of CPU)
+    old = {key: " ".join(["ord"] * words) for key in SECTION_KEYS}
+    new = {key: " ".join(["ord"] * (words // 2) + [f"ny{i}" for i in range(50)] + ["ord"] * (words // 2 - 50))
+           for key in SECTION_KEYS}
+    old["background"], new["background"] = ("a. b " * 30_000)[:MAX_TEXT], ("b. a " * 30_000)[:MAX_TEXT]
     app_id = _two_versions(app, people, make_application, hela_doc, old, new)
     reviewer = as_(app, people["reviewer"])
     start = time.process_time()
