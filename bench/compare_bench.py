@@ -37,8 +37,9 @@ def cases() -> dict[str, tuple[dict, dict]]:
     at_limit_new = {k: " ".join(["ord"] * (words // 2) + ["nytt"] + ["ord"] * (words // 2 - 1)) for k in SECTION_KEYS}
     rng = random.Random(14)
     return {
-        "8 000 repeated words, one changed": (_doc({"background": " ".join(["ord"] * 8000)}),
-                                              _doc({"background": " ".join(["ord"] * 3999 + ["nytt"] + ["ord"] * 4000)})),
+        "8 000 repeated words, one changed": (
+            _doc({"background": " ".join(["ord"] * 8000)}),
+            _doc({"background": " ".join(["ord"] * 3999 + ["nytt"] + ["ord"] * 4000)})),
         f"{len(SECTION_KEYS)} sections × 100 000 chars of repeated words": (_doc(at_limit_old), _doc(at_limit_new)),
         f"{len(SECTION_KEYS)} sections × 100 000 chars of 'a. b' / 'b. a'": (
             _doc({k: ("a. b " * 30_000)[:MAX_TEXT] for k in SECTION_KEYS}),
