@@ -47,9 +47,10 @@ def apply_transition(application: Application, action: str, user: User, comment:
     before = application.status
     after = next_status(before, action, is_member=is_member(user, application), role=user.role,
                         is_party=is_party(user, application))
-    version_number = None
     if action == "submit":
         version_number = snapshot(application, user).number
+    else:  # a decision names the version it was made on (the route checked it is the newest)
+        version_number = latest_version_number(application) or None
     if decision:
         application.decision_date = decision.get("date")
         application.decision_body = decision.get("body", "")

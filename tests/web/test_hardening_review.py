@@ -101,6 +101,8 @@ def test_decision_on_an_older_version_is_refused(app, people, make_application, 
     assert reviewer.post(f"/applications/{app_id}/actions/approve",
                          data={**DECISION, "version": "2"}).status_code == 302
     assert status(app, app_id) == "approved"
+    with app.app_context():
+        assert db.session.get(Application, app_id).transitions[-1].version_number == 2  # what was approved
 
 
 def test_transition_forms_carry_the_version(app, people, make_application, hela_doc):
