@@ -235,6 +235,13 @@ def test_daily_quota_of_new_and_imported_applications(app_factory, make_user, he
     data = {"file": (io.BytesIO(json.dumps(hela_doc).encode()), "a.json")}
     imported = client.post("/applications/import", data=data, content_type="multipart/form-data")
     assert imported.status_code == 422 and "högsta antalet" in imported.text
+    from builder.appformat import ValidationError
+    from builder.applications.service import baseline_draft
+
+    with app.test_request_context():  # the check-docx page's "start an extension from this baseline" too
+        owner = db.session.scalar(db.select(User).filter_by(email="many@example.se"))
+        with pytest.raises(ValidationError, match="högsta antalet"):
+            baseline_draft(owner, "[]", "Från Word")
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Application.id))) == 2
         # a day later the quota is free again
