@@ -50,7 +50,7 @@ def login_failed(response) -> bool:
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt="finsam-login-device")
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="finsam-login-device")
 
 
 def known_device() -> bool:
