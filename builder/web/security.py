@@ -31,9 +31,11 @@ def register_security_headers(app: Flask) -> None:
 
 
 def _authenticated() -> bool:
+    """A logged-in user's request for anything but a static file (CSS and scripts may be cached)."""
+    from flask import request
     from flask_login import current_user
 
-    return bool(getattr(current_user, "is_authenticated", False))
+    return request.endpoint != "static" and bool(getattr(current_user, "is_authenticated", False))
 
 
 def create_private_sqlite_file(url: str) -> None:

@@ -17,6 +17,7 @@ def test_authenticated_pages_and_exports_are_not_stored(client, login_as, make_a
         response = client.get(path)
         assert response.status_code == 200, path
         assert response.headers["Cache-Control"] == "no-store", path
+    assert "no-store" not in client.get("/static/app.css").headers.get("Cache-Control", "")
 
 
 def test_csv_export_is_not_stored_and_has_one_charset(client, login_as):
