@@ -1,19 +1,18 @@
-"""Register, log in (rate-limited per address and per account), log out."""
+"""Register, log in (rate-limited per account and client, see throttle.py), log out."""
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from builder.extensions import db, limiter, login_manager
 from builder.models import User
-from builder.web.i18n import safe_next
+from builder.web.redirects import safe_next
 from forms.auth import LoginForm, RegisterForm
 
 from . import bp, throttle
-from .passwords import check_password, dummy_check, hash_password, needs_rehash
+from .passwords import hash_password
+from .service import authenticate, create_user, find_user
 from .sessions import end_all_sessions, session_is_current, start_session
 
 
@@ -26,26 +25,6 @@ def load_user(user_id: str):
 
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "info"
-
-
-def role_required(*roles: str):
-    """A view only for these roles (others get 404, as if it were not there)."""
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(*args, **kwargs):
-            if current_user.role not in roles:
-                abort(404)
-            return view(*args, **kwargs)
-        return wrapped
-    return decorator
-
-
-def create_user(email: str, password: str, role: str = "applicant", name: str = "") -> User:
-    user = User(email=email.strip().lower(), name=name.strip(), role=role, password_hash=hash_password(password))
-    db.session.add(user)
-    db.session.commit()
-    return user
 
 
 def _config(name: str):
@@ -61,11 +40,8 @@ def _config(name: str):
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = throttle.find_user(form.email.data)
-        if user is None:
-            dummy_check(form.password.data)  # as slow as a wrong password for a real account
-        elif check_password(user.password_hash, form.password.data) and user.active:
-            _upgrade_hash(user, form.password.data)
+        user = authenticate(form.email.data, form.password.data)
+        if user is not None:
             start_session(user)  # a new session: nothing from before login (the CSRF token neither) is kept
             login_user(user)
             response = redirect(safe_next(request.args.get("next")) or url_for("applications.index"))
@@ -74,24 +50,17 @@ def login():
     return render_template("auth/login.html", form=form), 422 if form.errors else 200
 
 
-def _upgrade_hash(user: User, password: str) -> None:
-    """Re-hash with the current Argon2 parameters after they were changed (only possible at login)."""
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-        db.session.commit()
-
-
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("20 per hour", methods=["POST"])
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
-        existing = throttle.find_user(form.email.data)
+        existing = find_user(form.email.data)
         if existing is not None:  # the same answer as for a new address; the owner is told by e-mail
             hash_password(form.password.data)  # as slow as creating the account
             notify_existing_account(existing)
         else:
-            create_user(throttle.normalised_email(form.email.data), form.password.data, "applicant", form.name.data)
+            create_user(form.email.data, form.password.data, "applicant", form.name.data)
         flash(_("Tack! Logga in med din e-postadress och ditt lösenord. Om adressen redan hade ett konto "
                 "har vi skickat ett meddelande till den i stället."), "success")
         return redirect(url_for("auth.login"))

@@ -15,28 +15,19 @@ from flask import current_app, g, request
 from flask_limiter.util import get_remote_address
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from builder.extensions import db
 from builder.models import User
-from builder.textclean import without_control_characters
+
+from .service import find_user, normalize_email
 
 DEVICE_COOKIE = "finsam_device"
 DEVICE_MAX_AGE = 180 * 24 * 3600
-
-
-def normalised_email(text: str | None) -> str:
-    """The address as it is stored and looked up: no control characters, no surrounding space, lower case."""
-    return without_control_characters(text or "").strip().lower()
-
-
-def find_user(email: str | None) -> User | None:
-    return db.session.scalar(db.select(User).filter_by(email=normalised_email(email)))
 
 
 def account_key() -> str:
     """The login attempt's account: "user:<id>" when the address has an account, else "address:<address>"."""
     if "login_account_key" not in g:
         user = find_user(request.form.get("email"))
-        g.login_account_key = f"user:{user.id}" if user else "address:" + normalised_email(request.form.get("email"))
+        g.login_account_key = f"user:{user.id}" if user else "address:" + normalize_email(request.form.get("email"))
     return g.login_account_key
 
 

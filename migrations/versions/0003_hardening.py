@@ -1,7 +1,7 @@
 """hardening: a session generation per user (logout ends every copy of the session cookie)
 
 Revision ID: c3a0d0e1a003
-Revises: b4b8adc63ff2
+Revises: e6a0c0f1a006
 Create Date: 2026-12-02 06:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c3a0d0e1a003'
-down_revision = 'b4b8adc63ff2'
+down_revision = 'e6a0c0f1a006'  # was b4b8adc63ff2; chained after main's naming-convention migration at merge
 branch_labels = None
 depends_on = None
 

@@ -8,13 +8,13 @@ import pytest
 
 from builder.extensions import db
 from builder.models import User
-from tests.conftest import login
+from tests.helpers import login
 
 PASSWORD = "correct horse battery"
 
 
 def _user(app, email="victim@example.se", password=PASSWORD):
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with app.app_context():
         return create_user(email, password).id

@@ -39,7 +39,7 @@ def test_save_without_base_version_is_refused(app, client, login_as, make_applic
 
 
 def test_sqlite_file_is_private(tmp_path, monkeypatch):
-    from tests.conftest import make_app
+    from tests.helpers import make_app
 
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
     path = tmp_path / "finsam.sqlite"

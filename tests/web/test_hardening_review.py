@@ -11,7 +11,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application, Collaborator, User
-from tests.conftest import login
+from tests.helpers import login
 
 DECISION = {"decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen"}
 
@@ -221,7 +221,7 @@ def test_daily_quota_of_new_and_imported_applications(app_factory, make_user, he
 
     app = app_factory(APPLICATIONS_PER_DAY="2")
     assert app.config["APPLICATIONS_PER_DAY"] == 2
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with app.app_context():
         create_user("many@example.se", "correct horse battery")
@@ -254,7 +254,7 @@ def test_daily_quota_of_new_and_imported_applications(app_factory, make_user, he
 def test_reviewer_list_is_paged(app_factory, make_user, hela_doc):
     app = app_factory(REVIEW_PAGE_SIZE=2)
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with app.app_context():
         owner = create_user("owner@example.se", "correct horse battery")
