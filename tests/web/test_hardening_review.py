@@ -320,3 +320,34 @@ def test_compare_at_the_format_limits_is_bounded(app, people, make_application, 
     elapsed = time.process_time() - start
     assert response.status_code == 200 and "<del>" in response.text and "<ins>" in response.text
     assert elapsed < 5, elapsed
+
+
+def _race(clients, path, data):
+    """Post from every client at the same moment; the sorted status codes."""
+    import threading
+
+    barrier, codes = threading.Barrier(len(clients)), []
+
+    def go(client):
+        barrier.wait()
+        codes.append(client.post(path, data=data).status_code)
+
+    threads = [threading.Thread(target=go, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return sorted(codes)
+
+
+def test_eight_simultaneous_submits_and_two_decisions(app, people, make_user, make_application, hela_doc):
+    """Real threads: one submit and one decision win, every other request gets 409, none a 500."""
+    app_id = make_application(people["applicant"][0], hela_doc)
+    owners = [as_(app, people["applicant"]) for _ in range(8)]
+    assert _race(owners, f"/applications/{app_id}/actions/submit", {"version": "0"}) == [302] + [409] * 7
+    reviewers = [as_(app, people["reviewer"]), as_(app, make_user("reviewer"))]
+    assert _race(reviewers, f"/applications/{app_id}/actions/approve", {**DECISION, "version": "1"}) == [302, 409]
+    with app.app_context():
+        application = db.session.get(Application, app_id)
+        assert application.status == "approved" and [v.number for v in application.versions] == [1]
+        assert [t.action for t in application.transitions] == ["submit", "approve"]
