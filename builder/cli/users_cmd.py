@@ -43,6 +43,22 @@ def create_user_command(email: str, role: str, name: str, password: str | None) 
     click.echo(f"Created {role} {email}")
 
 
+@users.command("deactivate")
+@click.argument("email")
+def deactivate_user_command(email: str) -> None:
+    """Deactivate an account: it can no longer log in, and every session it has ends at its next request."""
+    from builder.auth.service import find_user
+    from builder.auth.sessions import end_all_sessions
+
+    user = find_user(email)
+    if user is None:
+        click.echo(f"{email}: no such account", err=True)
+        sys.exit(2)
+    user.active = False
+    end_all_sessions(user)
+    click.echo(f"Deactivated {user.email}")
+
+
 @click.command("demo-data")
 @with_appcontext
 def demo_data_command() -> None:

@@ -131,15 +131,14 @@ def test_a_copied_session_cookie_stops_working_at_logout(app, client, make_user)
 
 
 def test_deactivation_ends_the_session(app, client, make_user):
-    user_id, email, password = make_user("applicant")
+    _user_id, email, password = make_user("applicant")
     login(client, email, password)
-    with app.app_context():
-        from builder.auth.sessions import end_all_sessions
-
-        user = db.session.get(User, user_id)
-        user.active = False
-        end_all_sessions(user)
-    assert client.get("/applications").status_code == 302
+    assert client.get("/applications").status_code == 200
+    result = app.test_cli_runner().invoke(args=["users", "deactivate", email.upper()])
+    assert result.exit_code == 0, result.output
+    assert client.get("/applications").status_code == 302  # the open session ended
+    assert client.post("/login", data={"email": email, "password": password}).status_code == 422
+    assert app.test_cli_runner().invoke(args=["users", "deactivate", "nobody@example.se"]).exit_code == 2
 
 
 @pytest.mark.parametrize("key,age,logged_in", [("_seen_at", 7000, True), ("_seen_at", 7201, False),
