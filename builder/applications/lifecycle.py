@@ -29,7 +29,10 @@ def confirm_withdraw(app_id: int):
     if not can_withdraw(application):
         abort(409, description=_("Bara en inskickad ansökan kan återkallas. Ett utkast som aldrig har skickats in "
                                  "kan du ta bort i stället."))
-    return render_template("applications/confirm_withdraw.html", application=application, form=TransitionForm())
+    from builder.review.service import latest_version_number
+
+    form = TransitionForm(formdata=None, data={"version": latest_version_number(application)})
+    return render_template("applications/confirm_withdraw.html", application=application, form=form)
 
 
 @bp.route("/<int:app_id>/delete", methods=["GET", "POST"])

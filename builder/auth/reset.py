@@ -19,6 +19,7 @@ from builder.textclean import without_control_characters
 from forms.account import ForgotPasswordForm, ResetPasswordForm
 
 from .passwords import hash_password
+from .sessions import end_all_sessions
 
 bp = Blueprint("auth_reset", __name__)
 SALT = "finsam-password-reset"
@@ -85,7 +86,7 @@ def reset(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         user.password_hash = hash_password(form.password.data)
-        db.session.commit()
+        end_all_sessions(user)  # commits; a session stolen before the reset stops working too
         flash(_("Ditt lösenord är bytt. Logga in med det nya lösenordet."), "success")
         return redirect(url_for("auth.login"), code=303)
     return render_template("auth/reset.html", form=form, user=user), 422 if form.errors else 200

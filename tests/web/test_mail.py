@@ -469,3 +469,16 @@ def test_a_name_with_a_line_break_cannot_add_a_header(client, app, make_user, ou
     received, = outbox.wait_for(email)
     assert received.message["Bcc"] is None and received.envelope_to == [email]
     assert received.message["To"].addresses[0].display_name == "Anna Bcc: spion@example.se"
+
+
+def test_a_password_reset_ends_every_other_session(app, make_user, outbox):
+    _uid, email, pw = make_user("applicant")
+    elsewhere = app.test_client()
+    login(elsewhere, email, pw)
+    assert elsewhere.get("/applications").status_code == 200
+    visitor = app.test_client()
+    visitor.post("/password/forgot", data={"email": email})
+    link = path_of(outbox.wait_for(email)[0].link("/password/reset/"))
+    visitor.post(link, data={"password": "ett helt nytt lösenord", "confirm": "ett helt nytt lösenord"})
+    response = elsewhere.get("/applications")
+    assert response.status_code == 302 and "/login" in response.location
