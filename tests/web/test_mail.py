@@ -8,7 +8,7 @@ import glob
 import os
 from email import message_from_bytes
 from email import policy as email_policy
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -222,7 +222,10 @@ def test_a_new_person_registers_from_the_link_and_joins(client, app, owner, outb
     assert page.status_code == 200 and "Skapa konto" in page.text and "ny.person@example.se" in page.text
     register = client.post(f"/register?next={link}", data={"name": "Nora Ny", "email": "ny.person@example.se",
                                                             "password": PASSWORD, "confirm": PASSWORD})
-    assert register.status_code == 302 and register.location == link
+    assert register.status_code == 302 and register.location.startswith("/login?next=")
+    assert unquote(register.location.split("next=", 1)[1]) == link
+    signed_in = client.post(register.location, data={"email": "ny.person@example.se", "password": PASSWORD})
+    assert signed_in.status_code == 302 and signed_in.location == link
     assert "Tacka ja" in client.get(link).text
     accepted = client.post(link + "/accept")
     assert accepted.status_code == 303 and accepted.location.endswith(f"/applications/{app_id}")
@@ -350,7 +353,7 @@ def as_(client, person):
 def test_submission_mails_every_reviewer_in_their_language(client, team, outbox):
     people, app_id = team
     as_(client, people["owner"])
-    assert client.post(f"/applications/{app_id}/actions/submit").status_code == 302
+    assert client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"}).status_code == 302
     swedish, = outbox.wait_for(people["reviewer"][1])
     english, = outbox.wait_for(people["reviewer2"][1])
     assert swedish.subject.startswith("Ny ansökan att granska: Hela Familjen")
@@ -369,10 +372,11 @@ def test_submission_mails_every_reviewer_in_their_language(client, team, outbox)
 def test_changes_requested_and_decision_mail_the_owner_and_co_applicants(client, team, outbox):
     people, app_id = team
     as_(client, people["owner"])
-    client.post(f"/applications/{app_id}/actions/submit")
+    client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"})
     outbox.clear()
     as_(client, people["reviewer"])
-    client.post(f"/applications/{app_id}/actions/request_changes", data={"comment": "Motivera lönerna."})
+    client.post(f"/applications/{app_id}/actions/request_changes",
+                data={"comment": "Motivera lönerna.", "version": "1"})
     for person in ("owner", "co"):
         received, = outbox.wait_for(people[person][1])
         assert received.subject.startswith("Komplettering begärd: Hela Familjen")
@@ -380,13 +384,13 @@ def test_changes_requested_and_decision_mail_the_owner_and_co_applicants(client,
     assert outbox.to(people["reviewer"][1]) == []
     outbox.clear()
     as_(client, people["owner"])
-    client.post(f"/applications/{app_id}/actions/revise")
-    client.post(f"/applications/{app_id}/actions/submit")
+    client.post(f"/applications/{app_id}/actions/revise", data={"version": "1"})
+    client.post(f"/applications/{app_id}/actions/submit", data={"version": "1"})
     outbox.clear()
     as_(client, people["reviewer"])
     response = client.post(f"/applications/{app_id}/actions/approve",
                            data={"decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen",
-                                 "approved_total": "5 000 000"})
+                                 "approved_total": "5 000 000", "version": "2"})
     assert response.status_code == 302
     for person in ("owner", "co"):
         received, = outbox.wait_for(people[person][1])
@@ -397,7 +401,7 @@ def test_changes_requested_and_decision_mail_the_owner_and_co_applicants(client,
 def test_comments_go_to_the_other_side(client, team, outbox):
     people, app_id = team
     as_(client, people["owner"])
-    client.post(f"/applications/{app_id}/actions/submit")
+    client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"})
     outbox.clear()
     as_(client, people["reviewer"])
     client.post(f"/applications/{app_id}/comments", data={"target": "general", "body": "Hur följs detta upp?"})

@@ -17,7 +17,7 @@ def owner(client, make_user):
 
 
 def submit(client, app_id: int):
-    return client.post(f"/applications/{app_id}/actions/submit")
+    return client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"})
 
 
 # --- withdraw -------------------------------------------------------------------------------------------------
@@ -34,7 +34,9 @@ def test_withdraw_asks_on_a_page_of_its_own(client, app, owner, make_application
     assert f'action="/applications/{app_id}/actions/withdraw"' in confirm.text
     with app.app_context():
         assert db.session.get(Application, app_id).status == "submitted"  # looking changes nothing
-    done = client.post(f"/applications/{app_id}/actions/withdraw", data={"comment": "Vi söker nästa år."})
+    assert 'name="version" type="hidden" value="1"' in confirm.text  # the withdrawal is about version 1
+    done = client.post(f"/applications/{app_id}/actions/withdraw", data={"comment": "Vi söker nästa år.",
+                                                                         "version": "1"})
     assert done.status_code == 302
     with app.app_context():
         application = db.session.get(Application, app_id)
@@ -46,7 +48,7 @@ def test_a_never_submitted_draft_cannot_be_withdrawn(client, app, owner, make_ap
     app_id = make_application(owner, hela_doc)
     assert f"/applications/{app_id}/withdraw" not in client.get(f"/applications/{app_id}").text
     assert client.get(f"/applications/{app_id}/withdraw").status_code == 409
-    response = client.post(f"/applications/{app_id}/actions/withdraw")
+    response = client.post(f"/applications/{app_id}/actions/withdraw", data={"version": "0"})
     assert response.status_code == 409 and "ta bort" in response.text
     with app.app_context():
         assert db.session.get(Application, app_id).status == "draft"
@@ -61,7 +63,7 @@ def test_a_revised_draft_can_still_be_withdrawn(client, app, owner, make_applica
         application.status = "draft"
         db.session.commit()
     assert client.get(f"/applications/{app_id}/withdraw").status_code == 200
-    assert client.post(f"/applications/{app_id}/actions/withdraw").status_code == 302
+    assert client.post(f"/applications/{app_id}/actions/withdraw", data={"version": "1"}).status_code == 302
 
 
 # --- delete ----------------------------------------------------------------------------------------------------
