@@ -164,13 +164,13 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
         return cells[:layout.width]
     if len(cells) == layout.width:
         return cells
-    cells = list(cells)
-    while len(cells) > layout.width and parse_amount(cells[layout.label_columns]) is None:
-        cells[layout.label_columns - 1:layout.label_columns + 1] = [" ".join(
-            cells[layout.label_columns - 1:layout.label_columns + 1])]
-    if len(cells) >= layout.width:
-        return tuple(cells)
-    labels, values = cells[:layout.label_columns], cells[layout.label_columns:]
+    row = list(cells)
+    while len(row) > layout.width and parse_amount(row[layout.label_columns]) is None:
+        row[layout.label_columns - 1:layout.label_columns + 1] = [" ".join(
+            row[layout.label_columns - 1:layout.label_columns + 1])]
+    if len(row) >= layout.width:
+        return tuple(row)
+    labels, values = row[:layout.label_columns], row[layout.label_columns:]
     labels += [""] * (layout.label_columns - len(labels))
     padding = [""] * (layout.width - layout.label_columns - len(values))
     aligned = tuple(labels + padding + values)
@@ -181,9 +181,12 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
 
 def _adds_up(cells: tuple[str, ...], layout: _Layout) -> bool:
     """True when the row's year cells add up to its sum cell."""
-    amounts = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
-    total = parse_amount(cells[layout.sum_column]) if not is_blank(cells[layout.sum_column]) else None
-    if total is None or any(a is None for a in amounts):
+    if layout.sum_column is None or is_blank(cells[layout.sum_column]):
+        return False
+    parsed = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
+    amounts = [a for a in parsed if a is not None]
+    total = parse_amount(cells[layout.sum_column])
+    if total is None or len(amounts) < len(parsed):
         return False
     return sum(a.value for a in amounts) == total.value
 

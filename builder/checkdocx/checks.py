@@ -61,8 +61,9 @@ def _column_check(table: ParsedTable, index: int, key: str) -> _SumCheck | None:
     stated = cell_value(table.rows[index], key)
     if stated is None:
         return None
-    sums = [_column_values(table, members, key) for members in _addend_candidates(table, index)]
-    if any(values is None for values in sums) or not any(sums):
+    found = [_column_values(table, members, key) for members in _addend_candidates(table, index)]
+    sums = [values for values in found if values is not None]
+    if len(sums) < len(found) or not any(sums):
         return None
     if any(sum(v.values(), Decimal(0)) == stated for v in sums):
         return None
@@ -124,5 +125,6 @@ def _merge_cells(table: ParsedTable, rows: list[_SumCheck], columns: list[_SumCh
 def _cell_finding(table: ParsedTable, cell: Cell, expected: Decimal) -> Finding:
     index, key = cell
     row = table.rows[index]
-    return Finding(CELL, table.index, row.label, column_name(table, key), cell_value(row, key),
-                   expected, index)
+    stated = cell_value(row, key)
+    assert stated is not None, "only a cell with a figure is corrected"
+    return Finding(CELL, table.index, row.label, column_name(table, key), stated, expected, index)

@@ -25,7 +25,7 @@ def period_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[F
         if index is None or len(block.monthly) != 1 or len(block.starts) != 1:
             continue
         findings += _row_findings(table, index, block)
-    return sorted(findings, key=lambda f: f.row_index)
+    return sorted(findings, key=lambda f: f.row_index or 0)
 
 
 def _row_for(table: ParsedTable, key: str) -> int | None:

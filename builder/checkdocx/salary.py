@@ -86,10 +86,8 @@ def _explicit_rate(between: str) -> tuple[Decimal | None, str]:
     match = _EXPLICIT_RATE.search(text_.without_dates(between))
     if match is None:
         return None, between
-    if match.group(1):
-        rate = 1 + parse_number(match.group(1)) / 100
-    else:
-        rate = parse_number(match.group(2))
+    number = parse_number(match.group(1) or match.group(2))
+    rate = 1 + number / 100 if number is not None and match.group(1) else number
     return rate, text_.without_dates(between).replace(match.group(0), " ")
 
 
@@ -100,8 +98,8 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
     40 %") counts as two votes. One rate must have a majority of the votes, and at least two.
     """
     statements = [s for p in paragraphs for _, s in fee_statements(text_.prepare(p)) if s.rate is None]
-    written = [1 + parse_number(m.group(1)) / 100
-               for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
+    percents = [parse_number(m.group(1)) for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
+    written = [1 + percent / 100 for percent in percents if percent is not None]
     votes = {}
     for rate in {s.with_fees / s.salary for s in statements if s.salary} | set(written):
         agreeing = frozenset(i for i, s in enumerate(statements) if _agrees(s.salary * rate, s.with_fees))
@@ -203,11 +201,12 @@ def _yearly_claims(reader: _Reader, text: str, figures: list[text_.Amount]) -> N
         if monthly.unit != text_.MONTH or yearly.unit != text_.YEAR:
             continue
         with_fees = bool(text_.FEE_WORDS.search(between))
-        if with_fees and reader.rate is None:
+        rate = reader.rate
+        if with_fees and rate is None:
             continue  # "x sociala avgifter = N kr/år" cannot be checked without the rate
         if not _linked(text_.FEE_WORDS.sub(" ", between), _YEAR_LINK | {"x"}):
             continue
-        factors = [Decimal(12)] + ([reader.rate * 12] if with_fees else [])
+        factors = [Decimal(12)] + ([rate * 12] if with_fees and rate is not None else [])
         expected = [value * factor for value in reader.values(monthly) for factor in factors]
         expected.sort(key=lambda e: abs(yearly.value - e) if with_fees else 0)
         reader.claim(YEARLY, yearly, expected, _excerpt(text, monthly.start, yearly.end), max(factors))
@@ -238,9 +237,10 @@ def _product_claims(reader: _Reader, text: str) -> None:
     """"0,2 x 53 200 = 10 640": a product written out."""
     for match in _PRODUCT.finditer(text):
         groups = match.groups()
-        factors = [_factor(groups[i], groups[i + 1]) for i in (0, 2, 4) if groups[i]]
+        found = [_factor(groups[i], groups[i + 1]) for i in (0, 2, 4) if groups[i]]
+        factors = [factor for factor in found if factor is not None]
         result = parse_number(groups[6])
-        if None in factors or result is None:
+        if len(factors) < len(found) or result is None:
             continue
         product = Decimal(1)
         for factor in factors:
