@@ -18,14 +18,14 @@ SLOW_PATHS = ("tests/e2e/", "tests/render/", "tests/system/", "tests/web/test_fu
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects
 def pytest_collection_modifyitems(items):
-    """Browser, render, system and fuzz tests and Hypothesis searches are `slow`; tests that start
-    processes carry the mark themselves."""
+    """Browser, render, system and fuzz tests, Hypothesis searches and the PostgreSQL runs of the web
+    tests (the quick run takes SQLite) are `slow`; tests that start processes carry the mark themselves."""
     from hypothesis import is_hypothesis_test
 
     for item in items:
         path = item.path.resolve().relative_to(REPO).as_posix()
         if path.startswith(SLOW_PATHS) or is_hypothesis_test(getattr(item, "obj", None)) \
-                or item.get_closest_marker("render"):
+                or item.get_closest_marker("render") or item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.slow)
 
 
