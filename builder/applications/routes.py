@@ -134,8 +134,10 @@ def export_xlsx(app_id: int):
     if validated is None:
         flash(_("Budgeten kan inte exporteras förrän felen är rättade."), "error")
         return redirect(url_for("wizard.step", app_id=app_id, step_key="review"))
+    version = _("Version %(n)s", n=len(application.versions)) if application.versions else ""
     body = budget_workbook(validated, approved_total=application.approved_total,
-                           status_label=str(STATUS_LABELS.get(application.status, application.status)))
+                           status_label=str(STATUS_LABELS.get(application.status, application.status)),
+                           version_label=version, decision_date=application.decision_date)
     name = safe_filename(f"Budget-{application.title}", ".xlsx")
     return Response(body, mimetype=XLSX_MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

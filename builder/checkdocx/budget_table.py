@@ -164,13 +164,10 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
         return cells[:layout.width]
     if len(cells) == layout.width:
         return cells
-    row = list(cells)
-    while len(row) > layout.width and parse_amount(row[layout.label_columns]) is None:
-        row[layout.label_columns - 1:layout.label_columns + 1] = [" ".join(
-            row[layout.label_columns - 1:layout.label_columns + 1])]
-    if len(row) >= layout.width:
-        return tuple(row)
-    labels, values = row[:layout.label_columns], row[layout.label_columns:]
+    cells = _joined_label(list(cells), layout)
+    if len(cells) >= layout.width:
+        return tuple(cells)
+    labels, values = cells[:layout.label_columns], cells[layout.label_columns:]
     labels += [""] * (layout.label_columns - len(labels))
     padding = [""] * (layout.width - layout.label_columns - len(values))
     aligned = tuple(labels + padding + values)
@@ -179,14 +176,24 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
     return aligned if layout.sum_column is not None and _adds_up(aligned, layout) else None
 
 
+def _joined_label(cells: list[str], layout: _Layout) -> list[str]:
+    """A label typed with tabs inside ("Kommunen\tdel 1"): the cells before the first amount, up
+    to the surplus over the header's width, joined into the last label cell (in one pass)."""
+    first = layout.label_columns
+    surplus = len(cells) - layout.width
+    if surplus <= 0:
+        return cells
+    joined = next((k for k in range(surplus) if parse_amount(cells[first + k]) is not None), surplus)
+    if joined == 0:
+        return cells
+    return [*cells[:first - 1], " ".join(cells[first - 1:first + joined]), *cells[first + joined:]]
+
+
 def _adds_up(cells: tuple[str, ...], layout: _Layout) -> bool:
     """True when the row's year cells add up to its sum cell."""
-    if layout.sum_column is None or is_blank(cells[layout.sum_column]):
-        return False
-    parsed = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
-    amounts = [a for a in parsed if a is not None]
-    total = parse_amount(cells[layout.sum_column])
-    if total is None or len(amounts) < len(parsed):
+    amounts = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
+    total = parse_amount(cells[layout.sum_column]) if not is_blank(cells[layout.sum_column]) else None
+    if total is None or any(a is None for a in amounts):
         return False
     return sum(a.value for a in amounts) == total.value
 

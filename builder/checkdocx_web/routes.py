@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from builder.appformat import ValidationError
 from builder.applications.service import baseline_draft
-from builder.checkdocx import MAX_DOCX_BYTES, DocxError, check_docx, finding_text, table_to_baseline
+from builder.checkdocx import MAX_DOCX_BYTES, DocxError, finding_text, table_to_baseline
+from builder.checkdocx.isolated import check_docx_isolated
+from builder.extensions import limiter
 from builder.web.locale import current_language
 from forms.applications import CheckDocxForm
 
@@ -32,7 +34,17 @@ def _baseline_json(table_report) -> str:
                                 for r in baseline.rows]}, ensure_ascii=False)
 
 
+def _check_limit() -> str:
+    return current_app.config["CHECKDOCX_RATE_LIMIT"]
+
+
+def _user_key() -> str:
+    """Uploads are counted per account (the page needs a login; an address only before it)."""
+    return f"check-docx:user:{current_user.get_id()}" if current_user.is_authenticated else request.remote_addr or ""
+
+
 @bp.route("/check-docx", methods=["GET", "POST"])
+@limiter.limit(_check_limit, methods=["POST"], key_func=_user_key)
 @login_required
 def check_docx_page():
     form = CheckDocxForm()
@@ -41,7 +53,8 @@ def check_docx_page():
         data = form.file.data.read(MAX_DOCX_BYTES + 1)
         name = form.file.data.filename
         try:
-            report = check_docx(data)
+            # In a child with a CPU-time limit: no upload can hold this worker's threads.
+            report = check_docx_isolated(data, cpu_seconds=current_app.config["CHECKDOCX_CPU_SECONDS"])
         except DocxError as exc:
             error = exc.message(current_language())
     language = current_language()
