@@ -13,6 +13,7 @@ from builder.appformat import loads
 from builder.budget import compute_budget
 from builder.xlsx import budget_workbook
 from tests.helpers import HELA_FAMILJEN
+from tests.render.libreoffice import calc_missing
 from tests.unit.test_xlsx import BASELINE_TOTAL, DELTA, REVISED, ROWS, TOTAL, YEAR_TOTALS, row_of
 
 pytestmark = pytest.mark.render
@@ -21,17 +22,6 @@ pytestmark = pytest.mark.render
 @pytest.fixture(scope="module")
 def application():
     return loads(HELA_FAMILJEN.read_text(encoding="utf-8"))
-
-
-def calc_missing() -> str | None:
-    """Why LibreOffice cannot recalculate a workbook here, or None when it can."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        return "soffice (LibreOffice) is not installed"
-    program = Path(soffice).resolve().parent
-    if any(program.glob("lib*lo.so")) and not any(program.glob("libsclo.so")):
-        return "LibreOffice Calc is not installed (apt-get install libreoffice-calc-nogui)"
-    return None
 
 
 def recalculated(workbook_bytes: bytes, tmp_path: Path):
