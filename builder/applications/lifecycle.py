@@ -17,7 +17,7 @@ from forms.base import BaseForm
 from forms.review import TransitionForm
 
 from . import service
-from .access import can_delete, can_withdraw, get_visible
+from .access import can_delete, can_withdraw, get_visible, refuse_over_quota
 
 bp = Blueprint("lifecycle", __name__, url_prefix="/applications")
 @bp.get("/<int:app_id>/withdraw")
@@ -61,6 +61,7 @@ def copy_application(app_id: int):
         abort(403)
     if not BaseForm().validate_on_submit():
         abort(400)
+    refuse_over_quota()  # a copy is a new application like any other
     doc = copy.deepcopy(application.doc)
     title = (doc.get("title") or "").strip()
     doc["title"] = _("%(title)s (kopia)", title=title)[:500] if title else ""

@@ -262,3 +262,20 @@ def test_english_mode_is_consistent(client, app, owner, make_application, hela_d
     assert "Approved" in show and re.search(r"\d{1,2} (January|February|March|April|May|June|July|August|"
                                              r"September|October|November|December) \d{4}", client.get(
                                                  "/applications").text)
+
+
+def test_copies_count_toward_the_daily_quota(app_factory, hela_doc):
+    from builder.applications.service import create_application
+    from builder.auth.service import create_user
+
+    limited = app_factory(APPLICATIONS_PER_DAY=2)
+    with limited.app_context():
+        user = create_user("kopierare@example.se", "correct horse battery", "applicant", "Kopierare")
+        app_id = create_application(user, hela_doc).id
+    client = limited.test_client()
+    login(client, "kopierare@example.se")
+    assert client.post(f"/applications/{app_id}/copy").status_code == 303
+    refused = client.post(f"/applications/{app_id}/copy")
+    assert refused.status_code == 429
+    with limited.app_context():
+        assert db.session.scalar(db.select(db.func.count(Application.id))) == 2
