@@ -50,3 +50,13 @@ def test_a_point_in_a_table_cell_is_read_by_the_same_rules():
     (table,) = check_docx(docx_bytes(rows)).tables
     assert table.table.rows[0].cells == {"2017": Decimal("0.125"), "2018": Decimal("0.375")}
     assert table.findings == ()
+
+
+def test_the_signs_are_babels_swedish_ones():
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    from builder import swedish_numbers
+
+    assert swedish_numbers.DECIMAL_SIGN == get_decimal_symbol("sv_SE")
+    assert swedish_numbers.MINUS_SIGN == get_minus_sign_symbol("sv_SE")
+    assert get_group_symbol("sv_SE") in swedish_numbers.SPACES
