@@ -2,18 +2,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .numbers import is_blank, normalise_spaces, parse_amount, parse_percent
 from .reader import DocxContent, Paragraph, RawTable
 
 _YEAR = re.compile(r"^(?:år\s*)?((?:19|20)\d{2})\s*[:*]?\s*(?:\([^()]*\))?$", re.IGNORECASE)
-_SUM_HEADER = re.compile(
-    r"^(?:summa|totalt?|sum|totalsumma|s:a|totala?\s+kostnad(?:er)?|total\s+kostnad)\b", re.IGNORECASE)
-_TOTAL_LABEL = re.compile(
-    r"^(?:summa|totalt?|totalsumma|sum|s:a|totala?\s+kostnad(?:er)?|total\s+kostnad)\b", re.IGNORECASE)
+# A header naming one year among a few words: "Budget 2026", "2026 (jan–jun):", "Jan–jun 2026", "2026 kr".
+_YEAR_TOKEN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+MAX_YEAR_HEADER = 40
+_SUM_WORDS = r"(?:summa|totalt?|sum|totalsumma|s:a|totala?\s+kostnad(?:er)?|total\s+kostnad)"
+_SUM_HEADER = re.compile(r"^" + _SUM_WORDS + r"\b", re.IGNORECASE)
+# Total rows: "Summa", "Totalt sökt", "Total kostnad", and "Kostnader totalt", "Sökt belopp totalt".
+_TOTAL_LABEL = re.compile(r"^" + _SUM_WORDS + r"\b|\b(?:totalt|summa)$", re.IGNORECASE)
+# In a table of counts only a plain sum word is a sum: "Totalt (unika)" and "Totalt antal avslut" are not.
+_PLAIN_SUM = re.compile(r"^(?:summa|totalt?|sum|s:a)\s*:?$", re.IGNORECASE)
 _PART_LABEL = re.compile(r"^[(\-–\s]*(?:varav|därav)\b", re.IGNORECASE)
+_CHANGE_HEADER = re.compile(r"^(?:förändring|skillnad|differens|diff\.?|ökning\s*/\s*minskning|\+\s*/\s*[-−–])",
+                            re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?:kr|kronor|tkr|mkr|sek|belopp\w*|kostnad\w*|lön\w*|budget\w*|medel|sökt\w*|"
+                          r"bevilja\w*|arvode\w*|finansiering\w*)\b|\d:-", re.IGNORECASE)
+_COUNT_WORDS = re.compile(r"\b(?:antal|deltagare|personer|unika|individer|st|stycken|avslut\w*|ärenden|"
+                          r"inskrivna|nyckeltal)\b|%", re.IGNORECASE)
 TOTAL = "total"  # the key of the sum column among the year keys
 CONTEXT_BEFORE = 40  # paragraphs kept before a table (back to the previous budget table)
 CONTEXT_AFTER = 10
@@ -30,6 +41,7 @@ class ParsedRow:
     delta: Decimal | None = None  # "(ökning med N kr)", signed
     delta_column: str | None = None  # a year, or TOTAL for the sum column
     unreadable: tuple[str, ...] = ()  # columns whose text is not an amount
+    change: Decimal | None = None  # an explicit "Förändring" column, signed
 
     @property
     def key(self) -> str:
@@ -48,6 +60,9 @@ class ParsedTable:
     rows: tuple[ParsedRow, ...]
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    unit: str = "kr"  # "kr", or "count" for a table of people, cases or other counts
+    change_column: str | None = None  # the header of an explicit change column ("Förändring")
+    layout: _Layout | None = field(default=None, compare=False, repr=False)  # to read a continuation
 
     def row_by_key(self, key: str) -> ParsedRow | None:
         """The first row whose label key is `key`."""
@@ -61,6 +76,8 @@ class _Layout:
     years: dict[int, str]  # column → year
     sum_column: int | None
     header: tuple[str, ...]
+    change_column: int | None = None
+    unit: str = "kr"
 
     @property
     def width(self) -> int:
@@ -78,7 +95,11 @@ def label_key(label: str) -> str:
 
 
 def find_budget_tables(content: DocxContent) -> list[ParsedTable]:
-    """Every budget table in the document, numbered among its tables, with its context."""
+    """Every budget table in the document, numbered among its tables, with its context.
+
+    A Word table without a header of its own that follows a budget table with only blank
+    paragraphs (or a short "forts.") between, and has the same columns, continues it.
+    """
     found: list[tuple[int, ParsedTable]] = []
     number = 0
     for position, block in enumerate(content.blocks):
@@ -88,9 +109,38 @@ def find_budget_tables(content: DocxContent) -> list[ParsedTable]:
         number += 1 if (table or block.source == "word") else 0
         if table is not None:
             found.append((position, replace(table, index=number)))
+        elif found and _continues(content, found[-1], position):
+            previous_position, previous = found[-1]
+            joined = continued_table(previous, block)
+            if joined is not None:
+                found[-1] = (previous_position, joined)
     positions = {position for position, _ in found}
     return [replace(t, before=_texts(content, positions, p, -1), after=_texts(content, positions, p, 1))
             for p, t in found]
+
+
+def _continues(content: DocxContent, previous: tuple[int, ParsedTable], position: int) -> bool:
+    """True when only blank paragraphs, or a short "(forts.)", stand between the two tables."""
+    start, table = previous
+    if table.source != "word" or content.blocks[position].source != "word":
+        return False
+    between = content.blocks[start + 1:position]
+    return all(isinstance(b, Paragraph) and (not b.text.strip() or (len(b.text) < 40 and "forts" in b.text.lower()))
+               for b in between) and len(between) <= 3
+
+
+def continued_table(table: ParsedTable, raw: RawTable) -> ParsedTable | None:
+    """The table with the rows of a headerless Word table that has its columns; None if it does not fit."""
+    layout = table.layout
+    filled = [cells for cells in raw.rows if not all(is_blank(text) for text in cells)]
+    if layout is None or not filled or any(len(cells) != layout.width for cells in filled):
+        return None
+    more = [row for cells in filled if (row := _parse_row(cells, layout)) is not None]
+    if not any(row.role in ("item", "total") for row in more):
+        return None
+    rows = [*table.rows, *more]
+    _mark_unlabelled_total(rows)
+    return replace(table, rows=tuple(rows))
 
 
 def _texts(content: DocxContent, positions: set[int], position: int, step: int) -> tuple[str, ...]:
@@ -110,7 +160,7 @@ def _texts(content: DocxContent, positions: set[int], position: int, step: int) 
 
 def parse_budget_table(raw: RawTable) -> ParsedTable | None:
     """The table read as a budget, or None when it is not one."""
-    layout = _find_header(raw)
+    layout = _find_header(raw, table_unit(raw))
     if layout is None:
         return None
     rows = []
@@ -123,36 +173,84 @@ def parse_budget_table(raw: RawTable) -> ParsedTable | None:
     if not any(row.role in ("item", "total") for row in rows):
         return None
     sum_header = layout.header[layout.sum_column] if layout.sum_column is not None else None
+    change_header = layout.header[layout.change_column] if layout.change_column is not None else None
     return ParsedTable(0, raw.source, tuple(layout.years.values()),
-                       clean_label(sum_header) if sum_header else None, tuple(rows))
+                       clean_label(sum_header) if sum_header else None, tuple(rows), unit=layout.unit,
+                       change_column=clean_label(change_header) if change_header else None, layout=layout)
 
 
-def _find_header(raw: RawTable) -> _Layout | None:
+def table_unit(raw: RawTable) -> str:
+    """"count" when the table's own words speak of people or cases and none of money, else "kr"."""
+    head = [cell for cells in raw.rows[:3] for cell in cells]
+    labels = [cells[0] for cells in raw.rows[3:] if cells]
+    amounts = [cell for cells in raw.rows[1:] for cell in cells[1:]][:200]
+    words = " ".join(text[:200] for text in head + labels + amounts)
+    if _MONEY_WORDS.search(words):
+        return "kr"
+    return "count" if _COUNT_WORDS.search(words) else "kr"
+
+
+def _find_header(raw: RawTable, unit: str = "kr") -> _Layout | None:
     for index, cells in enumerate(raw.rows[:4]):
-        if raw.source == "tabs" and cells and _YEAR.match(normalise_spaces(cells[0])):
+        if raw.source == "tabs" and cells and _header_year(normalise_spaces(cells[0])):
             cells = ("", *cells)  # a typed header often lacks the leading tab of the label column
-        layout = _header_layout(index, cells)
+        layout = _header_layout(index, cells, unit, raw.rows[:index])
         if layout is not None:
             return layout
     return None
 
 
-def _header_layout(index: int, cells: tuple[str, ...]) -> _Layout | None:
+def _header_year(text: str) -> str | None:
+    """The year a header cell names ("2017", "Budget 2026", "2026 (jan–jun):"); None for other cells."""
+    if len(text) > MAX_YEAR_HEADER or _SUM_HEADER.match(text) or _CHANGE_HEADER.match(text):
+        return None
+    years = _YEAR_TOKEN.findall(text)
+    return years[0] if len(years) == 1 else None
+
+
+def _is_sum_header(text: str, unit: str) -> bool:
+    return bool(_PLAIN_SUM.match(text) if unit == "count" else _SUM_HEADER.match(text))
+
+
+def _header_layout(index: int, cells: tuple[str, ...], unit: str = "kr",
+                   above: tuple[tuple[str, ...], ...] = ()) -> _Layout | None:
     years: dict[int, str] = {}
-    sum_column = None
+    sum_column = change_column = None
+    if cells and _header_year(normalise_spaces(cells[0])):
+        return None  # a year in the first column: no label column, not a budget's header
     for column, text in enumerate(cells):
         text = normalise_spaces(text)
-        match = _YEAR.match(text)
-        if match and sum_column is None:
-            years[column] = match.group(1)
-        elif _SUM_HEADER.match(text) and years:
-            sum_column = column
+        if column == 0:
+            continue
+        if _is_sum_header(text, unit) or (unit == "count" and _SUM_HEADER.match(text)):
+            sum_column = column if sum_column is None and _is_sum_header(text, unit) else sum_column
+        elif _CHANGE_HEADER.match(text):
+            change_column = column if change_column is None else change_column
+        elif (year := _header_year(text)) is not None:
+            years[column] = year
     values = list(years.values())
+    header = list(cells)
+    if sum_column is None and years:
+        sum_column = _merged_sum_header(above, years, header, unit)
     enough = len(years) >= 2 or (years and sum_column is not None)
     increasing = all(a < b for a, b in zip(values, values[1:], strict=False))
-    if not enough or not increasing or min(years) == 0:
+    if not enough or not increasing:
         return None
-    return _Layout(index, min(years), years, sum_column, tuple(cells))
+    label_columns = min([*years, *([sum_column] if sum_column is not None else [])])
+    return _Layout(index, label_columns, years, sum_column, tuple(header), change_column, unit)
+
+
+def _merged_sum_header(above: tuple[tuple[str, ...], ...], years: dict[int, str], header: list[str],
+                       unit: str) -> int | None:
+    """A "Totalt" cell in a header row above the years (merged down over both): its column."""
+    for cells in reversed(above):
+        for column, text in enumerate(cells):
+            if column > 0 and column not in years and _is_sum_header(normalise_spaces(text), unit):
+                header.extend([""] * (column + 1 - len(header)))
+                if not header[column].strip():
+                    header[column] = text
+                    return column
+    return None
 
 
 def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str, ...] | None:
@@ -209,8 +307,17 @@ def _parse_row(cells: tuple[str, ...], layout: _Layout) -> ParsedRow | None:
     if layout.sum_column is not None:
         columns[layout.sum_column] = TOTAL
     amounts, unreadable, delta, delta_column = _read_cells(cells, columns)
-    return ParsedRow(label, _role(label, amounts), {year: amounts.get(year) for year in layout.years.values()},
-                     amounts.get(TOTAL), delta, delta_column, tuple(unreadable))
+    change = _change(cells[layout.change_column]) if layout.change_column is not None else None
+    return ParsedRow(label, _role(label, amounts, layout.unit),
+                     {year: amounts.get(year) for year in layout.years.values()},
+                     amounts.get(TOTAL), delta, delta_column, tuple(unreadable), change)
+
+
+def _change(text: str) -> Decimal | None:
+    """"+240 000", "−102 000", "0": a signed change; None when the cell holds no plain amount."""
+    text = normalise_spaces(text)
+    amount = parse_amount(text[1:] if text.startswith("+") else text)
+    return amount.value if amount is not None and amount.delta is None else None
 
 
 def _read_cells(cells: tuple[str, ...], columns: dict[int, str]):
@@ -232,10 +339,10 @@ def _read_cells(cells: tuple[str, ...], columns: dict[int, str]):
     return amounts, unreadable, delta, delta_column
 
 
-def _role(label: str, amounts: dict) -> str:
+def _role(label: str, amounts: dict, unit: str = "kr") -> str:
     if not amounts:
         return "note"
-    if _TOTAL_LABEL.match(label):
+    if (_PLAIN_SUM if unit == "count" else _TOTAL_LABEL).search(label):
         return "total"
     if _PART_LABEL.match(label):
         return "part"
@@ -246,7 +353,7 @@ def _unreadable_row(cells: tuple[str, ...], layout: _Layout) -> ParsedRow:
     """A typed row that cannot be placed in the header's columns: kept, no figure in it trusted."""
     columns = [*layout.years.values()] + ([TOTAL] if layout.sum_column is not None else [])
     label = normalise_spaces(cells[0]) if cells else ""
-    return ParsedRow(label, "total" if _TOTAL_LABEL.match(label) else "item",
+    return ParsedRow(label, "total" if _role(label, {"": 1}, layout.unit) == "total" else "item",
                      {y: None for y in layout.years.values()}, unreadable=tuple(columns))
 
 

@@ -40,6 +40,30 @@ def delta_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Findi
     return findings
 
 
+def change_column_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Finding]:
+    """An explicit "Förändring" column: this row's total minus the same row in an earlier table, or,
+    in a table of two years and no sum column, the second year minus the first."""
+    if table.change_column is None:
+        return []
+    two_years = len(table.years) == 2 and table.sum_column is None
+    findings = []
+    for index, row in enumerate(table.rows):
+        if row.change is None or row.unreadable:
+            continue
+        accepted = []
+        before = _earlier_row(row.key, earlier)
+        new = _amount(row, TOTAL)
+        if before is not None and new is not None and (old := _amount(before, TOTAL)) is not None:
+            accepted.append(new - old)
+        first, second = (row.cells.get(year) for year in table.years[-2:]) if two_years else (None, None)
+        if first is not None or second is not None:
+            accepted.append((second or Decimal(0)) - (first or Decimal(0)))
+        if accepted and row.change not in accepted:
+            findings.append(Finding(DELTA, table.index, row.label, table.change_column, row.change, accepted[0],
+                                    index, unit=table.unit))
+    return findings
+
+
 def _earlier_row(key: str, earlier: list[ParsedTable]) -> ParsedRow | None:
     for table in reversed(earlier):
         row = table.row_by_key(key)

@@ -150,7 +150,8 @@ def _failed(table: ParsedTable, kind: str, axis: str, index: int, key: str, stat
     if stated == expected:
         return None
     row = table.rows[index]
-    finding = Finding(kind, table.index, row.label, column_name(table, key), stated, expected, index)
+    finding = Finding(kind, table.index, row.label, column_name(table, key), stated, expected, index,
+                      unit=table.unit)
     return _SumCheck(finding, axis, addends, (index, key))
 
 
@@ -181,4 +182,4 @@ def _cell_finding(table: ParsedTable, cell: Cell, expected: Decimal) -> Finding:
     index, key = cell
     row = table.rows[index]
     return Finding(CELL, table.index, row.label, column_name(table, key), cell_value(row, key),
-                   expected, index)
+                   expected, index, unit=table.unit)
