@@ -75,7 +75,7 @@ def row_to_json(row: ParsedRow) -> dict:
     return {"label": row.label, "role": row.role,
             "cells": {year: _text(value) for year, value in row.cells.items()},
             "total": _text(row.total), "delta": _text(row.delta), "delta_column": row.delta_column,
-            "unreadable": list(row.unreadable)}
+            "unreadable": list(row.unreadable), "change": _text(row.change)}
 
 
 def finding_to_json(finding: Finding) -> dict:
@@ -90,5 +90,6 @@ def table_to_json(report: TableReport) -> dict:
     """One table: where it is, its years and sum column, its rows and its findings."""
     table = report.table
     return {"index": table.index, "source": table.source, "unit": table.unit, "years": list(table.years),
-            "sum_column": table.sum_column, "rows": [row_to_json(row) for row in table.rows],
+            "sum_column": table.sum_column, "change_column": table.change_column,
+            "rows": [row_to_json(row) for row in table.rows],
             "findings": [finding_to_json(finding) for finding in report.findings]}
