@@ -313,9 +313,21 @@ def _parse_row(cells: tuple[str, ...], layout: _Layout) -> ParsedRow | None:
                      amounts.get(TOTAL), delta, delta_column, tuple(unreadable), change)
 
 
+_CHANGE_WORDS = re.compile(r"^(?P<dir>ökning|höjning|minskning|sänkning)\s+(?:med\s+)?(?P<amount>.+)$", re.IGNORECASE)
+_UNCHANGED = re.compile(r"^(?:oförändrad|oförändrat|ingen förändring|±\s*0)$", re.IGNORECASE)
+
+
 def _change(text: str) -> Decimal | None:
-    """"+240 000", "−102 000", "0": a signed change; None when the cell holds no plain amount."""
+    """"+240 000", "−102 000", "ökning med 1 135 680 kr", "oförändrad": a signed change; else None."""
     text = normalise_spaces(text)
+    if _UNCHANGED.match(text):
+        return Decimal(0)
+    words = _CHANGE_WORDS.match(text)
+    if words:
+        amount = parse_amount(words.group("amount"))
+        if amount is None or amount.delta is not None or amount.value < 0:
+            return None
+        return -amount.value if words.group("dir").lower() in ("minskning", "sänkning") else amount.value
     amount = parse_amount(text[1:] if text.startswith("+") else text)
     return amount.value if amount is not None and amount.delta is None else None
 

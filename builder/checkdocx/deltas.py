@@ -41,8 +41,12 @@ def delta_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Findi
 
 
 def change_column_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Finding]:
-    """An explicit "Förändring" column: this row's total minus the same row in an earlier table, or,
-    in a table of two years and no sum column, the second year minus the first."""
+    """An explicit "Förändring" column, against the arithmetic it can mean.
+
+    A row's change is its total minus the same row's total in the nearest earlier table (a row
+    new to this table counts in full); a total row's may also be the sum of the rows' changes;
+    in a table of two years and no sum column it may be the second year minus the first.
+    """
     if table.change_column is None:
         return []
     two_years = len(table.years) == 2 and table.sum_column is None
@@ -50,18 +54,32 @@ def change_column_findings(table: ParsedTable, earlier: list[ParsedTable]) -> li
     for index, row in enumerate(table.rows):
         if row.change is None or row.unreadable:
             continue
-        accepted = []
-        before = _earlier_row(row.key, earlier)
-        new = _amount(row, TOTAL)
-        if before is not None and new is not None and (old := _amount(before, TOTAL)) is not None:
-            accepted.append(new - old)
-        first, second = (row.cells.get(year) for year in table.years[-2:]) if two_years else (None, None)
-        if first is not None or second is not None:
-            accepted.append((second or Decimal(0)) - (first or Decimal(0)))
+        accepted = _total_changes(table, index, earlier)
+        if two_years:
+            first, second = (row.cells.get(year) for year in table.years)
+            if first is not None or second is not None:
+                accepted.append((second or Decimal(0)) - (first or Decimal(0)))
         if accepted and row.change not in accepted:
             findings.append(Finding(DELTA, table.index, row.label, table.change_column, row.change, accepted[0],
                                     index, unit=table.unit))
     return findings
+
+
+def _total_changes(table: ParsedTable, index: int, earlier: list[ParsedTable]) -> list[Decimal]:
+    """A row's change against the earlier tables: its total minus theirs (0 for a new row)."""
+    row = table.rows[index]
+    new = _amount(row, TOTAL)
+    if not earlier or new is None:
+        return []
+    before = _earlier_row(row.key, earlier)
+    old = Decimal(0) if before is None and row.role == "item" else _amount(before, TOTAL) if before else None
+    accepted = [new - old] if old is not None else []
+    if row.role == "total":
+        items = [r for r in table.rows[:index] if r.role == "item"]
+        changes = [r.change for r in items]
+        if items and None not in changes:
+            accepted.append(sum(changes, Decimal(0)))
+    return accepted
 
 
 def _earlier_row(key: str, earlier: list[ParsedTable]) -> ParsedRow | None:
