@@ -7,6 +7,7 @@ changes (a row new to this table counts in full) or the change of the grand tota
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .budget_table import TOTAL, ParsedRow, ParsedTable
@@ -74,11 +75,8 @@ def _total_changes(table: ParsedTable, index: int, earlier: list[ParsedTable]) -
     before = _earlier_row(row.key, earlier)
     old = Decimal(0) if before is None and row.role == "item" else _amount(before, TOTAL) if before else None
     accepted = [new - old] if old is not None else []
-    if row.role == "total":
-        items = [r for r in table.rows[:index] if r.role == "item"]
-        changes = [r.change for r in items]
-        if items and None not in changes:
-            accepted.append(sum(changes, Decimal(0)))
+    if row.role == "total":  # the rows' changes added up (a new row in full), as the sentence check does
+        accepted += _change_candidates(replace(table, rows=table.rows[:index]), earlier[-1])[:1]
     return accepted
 
 
