@@ -456,12 +456,106 @@ def tkr_docs(rng: random.Random) -> list[Doc]:
                 layout="tkr").expect("cell", g.labels[0], "2026")]
 
 
+def varied_family(rng: random.Random) -> list[Doc]:
+    """More of what applicants write: a comment column, two label columns, dashes for nothing,
+    negative co-financing, colons, a title row over the header, percentages, two tables."""
+    docs = []
+    g = grid(rng, PARTIES[:3], ["2025", "2026"])
+    rows = budget_rows(g, change={})
+    rows[0].append("Kommentar")
+    for row, note in zip(rows[1:], ["Lön och resor", "Enligt avtal", "", "Hela perioden"], strict=True):
+        row.append(note)
+    docs.append(Doc("varied-comment-correct", [INTRO, Table(rows)], layout="comment column"))
+    bad = [r[:] for r in rows]
+    bad[2][2] = sv(g.values[1][1] + 900)
+    docs.append(Doc("varied-comment-cell", [INTRO, Table(bad)], layout="comment column")
+                .expect("cell", g.labels[1], "2026"))
+
+    g = grid(rng, ["Socionom", "Projektledare", "Arbetsterapeut"], ["2024", "2025", "2026"])
+    parties = ["Kommunen", "Kommunen", "Regionen"]
+    for kind in ("correct", "cell"):
+        rows = budget_rows(g, change={("Arbetsterapeut", "2025"): g.values[2][1] + 2_000} if kind == "cell" else {})
+        rows = [["Part", *rows[0]]] + [[p, *r] for p, r in zip(parties, rows[1:-1], strict=True)] + [["", *rows[-1]]]
+        doc = Doc(f"varied-twolabels-{kind}", [INTRO, Table(rows)], layout="two label columns")
+        if kind == "cell":
+            doc.expect("cell", "Regionen – Arbetsterapeut", "2025")
+        docs.append(doc)
+
+    g = grid(rng, PARTIES[:4], ["2024", "2025", "2026"])
+    g.values[3][0] = None
+    for kind in ("correct", "column"):
+        rows = budget_rows(g, sum_header="Summa:", total_label="Totalt:",
+                           change={("Totalt:", "2026"): g.column_sum(2) + 100} if kind == "column" else {})
+        rows = [[("–" if not c and i > 0 and 0 < j < 4 else c) for j, c in enumerate(r)] for i, r in enumerate(rows)]
+        doc = Doc(f"varied-dashes-{kind}", [INTRO, Table(rows)], layout="dashes and colons")
+        if kind == "column":
+            doc.expect("cell", "Totalt", "2026")
+        docs.append(doc)
+
+    g = grid(rng, ["Personal", "Lokaler", "Medfinansiering kommunen"], ["2025", "2026"])
+    g.values[2] = [-v // 4 for v in g.values[2]]
+    for kind in ("correct", "cell"):
+        change = {("Lokaler", "2025"): g.values[1][0] - 1_000} if kind == "cell" else {}
+        doc = Doc(f"varied-negative-{kind}", [INTRO, Table(budget_rows(g, total_label="Nettokostnad totalt",
+                                                                       change=change))], layout="negative rows")
+        if kind == "cell":
+            doc.expect("cell", "Lokaler", "2025")
+        docs.append(doc)
+
+    g = grid(rng, PARTIES[:3], ["2025", "2026", "2027"])
+    for kind in ("correct", "cell"):
+        change = {(g.labels[0], "2027"): g.values[0][2] + 10} if kind == "cell" else {}
+        rows = budget_rows(g, change=change)
+        title = ["Budget per samverkanspart (kr)", "", "", "", ""]
+        doc = Doc(f"varied-title-{kind}", [Table([title, *rows], merges=[(0, 0, 0, 4)])], layout="title row")
+        if kind == "cell":
+            doc.expect("cell", g.labels[0], "2027")
+        docs.append(doc)
+
+    shares = [["Fördelning", "2025", "2026"], ["Kommunen", "40 %", "45 %"], ["Regionen", "30 %", "30 %"],
+              ["Försäkringskassan", "30 %", "25 %"]]
+    docs.append(Doc("varied-percent-correct", ["Fördelning av kostnaderna mellan parterna.", Table(shares)],
+                    layout="percentages"))
+
+    a = grid(rng, PARTIES[:3], ["2024", "2025"])
+    b = grid(rng, PARTIES[:3], ["2026", "2027"])
+    for kind in ("correct", "rowsum"):
+        change = {(b.labels[2], "sum"): b.row_sum(2) + 20_000} if kind == "rowsum" else {}
+        doc = Doc(f"varied-twotables-{kind}", ["Etapp 1:", Table(budget_rows(a)), "Etapp 2:",
+                                                Table(budget_rows(b, change=change))], layout="two tables")
+        if kind == "rowsum":
+            doc.expect("cell", b.labels[2], "Summa")
+        docs.append(doc)
+    return docs
+
+
+def salary_phrasing_docs() -> list[Doc]:
+    """The same arithmetic in other words: arbetsgivaravgifter, inkl. sociala avgifter, percent FTE."""
+    rate = "Lönebikostnader (PO-pålägg) beräknas till 41,5 % av lönen."
+    a = "Socialsekreterare: månadslön 34 000 kr/mån inkl. sociala avgifter blir 48 110 kr/mån."
+    b = "Kurator: månadslön 32 000 kr/mån inklusive sociala avgifter blir 45 280 kr/mån."
+    c = "50 % tjänst blir 22 640 kr/mån."
+    y = "Månadskostnaden 22 640 kr/mån blir 271 680 kr/år."
+    rows = [["", "2025", "2026", "Summa"], ["Socialsekreterare", sv(577_320), sv(577_320), sv(1_154_640)],
+            ["Kurator", sv(271_680), sv(271_680), sv(543_360)], ["Totalt", sv(849_000), sv(849_000), sv(1_698_000)]]
+    plain = [rate, a, b, c, y]
+    docs = [Doc("phrasing-correct", ["Personal.", *plain, Table(rows)], layout="salary phrasing")]
+    for name, index, text, kind, row in [("fees", 1, a.replace("48 110", "48 300"), "social_fees", "Socialsekreterare"),
+                                         ("fte", 3, c.replace("22 640", "22 460"), "fte_share", "Kurator"),
+                                         ("yearly", 4, y.replace("271 680", "271 860"), "yearly", "Kurator")]:
+        paragraphs = plain[:]
+        paragraphs[index] = text
+        docs.append(Doc(f"phrasing-{name}", ["Personal.", *paragraphs, Table(rows)], layout="salary phrasing")
+                    .expect(kind, row))
+    return docs
+
+
 def python_docx_docs() -> list[Doc]:
     rng = random.Random(15)
     return [*basic_family(rng), *year_header_family(rng), *count_family(rng), *total_label_family(rng),
             *sum_first_family(rng), *merged_header_family(rng), *continued_family(rng), *change_family(rng),
             *delta_cell_family(rng), *grand_total_family(rng), *tabs_family(rng), *sections_family(rng),
-            *salary_docs(), *period_docs(), *tkr_docs(rng)]
+            *salary_docs(), *period_docs(), *tkr_docs(rng), *varied_family(rng), *salary_phrasing_docs()]
 
 
 def write_docx(doc: Doc, path: Path) -> None:
@@ -497,7 +591,8 @@ LIBREOFFICE = ["basic-nbsp-correct", "basic-kr-cell", "years-budget-correct", "y
                "change-extension-delta", "change-twoyears-correct", "deltacell-budget_change", "tabs-cell",
                "salary-correct", "salary-fte", "period-wrong", "grand-byrows-wrong", "salary-fees", "salary-yearly",
                "salary-product", "salary-rate-fees", "grand-byyears-wrong", "rowsum-nototal", "deltacell-delta",
-               "period-correct", "counts-cases-rowsum", "counts-keyfigures-correct", "sections-cell"]
+               "period-correct", "counts-cases-rowsum", "counts-keyfigures-correct", "sections-cell",
+               "varied-twolabels-cell", "varied-title-correct", "varied-dashes-column", "phrasing-fte"]
 
 
 def libreoffice_round_trip(names: list[str], docs_dir: Path) -> list[str]:
