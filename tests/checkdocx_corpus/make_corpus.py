@@ -18,8 +18,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -558,8 +559,22 @@ def python_docx_docs() -> list[Doc]:
             *salary_docs(), *period_docs(), *tkr_docs(rng), *varied_family(rng), *salary_phrasing_docs()]
 
 
+FIXED_TIME = (2026, 1, 15, 12, 0, 0)
+
+
+def fixed_zip(path: Path) -> None:
+    """The archive again with fixed member times, so a regenerated corpus is byte for byte the same."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            archive.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), data)
+
+
 def write_docx(doc: Doc, path: Path) -> None:
     document = docx.Document()
+    document.core_properties.created = document.core_properties.modified = datetime(*FIXED_TIME)
+    document.core_properties.last_modified_by = document.core_properties.author = "make_corpus.py"
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
     for block in doc.blocks:
@@ -582,6 +597,7 @@ def write_docx(doc: Doc, path: Path) -> None:
                 merged = table.cell(r1, c1).merge(table.cell(r2, c2))
                 merged.text = keep
     document.save(str(path))
+    fixed_zip(path)
 
 
 # LibreOffice writes these again (docx → odt → docx): its own XML for each layout.
@@ -618,6 +634,7 @@ def libreoffice_round_trip(names: list[str], docs_dir: Path) -> list[str]:
         written = []
         for path in sorted(back_dir.glob("*.docx")):
             shutil.copy(path, docs_dir / path.name)
+            fixed_zip(docs_dir / path.name)
             written.append(path.stem)
         return written
 
@@ -631,6 +648,7 @@ def app_exports(docs_dir: Path) -> list[Doc]:
     application = loads(sample)
     data = render_application_docx(application, draft=True, version_label="1", today=date(2026, 1, 15))
     (docs_dir / "app-sample-correct.docx").write_bytes(data)
+    fixed_zip(docs_dir / "app-sample-correct.docx")
     docs = [Doc("app-sample-correct", [], layout="app export")]
     edits = [
         ("app-sample-cell", 1, 1, 2, "2\u00a0140\u00a0240", Doc("app-sample-cell", [], layout="app export")
@@ -649,6 +667,7 @@ def app_exports(docs_dir: Path) -> list[Doc]:
         for run in runs[1:]:
             run.text = ""
         document.save(str(docs_dir / f"{name}.docx"))
+        fixed_zip(docs_dir / f"{name}.docx")
         docs.append(doc)
     return docs
 
