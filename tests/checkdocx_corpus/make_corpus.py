@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -568,6 +569,8 @@ def fixed_zip(path: Path) -> None:
         members = [(info, archive.read(info)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in members:
+            if info.filename == "docProps/core.xml":  # LibreOffice stamps the time of writing
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-15T12:00:00Z", data)
             archive.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), data)
 
 
