@@ -18,6 +18,7 @@ _SUM_HEADER = re.compile(r"^" + _SUM_WORDS + r"\b", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^" + _SUM_WORDS + r"\b|\b(?:totalt|summa)$", re.IGNORECASE)
 # In a table of counts only a plain sum word is a sum: "Totalt (unika)" and "Totalt antal avslut" are not.
 _PLAIN_SUM = re.compile(r"^(?:summa|totalt?|sum|s:a)\s*:?$", re.IGNORECASE)
+_NOT_A_SUM = re.compile(r"\b(?:unik\w*|genomsnitt\w*|snitt\w*|medel\w*|andel\w*|median\w*)", re.IGNORECASE)
 _PART_LABEL = re.compile(r"^[(\-–\s]*(?:varav|därav)\b", re.IGNORECASE)
 _CHANGE_HEADER = re.compile(r"^(?:förändring|skillnad|differens|diff\.?|ökning\s*/\s*minskning|\+\s*/\s*[-−–])",
                             re.IGNORECASE)
@@ -107,7 +108,10 @@ def find_budget_tables(content: DocxContent) -> list[ParsedTable]:
             continue
         table = parse_budget_table(block)
         number += 1 if (table or block.source == "word") else 0
-        if table is not None:
+        if table is not None and found and _repeats_header(found[-1][1], table) and _continues(
+                content, found[-1], position):
+            found[-1] = (found[-1][0], _joined(found[-1][1], table.rows))  # "forts." with the header again
+        elif table is not None:
             found.append((position, replace(table, index=number)))
         elif found and _continues(content, found[-1], position):
             previous_position, previous = found[-1]
@@ -129,6 +133,19 @@ def _continues(content: DocxContent, previous: tuple[int, ParsedTable], position
                for b in between) and len(between) <= 3
 
 
+def _repeats_header(first: ParsedTable, second: ParsedTable) -> bool:
+    """The second table has the first's columns and the first has no total row: one table, split."""
+    return (first.years == second.years and first.sum_column == second.sum_column
+            and first.layout is not None and second.layout is not None
+            and first.layout.width == second.layout.width and not any(r.role == "total" for r in first.rows))
+
+
+def _joined(table: ParsedTable, more) -> ParsedTable:
+    rows = [*table.rows, *more]
+    _mark_unlabelled_total(rows)
+    return replace(table, rows=tuple(rows))
+
+
 def continued_table(table: ParsedTable, raw: RawTable) -> ParsedTable | None:
     """The table with the rows of a headerless Word table that has its columns; None if it does not fit."""
     layout = table.layout
@@ -138,9 +155,7 @@ def continued_table(table: ParsedTable, raw: RawTable) -> ParsedTable | None:
     more = [row for cells in filled if (row := _parse_row(cells, layout)) is not None]
     if not any(row.role in ("item", "total") for row in more):
         return None
-    rows = [*table.rows, *more]
-    _mark_unlabelled_total(rows)
-    return replace(table, rows=tuple(rows))
+    return _joined(table, more)
 
 
 def _texts(content: DocxContent, positions: set[int], position: int, step: int) -> tuple[str, ...]:
@@ -308,9 +323,13 @@ def _parse_row(cells: tuple[str, ...], layout: _Layout) -> ParsedRow | None:
         columns[layout.sum_column] = TOTAL
     amounts, unreadable, delta, delta_column = _read_cells(cells, columns)
     change = _change(cells[layout.change_column]) if layout.change_column is not None else None
+    total = amounts.get(TOTAL)
+    if layout.unit == "count" and _NOT_A_SUM.search(label):
+        total = None  # unique people or an average over the years: its "Totalt" is no sum of them
+        unreadable = [key for key in unreadable if key != TOTAL]
     return ParsedRow(label, _role(label, amounts, layout.unit),
                      {year: amounts.get(year) for year in layout.years.values()},
-                     amounts.get(TOTAL), delta, delta_column, tuple(unreadable), change)
+                     total, delta, delta_column, tuple(unreadable), change)
 
 
 _CHANGE_WORDS = re.compile(r"^(?P<dir>ökning|höjning|minskning|sänkning)\s+(?:med\s+)?(?P<amount>.+)$", re.IGNORECASE)

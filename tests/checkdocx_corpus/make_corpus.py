@@ -193,6 +193,14 @@ def count_family(rng: random.Random) -> list[Doc]:
            ["Totalt antal avslut", "31", "44", "40"],
            ["Varav till arbete eller studier", "12", "20", "19"]]
     docs.append(Doc("counts-keyfigures-correct", ["Nyckeltal för uppföljningen.", Table(key)], layout="counts"))
+    figures = [["Nyckeltal", "2024", "2025", "Totalt"], ["Antal deltagare", "30", "41", "71"],
+               ["Antal unika deltagare", "30", "41", "56"], ["Genomsnittlig tid i insatsen (mån)", "6", "8", "7"],
+               ["Andel till arbete eller studier", "35 %", "41 %", "38 %"]]
+    docs.append(Doc("counts-keyfigures-totals-correct", ["Nyckeltal.", Table(figures)], layout="counts"))
+    figures_bad = [row[:] for row in figures]
+    figures_bad[1][3] = "72"
+    docs.append(Doc("counts-keyfigures-totals-rowsum", ["Nyckeltal.", Table(figures_bad)], layout="counts")
+                .expect("row_sum", "Antal deltagare", "Totalt"))
     cases = [["Ärenden", "2024", "2025", "Summa"], ["Nya ärenden", "40", "52", "92"],
              ["Avslutade ärenden", "31", "47", "78"]]
     docs.append(Doc("counts-cases-correct", ["Antal ärenden per år.", Table(cases)], layout="counts"))
@@ -277,6 +285,15 @@ def continued_family(rng: random.Random) -> list[Doc]:
             doc.expect("cell", g.labels[5], "2026")
         elif kind == "column":
             doc.expect("column_sum", "Totalt", "2025")
+        docs.append(doc)
+    for kind in ("correct", "column"):  # split by hand, the header typed again over the second part
+        g = grid(rng, PARTIES[:6], ["2025", "2026"])
+        change = {("Totalt", "2026"): g.column_sum(1) + 1_000} if kind == "column" else {}
+        rows = budget_rows(g, change=change)
+        blocks = [INTRO, Table(rows[:4]), "Budget (forts.)", Table([rows[0], *rows[4:]])]
+        doc = Doc(f"continued-repeated-{kind}", blocks, layout="continued")
+        if kind == "column":
+            doc.expect("cell", "Totalt", "2026")
         docs.append(doc)
     return docs
 
@@ -611,7 +628,8 @@ LIBREOFFICE = ["basic-nbsp-correct", "basic-kr-cell", "years-budget-correct", "y
                "salary-correct", "salary-fte", "period-wrong", "grand-byrows-wrong", "salary-fees", "salary-yearly",
                "salary-product", "salary-rate-fees", "grand-byyears-wrong", "rowsum-nototal", "deltacell-delta",
                "period-correct", "counts-cases-rowsum", "counts-keyfigures-correct", "sections-cell",
-               "varied-twolabels-cell", "varied-title-correct", "varied-dashes-column", "phrasing-fte"]
+               "varied-twolabels-cell", "varied-title-correct", "varied-dashes-column", "phrasing-fte",
+               "continued-repeated-column", "counts-keyfigures-totals-correct"]
 
 
 def libreoffice_round_trip(names: list[str], docs_dir: Path) -> list[str]:

@@ -141,3 +141,21 @@ def test_a_two_year_table_without_a_stated_end_is_still_checked():
         return [["", "2025", "2026", "Summa"], ["Samordnare", first, "294 000", "x"], ["Totalt", first, "294 000", "x"]]
     assert findings(OTHER, PERIOD, table("245 000")) == []
     assert findings(OTHER, PERIOD, table("294 000")) == [("period", "Samordnare", "2025", d(294000), d(245000))]
+
+
+def test_a_table_split_with_its_header_repeated_is_one_table():
+    first = [["", "2025", "2026", "Summa"], ["Kommunen", "1 000", "2 000", "3 000"]]
+    second = [["", "2025", "2026", "Summa"], ["Regionen", "500", "500", "1 000"],
+              ["Totalt", "1 500", "2 500", "4 000"]]
+    report = table_of("Budget", first, "Budget (forts.)", second)
+    assert [row.label for row in report.table.rows] == ["Kommunen", "Regionen", "Totalt"]
+    assert report.findings == ()
+
+
+def test_unique_people_and_averages_in_a_count_table_are_no_sums():
+    rows = [["Nyckeltal", "2024", "2025", "Totalt"], ["Antal deltagare", "30", "40", "70"],
+            ["Antal unika deltagare", "30", "40", "55"], ["Genomsnittlig tid i insatsen (mån)", "6", "8", "7"]]
+    report = table_of(rows)
+    assert report.table.unit == "count" and report.findings == ()
+    rows[1][3] = "71"
+    assert findings(rows) == [("row_sum", "Antal deltagare", "Totalt", d(71), d(70))]
