@@ -78,10 +78,22 @@ def test_a_check_past_its_cpu_limit_gives_a_message_not_a_stuck_worker(client, l
 
     def slow(data, cpu_seconds):
         assert cpu_seconds == 3  # the configured limit reaches the child
-        return isolated.check_docx_isolated(data, cpu_seconds=1, check=spin_forever)
+        return isolated.check_docx_isolated(data, cpu_seconds=1, check=f"{spin_forever.__module__}:spin_forever")
 
     monkeypatch.setattr(checkdocx_routes, "check_docx_isolated", slow)
     login_as("reviewer")
     response = upload(client, hela_familjen_docx())
     assert response.status_code == 422
     assert "tog för lång tid och avbröts" in response.text
+
+
+def test_a_change_column_is_shown_with_its_wrong_cell_marked(client, login_as):
+    from tests.unit.checkdocx_docs import docx_bytes
+
+    rows = [["", "2025", "2026", "Skillnad"], ["Kommunen", "240 000", "480 000", "+240 000"],
+            ["Regionen", "300 000", "198 000", "\u2212100 000"], ["Totalt", "540 000", "678 000", "+138 000"]]
+    login_as("reviewer")
+    page = upload(client, docx_bytes(rows)).text.replace("\xa0", " ")
+    assert '<th scope="col" class="num">Skillnad</th>' in page
+    assert page.count('class="num wrong"') == 1 and "+240 000" in page
+    assert "Regionen, Skillnad: förändringen står -100 000 kr" in page
