@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from types import ModuleType
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows: no worker processes to coordinate

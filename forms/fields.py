@@ -68,7 +68,7 @@ class SwedishDecimalField(StringField):
             parsed, percent = parse_swedish_number(text)
         except ValueError:
             raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
-        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+        if -int(parsed.as_tuple().exponent) > MAX_DECIMALS:
             raise ValidationError(_l("Skriv högst %(n)s decimaler.", n=MAX_DECIMALS))
         try:
             value = self.convert(parsed, percent)

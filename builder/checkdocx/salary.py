@@ -42,8 +42,15 @@ _EXPLICIT_RATE = re.compile(r"\(?\s*(" + NUMBER_TEXT + r")\s*(?:%|procent)\s*\)?
 _TIMES = r"\s*(?:x|×|\*|gånger)\s*"
 _FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|st|personer|tjänst(?:er)?)?"
            r"(?:\s*/\s*(?:mån|år))?\.?")
-_PRODUCT = re.compile(_FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?\s*=\s*("
-                      + NUMBER_TEXT + r")", re.IGNORECASE)
+_RAISE = re.compile(r"räknas\s+upp\s+med\s+(?P<rate>" + NUMBER_TEXT + r")\s*%\s*per\s+år\s+(?:i|från\s+och\s+med)\s+"
+                    r"(?P<month>" + "|".join(text_.MONTH_NAMES) + r")\b", re.IGNORECASE)
+_REVISED = re.compile(r"\s*den\s+\d{1,2}\s+\w+\s+\d{4}")
+_PRODUCT_TEXT = _FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?"
+_TERM = re.compile(_PRODUCT_TEXT, re.IGNORECASE)
+_UNGROUPED = re.compile(r"(?<!\\)\((?!\?)")
+_SUM_OF_PRODUCTS = re.compile(
+    r"(?<!\+\s)(?P<terms>" + _UNGROUPED.sub("(?:", _PRODUCT_TEXT) + r"(?:\s*\+\s*"
+    + _UNGROUPED.sub("(?:", _PRODUCT_TEXT) + r")*)\s*=\s*(?P<result>" + NUMBER_TEXT + r")", re.IGNORECASE)
 # A written total rate; "arbetsgivaravgift 31,42 %" is only one part of it, so it is not read.
 _WRITTEN_RATE = re.compile(r"(?:sociala\s+avgifter|soc\.?\s*avg\.?|po-pålägg\w*|lönebikostnad\w*)"
                            r"\D{0,25}?(" + NUMBER_TEXT + r")\s*(?:%|procent)", re.IGNORECASE)
@@ -72,6 +79,8 @@ class BlockFacts:
     monthly: set[Decimal] = field(default_factory=set)
     starts: set[date] = field(default_factory=set)
     ends: set[date] = field(default_factory=set)
+    raises: set[tuple[Decimal, int]] = field(default_factory=set)  # (rate, month) of an annual raise
+    posts: int = 0  # paragraphs that begin with the label: more than one means several posts in the row
 
 
 def fee_statements(text: str, figures: list[text_.Amount] | None = None
@@ -239,6 +248,7 @@ def _read_paragraph(reader: _Reader, text: str) -> None:
         reader.label, reader.full_time = label, []
     carried, reader.full_time, reader.readings = reader.full_time, [], {}
     facts = reader.blocks.setdefault(reader.label, BlockFacts()) if reader.label else BlockFacts()
+    facts.posts += 1 if label else 0
     facts.starts.update(text_.start_dates(text))
     facts.ends.update(text_.end_dates(text))
     figures = text_.amounts(text)
@@ -248,6 +258,7 @@ def _read_paragraph(reader: _Reader, text: str) -> None:
         reader.claim(SOCIAL_FEES, figures[i + 1], [statement.salary * own] if own else [],
                      statement.context)
     _fte_claims(reader, text, figures, fees, carried, facts)
+    _raise_claims(reader, text, figures, fees, carried, facts)
     _yearly_claims(reader, text, figures)
     _product_claims(reader, text)
     reader.full_time = reader.values(figures[fees[-1][0] + 1]) if fees else carried
@@ -291,18 +302,62 @@ def _fte_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
                      _excerpt(text, fte.start, figure.end), fte.value * months)
 
 
+def _raise_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees, carried: list[Decimal],
+                  facts: BlockFacts) -> None:
+    """"Lönen räknas upp med 3 % per år i april: kostnaden blir 23 457,61 kr/mån den 1 april 2025 och …":
+    the k-th cost after the raise is the monthly cost × (1 + rate)^k."""
+    match = _RAISE.search(text)
+    if match is None:
+        return
+    rate = parse_number(match.group("rate"))
+    if rate is None:
+        return
+    rate /= 100
+    facts.raises.add((rate, text_.MONTH_NAMES.index(match.group("month").lower()) + 1))
+    before = [a for a in figures if a.end <= match.start() and a.unit == text_.MONTH]
+    base = (reader.values(before[-1]) if before else
+            reader.values(figures[fees[-1][0] + 1]) if fees else carried)
+    if not base:
+        return
+    after = [a for a in figures if a.start >= match.end() and a.unit == text_.MONTH
+             and _REVISED.match(text, a.end)]
+    for k, figure in enumerate(after, 1):
+        reader.claim(ARITHMETIC, figure, [value * (1 + rate) ** k for value in base],
+                     _excerpt(text, match.start(), figure.end))
+
+
 def _product_claims(reader: _Reader, text: str) -> None:
-    """"0,2 x 53 200 = 10 640": a product written out."""
-    for match in _PRODUCT.finditer(text):
-        groups = match.groups()
-        factors = [_factor(groups[i], groups[i + 1]) for i in (0, 2, 4) if groups[i]]
-        result = parse_number(groups[6])
-        if None in factors or result is None:
+    """"0,2 x 53 200 = 10 640", or a sum of products "3 månader x 22 774,38 kr/mån + 9 månader x …
+    = 279 442 kr" (a year with a raise): the written result within what the stated precision allows."""
+    for match in _SUM_OF_PRODUCTS.finditer(text):
+        terms = [_term(term) for term in _TERM.finditer(match.group("terms"))]
+        result = parse_number(match.group("result"))
+        if not terms or None in terms or result is None:
             continue
-        product = Decimal(1)
-        for factor in factors:
-            product *= factor
-        reader.claim(ARITHMETIC, result, [product], match.group(0).strip())
+        total = sum((value for value, _ in terms), Decimal(0))
+        slack = sum((error for _, error in terms), Decimal(0))
+        reader.claim(ARITHMETIC, result, [total], match.group(0).strip(), 2 * (slack + Decimal("0.5")))
+
+
+def _term(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(product, how far it may be off because a factor was written rounded to 2 or more decimals)."""
+    groups = match.groups()
+    factors = [(_factor(groups[i], groups[i + 1]), groups[i]) for i in (0, 2, 4) if groups[i]]
+    if any(value is None for value, _ in factors):
+        return None
+    product = Decimal(1)
+    for value, _ in factors:
+        product *= value
+    error = Decimal(0)
+    for i, (_value, written) in enumerate(factors):
+        places = len(written.split(",")[1]) if "," in written else 0
+        if places >= 2:
+            others = Decimal(1)
+            for j, (other, _) in enumerate(factors):
+                if j != i:
+                    others *= abs(other)
+            error += Decimal(5).scaleb(-places - 1) * others
+    return product, error
 
 
 def _factor(number: str, percent: str | None) -> Decimal | None:

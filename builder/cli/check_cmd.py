@@ -12,8 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2  # as EXIT_BAD_INPUT of the other commands
@@ -86,7 +90,7 @@ def is_check_docx_command(argv: list[str]) -> bool:
     return False
 
 
-def command_only_app():
+def command_only_app() -> Flask:
     """A bare Flask object carrying only this command: what `flask --app wsgi check-docx` needs."""
     from flask import Flask
 
@@ -95,5 +99,5 @@ def command_only_app():
     return app
 
 
-def register(app) -> None:
+def register(app: Flask) -> None:
     app.cli.add_command(check_docx_command)

@@ -73,7 +73,7 @@ def test_uploads_are_rate_limited_per_user(app_factory):
 
 def test_a_check_past_its_cpu_limit_gives_a_message_not_a_stuck_worker(client, login_as, monkeypatch):
     from builder.checkdocx import isolated
-    from builder.review import checkdocx_routes
+    from builder.checkdocx_web import routes as checkdocx_routes
     from tests.unit.test_checkdocx_isolated import spin_forever
 
     def slow(data, cpu_seconds):

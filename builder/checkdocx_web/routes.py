@@ -12,7 +12,7 @@ from builder.applications.service import baseline_draft
 from builder.checkdocx import MAX_DOCX_BYTES, DocxError, finding_text, table_to_baseline
 from builder.checkdocx.isolated import check_docx_isolated
 from builder.extensions import limiter
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 from forms.applications import CheckDocxForm
 
 from . import bp
@@ -64,7 +64,7 @@ def check_docx_page():
                        "findings": [finding_text(f, language) for f in table_report.findings],
                        "baseline": _baseline_json(table_report)})
     status = 422 if error or form.errors else 200
-    return render_template("review/check_docx.html", form=form, report=report, tables=tables, error=error,
+    return render_template("checkdocx_web/check_docx.html", form=form, report=report, tables=tables, error=error,
                            name=name, can_draft=current_user.role in ("applicant", "admin")), status
 
 
@@ -78,6 +78,6 @@ def check_docx_draft():
         application = baseline_draft(current_user, request.form.get("baseline", ""), request.form.get("title", ""))
     except ValidationError:
         flash(_("Tabellen kunde inte användas som jämförelsebudget."), "error")
-        return redirect(url_for("review.check_docx_page"))
+        return redirect(url_for("checkdocx.check_docx_page"))
     flash(_("Ett utkast är skapat med tabellen som tidigare beviljad budget."), "success")
     return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))
