@@ -126,7 +126,8 @@ def find_budget_tables(content: DocxContent) -> list[ParsedTable]:
 def _continues(content: DocxContent, previous: tuple[int, ParsedTable], position: int) -> bool:
     """True when only blank paragraphs, or a short "(forts.)", stand between the two tables."""
     start, table = previous
-    if table.source != "word" or content.blocks[position].source != "word":
+    block = content.blocks[position]
+    if table.source != "word" or not isinstance(block, RawTable) or block.source != "word":
         return False
     between = content.blocks[start + 1:position]
     return all(isinstance(b, Paragraph) and (not b.text.strip() or (len(b.text) < 40 and "forts" in b.text.lower()))
@@ -277,10 +278,10 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
         return cells[:layout.width]
     if len(cells) == layout.width:
         return cells
-    cells = _joined_label(list(cells), layout)
-    if len(cells) >= layout.width:
-        return tuple(cells)
-    labels, values = cells[:layout.label_columns], cells[layout.label_columns:]
+    joined = _joined_label(list(cells), layout)
+    if len(joined) >= layout.width:
+        return tuple(joined)
+    labels, values = joined[:layout.label_columns], joined[layout.label_columns:]
     labels += [""] * (layout.label_columns - len(labels))
     padding = [""] * (layout.width - layout.label_columns - len(values))
     aligned = tuple(labels + padding + values)
@@ -304,11 +305,14 @@ def _joined_label(cells: list[str], layout: _Layout) -> list[str]:
 
 def _adds_up(cells: tuple[str, ...], layout: _Layout) -> bool:
     """True when the row's year cells add up to its sum cell."""
+    if layout.sum_column is None:
+        return False
     amounts = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
     total = parse_amount(cells[layout.sum_column]) if not is_blank(cells[layout.sum_column]) else None
-    if total is None or any(a is None for a in amounts):
+    values = [a.value for a in amounts if a is not None]
+    if total is None or len(values) < len(amounts):
         return False
-    return sum(a.value for a in amounts) == total.value
+    return sum(values, Decimal(0)) == total.value
 
 
 def _parse_row(cells: tuple[str, ...], layout: _Layout) -> ParsedRow | None:

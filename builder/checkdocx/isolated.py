@@ -69,6 +69,7 @@ def _child(cpu_seconds: int, memory_bytes: int, check: str) -> None:
     module, name = check.split(":")
     function = getattr(importlib.import_module(module), name)
     data = sys.stdin.buffer.read()
+    outcome: tuple
     try:
         outcome = ("report", function(data))
     except DocxError as exc:

@@ -26,7 +26,7 @@ def period_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[F
                 or block.posts > 1):
             continue
         findings += _row_findings(table, index, block)
-    return sorted(findings, key=lambda f: f.row_index)
+    return sorted(findings, key=lambda f: f.row_index or 0)
 
 
 def _row_for(table: ParsedTable, key: str) -> int | None:
@@ -45,7 +45,8 @@ def _row_findings(table: ParsedTable, index: int, block: BlockFacts) -> list[Fin
         return []
     raise_ = AnnualRaise(*next(iter(block.raises))) if block.raises else None
     readings = _readings(monthly, start, end or date(last_year, 12, 31), raise_)
-    checked, evidence = [], []
+    checked: list[tuple[str, Decimal, list[int]]] = []
+    evidence: list[tuple[str, Decimal, list[int]]] = []
     for year, stated in row.cells.items():
         if stated is None or int(year) < start.year or int(year) > last_year:
             continue

@@ -38,6 +38,7 @@ class _SumCheck:
     def corrections(self) -> dict[Cell, Decimal]:
         """The value each cell in the sum would need for the sum to hold."""
         difference = self.finding.difference
+        pairs: list | tuple
         if self.axis == "row":
             pairs = self.addends
         else:
@@ -181,5 +182,6 @@ def _merge_cells(table: ParsedTable, rows: list[_SumCheck], columns: list[_SumCh
 def _cell_finding(table: ParsedTable, cell: Cell, expected: Decimal) -> Finding:
     index, key = cell
     row = table.rows[index]
-    return Finding(CELL, table.index, row.label, column_name(table, key), cell_value(row, key),
+    stated = cell_value(row, key)  # a cell in a failed sum holds an amount
+    return Finding(CELL, table.index, row.label, column_name(table, key), Decimal(0) if stated is None else stated,
                    expected, index, unit=table.unit)
