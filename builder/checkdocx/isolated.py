@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 from .errors import DocxError
+from .reader import check_packed
 
 CPU_SECONDS = 3  # the worst file under the upload limit takes 1,5 s, and the start 0,3 s
 MEMORY_BYTES = 2 * 1024**3  # address space of the child: a 20 MB document.xml needs a few hundred MB
@@ -33,7 +34,10 @@ def check_docx_isolated(data: bytes, cpu_seconds: int = CPU_SECONDS, memory_byte
     """check_docx(data) in a limited child; raises DocxError (CheckTimeoutError past the limits).
 
     `check` names the function ("module:name"); a test names one of its own to reach the limits.
+    A file that is empty, too big or no zip archive is refused here, without starting a child.
     """
+    if check == CHECK:
+        check_packed(data)
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "builder.checkdocx.isolated", str(cpu_seconds), str(memory_bytes), check]
     try:

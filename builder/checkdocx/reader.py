@@ -81,7 +81,7 @@ def read_docx(data: bytes) -> DocxContent:
 
 def document_xml(data: bytes) -> bytes:
     """word/document.xml from the archive, after the size and zip-bomb checks."""
-    _check_packed(data)
+    check_packed(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = _checked_document_info(archive.infolist())
@@ -93,7 +93,8 @@ def document_xml(data: bytes) -> bytes:
         raise NotDocxError("corrupt_zip") from exc
 
 
-def _check_packed(data: bytes) -> None:
+def check_packed(data: bytes) -> None:
+    """Refuse an empty, oversized, OLE (.doc) or non-zip file: cheap, reads no member."""
     if not data:
         raise NotDocxError("empty")
     if len(data) > MAX_DOCX_BYTES:

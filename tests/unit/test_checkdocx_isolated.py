@@ -45,3 +45,15 @@ def eat_memory(data: bytes):
 def test_a_check_past_its_memory_limit_is_stopped_with_the_same_message():
     with pytest.raises(CheckTimeoutError):
         check_docx_isolated(b"x", memory_bytes=1024**3, check="tests.unit.test_checkdocx_isolated:eat_memory")
+
+
+def test_junk_is_refused_without_starting_a_child(monkeypatch):
+    import subprocess
+
+    def no_child(*args, **kwargs):
+        raise AssertionError("a child was started")
+
+    monkeypatch.setattr(subprocess, "run", no_child)
+    for data in (b"", b"\x00" * 100, b"\xd0\xcf\x11\xe0 an old .doc"):
+        with pytest.raises(NotDocxError):
+            check_docx_isolated(data)
