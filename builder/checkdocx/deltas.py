@@ -56,13 +56,14 @@ def change_column_findings(table: ParsedTable, earlier: list[ParsedTable]) -> li
         if row.change is None or row.unreadable:
             continue
         accepted = _total_changes(table, index, earlier)
+        basis = None if accepted else "years"
         if two_years:
             first, second = (row.cells.get(year) for year in table.years)
             if first is not None or second is not None:
                 accepted.append((second or Decimal(0)) - (first or Decimal(0)))
         if accepted and row.change not in accepted:
             findings.append(Finding(DELTA, table.index, row.label, table.change_column, row.change, accepted[0],
-                                    index, unit=table.unit))
+                                    index, unit=table.unit, basis=basis))
     return findings
 
 

@@ -52,7 +52,11 @@ def finding_text(finding: Finding, language: str = "sv") -> str:
     values = {"stated": _amount(finding.stated, language, unit=finding.unit),
               "expected": _amount(finding.expected, language, unit=finding.unit),
               "difference": _amount(finding.difference, language, signed=True, unit=finding.unit)}
-    body = _messages(_)[finding.kind](values)
+    if finding.kind == kinds.DELTA and finding.basis == "years":
+        body = _("förändringen står %(stated)s men det andra året minus det första ger %(expected)s "
+                 "(skillnad %(difference)s).", **values)
+    else:
+        body = _messages(_)[finding.kind](values)
     where = ", ".join(part for part in (finding.row, finding.column) if part)
     text = f"{where}: {body}" if where else body[:1].upper() + body[1:]
     if finding.context:

@@ -96,4 +96,5 @@ def test_a_change_column_is_shown_with_its_wrong_cell_marked(client, login_as):
     page = upload(client, docx_bytes(rows)).text.replace("\xa0", " ")
     assert '<th scope="col" class="num">Skillnad</th>' in page
     assert page.count('class="num wrong"') == 1 and "+240 000" in page
-    assert "Regionen, Skillnad: förändringen står -100 000 kr" in page
+    assert ("Regionen, Skillnad: förändringen står -100 000 kr men det andra året minus det första ger "
+            "-102 000 kr") in page
