@@ -18,6 +18,9 @@ _SUM_HEADER = re.compile(r"^" + _SUM_WORDS + r"\b", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^" + _SUM_WORDS + r"\b|\b(?:totalt|summa)$", re.IGNORECASE)
 # In a table of counts only a plain sum word is a sum: "Totalt (unika)" and "Totalt antal avslut" are not.
 _PLAIN_SUM = re.compile(r"^(?:summa|totalt?|sum|s:a)\s*:?$", re.IGNORECASE)
+# Scores and averages (satisfaction, grades, indices): a table of them has no sums at all.
+_MEASURE_WORDS = re.compile(r"\b(?:nöjd\w*|betyg\w*|skattning\w*|index\w*|poäng\w*|genomsnitt\w*|medelvärde\w*|"
+                            r"snitt\w*)", re.IGNORECASE)
 _NOT_A_SUM = re.compile(r"\b(?:unik\w*|genomsnitt\w*|snitt\w*|medel\w*|andel\w*|median\w*)", re.IGNORECASE)
 _PART_LABEL = re.compile(r"^[(\-–\s]*(?:varav|därav)\b", re.IGNORECASE)
 _CHANGE_HEADER = re.compile(r"^(?:förändring|skillnad|differens|diff\.?|ökning\s*/\s*minskning|\+\s*/\s*[-−–])",
@@ -176,7 +179,10 @@ def _texts(content: DocxContent, positions: set[int], position: int, step: int) 
 
 def parse_budget_table(raw: RawTable) -> ParsedTable | None:
     """The table read as a budget, or None when it is not one."""
-    layout = _find_header(raw, table_unit(raw))
+    unit = table_unit(raw)
+    if unit == "measure":
+        return None
+    layout = _find_header(raw, unit)
     if layout is None:
         return None
     rows = []
@@ -196,14 +202,17 @@ def parse_budget_table(raw: RawTable) -> ParsedTable | None:
 
 
 def table_unit(raw: RawTable) -> str:
-    """"count" when the table's own words speak of people or cases and none of money, else "kr"."""
+    """"count" when the table's own words speak of people or cases and none of money, "measure" for
+    scores and averages (no sums to check), else "kr"."""
     head = [cell for cells in raw.rows[:3] for cell in cells]
     labels = [cells[0] for cells in raw.rows[3:] if cells]
     amounts = [cell for cells in raw.rows[1:] for cell in cells[1:]][:200]
     words = " ".join(text[:200] for text in head + labels + amounts)
     if _MONEY_WORDS.search(words):
         return "kr"
-    return "count" if _COUNT_WORDS.search(words) else "kr"
+    if _COUNT_WORDS.search(words):
+        return "count"  # rows of averages or shares in it are no sums (_NOT_A_SUM)
+    return "measure" if _MEASURE_WORDS.search(" ".join(text[:200] for text in head + labels)) else "kr"
 
 
 def _find_header(raw: RawTable, unit: str = "kr") -> _Layout | None:

@@ -548,6 +548,28 @@ def varied_family(rng: random.Random) -> list[Doc]:
     return docs
 
 
+def probe_docs() -> list[Doc]:
+    """Tables with years that hold no budget, or another kind of sum: none may be alarmed wrongly."""
+    scores = [["Uppföljning", "2024", "2025"], ["Nöjdhet kvinnor", "4,1", "4,3"], ["Nöjdhet män", "3,9", "4,0"],
+              ["Totalt", "4,0", "4,2"]]
+    timeline = [["Aktivitet", "2025", "2026", "2027"], ["Rekrytering", "x", "", ""], ["Uppföljning", "x", "x", "x"],
+                ["Slutrapport", "", "", "x"]]
+    posts = [["Tjänst", "2025", "2026"], ["Socionom", "1,0", "1,0"], ["Sjuksköterska", "0,5", "0,5"],
+             ["Totalt", "1,5", "1,5"]]
+    monthly = [["Tjänst", "Månadskostnad", "2025", "2026", "Summa"],
+               ["Socionom", sv(43_400), sv(520_800), sv(520_800), sv(1_041_600)],
+               ["Samordnare", sv(49_000), sv(294_000), sv(588_000), sv(882_000)],
+               ["Totalt", "", sv(814_800), sv(1_108_800), sv(1_923_600)]]
+    posts_bad = [row[:] for row in posts]
+    posts_bad[3][2] = "1,4"
+    return [Doc("probe-scores-correct", ["Resultat från uppföljningen.", Table(scores)], layout="probes"),
+            Doc("probe-timeline-correct", ["Tidplan.", Table(timeline)], layout="probes"),
+            Doc("probe-posts-correct", ["Bemanning.", Table(posts)], layout="probes"),
+            Doc("probe-posts-column", ["Bemanning.", Table(posts_bad)], layout="probes")
+            .expect("column_sum", "Totalt", "2026"),
+            Doc("probe-monthly-correct", ["Personalkostnader.", Table(monthly)], layout="probes")]
+
+
 def salary_phrasing_docs() -> list[Doc]:
     """The same arithmetic in other words: arbetsgivaravgifter, inkl. sociala avgifter, percent FTE."""
     rate = "Lönebikostnader (PO-pålägg) beräknas till 41,5 % av lönen."
@@ -574,7 +596,8 @@ def python_docx_docs() -> list[Doc]:
     return [*basic_family(rng), *year_header_family(rng), *count_family(rng), *total_label_family(rng),
             *sum_first_family(rng), *merged_header_family(rng), *continued_family(rng), *change_family(rng),
             *delta_cell_family(rng), *grand_total_family(rng), *tabs_family(rng), *sections_family(rng),
-            *salary_docs(), *period_docs(), *tkr_docs(rng), *varied_family(rng), *salary_phrasing_docs()]
+            *salary_docs(), *period_docs(), *tkr_docs(rng), *varied_family(rng), *salary_phrasing_docs(),
+            *probe_docs()]
 
 
 FIXED_TIME = (2026, 1, 15, 12, 0, 0)
@@ -629,7 +652,8 @@ LIBREOFFICE = ["basic-nbsp-correct", "basic-kr-cell", "years-budget-correct", "y
                "salary-product", "salary-rate-fees", "grand-byyears-wrong", "rowsum-nototal", "deltacell-delta",
                "period-correct", "counts-cases-rowsum", "counts-keyfigures-correct", "sections-cell",
                "varied-twolabels-cell", "varied-title-correct", "varied-dashes-column", "phrasing-fte",
-               "continued-repeated-column", "counts-keyfigures-totals-correct"]
+               "continued-repeated-column", "counts-keyfigures-totals-correct", "probe-scores-correct",
+               "probe-monthly-correct"]
 
 
 def libreoffice_round_trip(names: list[str], docs_dir: Path) -> list[str]:

@@ -159,3 +159,15 @@ def test_unique_people_and_averages_in_a_count_table_are_no_sums():
     assert report.table.unit == "count" and report.findings == ()
     rows[1][3] = "71"
     assert findings(rows) == [("row_sum", "Antal deltagare", "Totalt", d(71), d(70))]
+
+
+def test_a_table_of_scores_is_no_budget():
+    rows = [["Uppföljning", "2024", "2025"], ["Nöjdhet kvinnor", "4,1", "4,3"], ["Nöjdhet män", "3,9", "4,0"],
+            ["Totalt", "4,0", "4,2"]]
+    assert check_docx(docx_bytes(rows)).tables == ()
+
+
+def test_a_table_of_posts_adds_up_like_money():
+    rows = [["Tjänst", "2025", "2026"], ["Socionom", "1,0", "1,0"], ["Sjuksköterska", "0,5", "0,5"],
+            ["Totalt", "1,5", "1,4"]]
+    assert [(f.kind, f.column) for f in check_docx(docx_bytes(rows)).findings] == [("column_sum", "2026")]
