@@ -611,7 +611,7 @@ def fixed_zip(path: Path) -> None:
         for info, data in members:
             if info.filename == "docProps/core.xml":  # LibreOffice stamps the time of writing
                 data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-15T12:00:00Z", data)
-            archive.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), data)
+            archive.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def write_docx(doc: Doc, path: Path) -> None:
@@ -722,7 +722,7 @@ def app_exports(docs_dir: Path) -> list[Doc]:
         members["word/document.xml"] = xml.replace(before, after, 1).encode("utf-8")
         with zipfile.ZipFile(docs_dir / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as archive:
             for member, content in members.items():
-                archive.writestr(zipfile.ZipInfo(member, FIXED_TIME), content)
+                archive.writestr(zipfile.ZipInfo(member, FIXED_TIME), content, compress_type=zipfile.ZIP_DEFLATED)
         docs.append(Doc(name, [], layout="app export").expect(kind, row))
     for name, table, row, column, text, doc in edits:
         document = docx.Document(io.BytesIO(data))
