@@ -25,8 +25,9 @@ _NOT_A_SUM = re.compile(r"\b(?:unik\w*|genomsnitt\w*|snitt\w*|medel\w*|andel\w*|
 _PART_LABEL = re.compile(r"^[(\-–\s]*(?:varav|därav)\b", re.IGNORECASE)
 _CHANGE_HEADER = re.compile(r"^(?:förändring|skillnad|differens|diff\.?|ökning\s*/\s*minskning|\+\s*/\s*[-−–])",
                             re.IGNORECASE)
-_MONEY_WORDS = re.compile(r"\b(?:kr|kronor|tkr|mkr|sek|belopp\w*|kostnad\w*|lön\w*|budget\w*|medel|sökt\w*|"
-                          r"bevilja\w*|arvode\w*|finansiering\w*)\b|\d:-", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?:kr|kronor|tkr|mkr|sek|belopp\w*|kostnad\w*|"
+                          r"lön(?:er|en|erna|ekostnad\w*|ebikostnad\w*)?|budget\w*|medel|sökt\w*|bevilja\w*|"
+                          r"arvode\w*|finansiering\w*)\b|\d:-", re.IGNORECASE)
 _COUNT_WORDS = re.compile(r"\b(?:antal|deltagare|personer|unika|individer|st|stycken|avslut\w*|ärenden|"
                           r"inskrivna|nyckeltal)\b|%", re.IGNORECASE)
 TOTAL = "total"  # the key of the sum column among the year keys
@@ -234,6 +235,8 @@ def _header_year(text: str) -> str | None:
 
 
 def _is_sum_header(text: str, unit: str) -> bool:
+    if _NOT_A_SUM.search(text):
+        return False  # "Totalt (unika)", "Totalt genomsnitt": no sum of the years
     return bool(_PLAIN_SUM.match(text) if unit == "count" else _SUM_HEADER.match(text))
 
 

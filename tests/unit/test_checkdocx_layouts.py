@@ -171,3 +171,15 @@ def test_a_table_of_posts_adds_up_like_money():
     rows = [["Tjänst", "2025", "2026"], ["Socionom", "1,0", "1,0"], ["Sjuksköterska", "0,5", "0,5"],
             ["Totalt", "1,5", "1,4"]]
     assert [(f.kind, f.column) for f in check_docx(docx_bytes(rows)).findings] == [("column_sum", "2026")]
+
+
+def test_a_word_that_only_begins_like_money_does_not_make_counts_money():
+    rows = [["Deltagare", "2024", "2025", "Totalt (unika)"], ["I lönesubventionerad anställning", "12", "15", "20"],
+            ["I studier", "8", "9", "14"], ["Totalt", "20", "24", "34"]]
+    report = table_of(rows)
+    assert report.table.unit == "count" and report.findings == ()
+
+
+def test_a_unique_total_column_is_no_sum_in_a_money_table_either():
+    rows = [["", "2024", "2025", "Totalt (unika)"], ["Kostnad kr", "100", "200", "250"], ["Summa", "100", "200", "250"]]
+    assert table_of(rows).table.sum_column is None
