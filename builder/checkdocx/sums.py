@@ -38,9 +38,9 @@ class _SumCheck:
     def corrections(self) -> dict[Cell, Decimal]:
         """The value each cell in the sum would need for the sum to hold."""
         difference = self.finding.difference
-        pairs: list | tuple
+        pairs: list[tuple[Cell, Decimal]]
         if self.axis == "row":
-            pairs = self.addends
+            pairs = list(self.addends)
         else:
             key = self.total_cell[1]
             pairs = [((i, key), value) for members, length in self.addends for i, value in members[:length]]
