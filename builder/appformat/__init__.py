@@ -1,6 +1,8 @@
 """The finsam-application format, version 1: load, validate, dump (pure, standard library)."""
+from . import limits
 from .dump import canonical_json, dumps, fingerprint, to_dict
-from .load import ValidationError, from_dict, loads, parse_decimal, parse_json
+from .errors import FormatError, ValidationError
+from .load import from_dict, loads, parse_decimal, parse_json
 from .model import (
     KINDS,
     LANGUAGES,
@@ -14,7 +16,7 @@ from .model import (
 )
 
 __all__ = [
-    "KINDS", "LANGUAGES", "PARTY_KINDS", "SECTION_KEYS", "Application", "Party", "Period", "Risk",
+    "FormatError", "KINDS", "LANGUAGES", "PARTY_KINDS", "SECTION_KEYS", "Application", "Party", "Period", "Risk",
     "Signatory", "ValidationError", "canonical_json", "dumps", "fingerprint", "from_dict", "loads",
-    "parse_decimal", "parse_json", "to_dict",
+    "limits", "parse_decimal", "parse_json", "to_dict",
 ]
