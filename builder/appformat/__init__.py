@@ -8,6 +8,7 @@ from .model import (
     LANGUAGES,
     PARTY_KINDS,
     SECTION_KEYS,
+    SECTION_TITLES,
     Application,
     Party,
     Period,
@@ -16,7 +17,7 @@ from .model import (
 )
 
 __all__ = [
-    "FormatError", "KINDS", "LANGUAGES", "PARTY_KINDS", "SECTION_KEYS", "Application", "Party", "Period", "Risk",
-    "Signatory", "ValidationError", "canonical_json", "dumps", "fingerprint", "from_dict", "loads",
+    "FormatError", "KINDS", "LANGUAGES", "PARTY_KINDS", "SECTION_KEYS", "SECTION_TITLES", "Application", "Party",
+    "Period", "Risk", "Signatory", "ValidationError", "canonical_json", "dumps", "fingerprint", "from_dict", "loads",
     "limits", "parse_decimal", "parse_json", "to_dict",
 ]

@@ -14,7 +14,7 @@ Path = tuple[PathPart, ...]
 
 # Every code the loader uses, with the parameters its message may use.
 CODES: dict[str, tuple[str, ...]] = {
-    "invalid_json": ("detail", "line", "column"),  # the file is no JSON text
+    "invalid_json": ("reason", "line", "column", "pos"),  # the file is no JSON text (no line: no position)
     "duplicate_key": ("key",),  # a key twice in one object
     "not_a_number_constant": ("name",),  # NaN, Infinity
     "too_deep": (),  # nested deeper than can be read

@@ -32,7 +32,7 @@ MAX_SHORT_TEXT = 500  # names, labels, titles
 
 # Numbers: more decimals than this is no amount, rate or FTE anyone means; an exponent such as 1e-999999
 # would otherwise make every exact sum of a staff line carry a million-digit denominator.
-MAX_DECIMALS = 8
+MAX_DECIMALS = 20
 FTE = Range(Decimal(0), Decimal(10), low_exclusive=True)  # a line may hold several posts
 MONTHLY_SALARY = Range(Decimal(0), Decimal(10_000_000))
 SOCIAL_FEE_RATE = Range(Decimal(0), Decimal("1.5"))

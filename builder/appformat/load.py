@@ -53,8 +53,8 @@ class _Reader:
         self.errors: list[FormatError] = []
 
     def fail(self, place: Path, code: str, **params: Any) -> None:
-        error = FormatError(tuple(_escape_surrogates(p) if isinstance(p, str) else p for p in place), code,
-                            {k: _escape_surrogates(v) if isinstance(v, str) else v for k, v in params.items()})
+        # The path is escaped (it names the place); the values are kept as given, the message escapes them.
+        error = FormatError(tuple(_escape_surrogates(p) if isinstance(p, str) else p for p in place), code, params)
         if error not in self.errors:  # a missing key is "required" once, not again as empty text
             self.errors.append(error)
 
@@ -198,15 +198,18 @@ def parse_json(text: str | bytes) -> Any:
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
                           object_pairs_hook=_unique_keys)
     except _DuplicateKey as exc:
-        error = FormatError((), "duplicate_key", {"key": _escape_surrogates(_show(exc.key))})
+        error = FormatError((), "duplicate_key", {"key": _show(exc.key)})
     except _Constant as exc:
         error = FormatError((), "not_a_number_constant", {"name": exc.name})
     except RecursionError:
         error = FormatError((), "too_deep")
     except json.JSONDecodeError as exc:
-        error = FormatError((), "invalid_json", {"detail": str(exc), "line": exc.lineno, "column": exc.colno})
-    except ValueError as exc:  # bytes that are no UTF-8, UTF-16 or UTF-32 JSON text
-        error = FormatError((), "invalid_json", {"detail": _escape_surrogates(str(exc))})
+        error = FormatError((), "invalid_json", {"reason": exc.msg, "line": exc.lineno, "column": exc.colno,
+                                                 "pos": exc.pos})
+    except UnicodeDecodeError:  # bytes that are no UTF-8, UTF-16 or UTF-32 JSON text
+        error = FormatError((), "not_utf8")
+    except ValueError as exc:  # e.g. an integer of more than 4 300 digits
+        error = FormatError((), "invalid_json", {"reason": str(exc)})
     raise ValidationError([error])
 
 
