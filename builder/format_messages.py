@@ -201,3 +201,12 @@ def field_message(error: FormatError, language: str = "sv") -> str:
     """The problem as a sentence shown at the form field that holds the value."""
     text = problem(error, language)
     return f"{text[:1].upper()}{text[1:]}."
+
+
+def file_unreadable(path: str, reason: str, language: str = "sv") -> str:
+    """A file that cannot be opened (the reason is the operating system's)."""
+    return gettext_for(language, DOMAIN)(N_("%(path)s: filen kan inte läsas: %(reason)s"), path=path, reason=reason)
+
+
+def file_not_utf8(path: str, language: str = "sv") -> str:
+    return gettext_for(language, DOMAIN)(N_("%(path)s: inte UTF-8-text"), path=path)
