@@ -59,7 +59,7 @@ def show(app_id: int):
 
 def review_context(application: Application) -> dict:
     """What the workflow panel of an application page needs."""
-    from builder.review.checks import budget_findings
+    from builder.review.budget_findings import budget_findings
     from builder.review.routes import comment_targets
     from builder.workflow import allowed_actions
     from forms.review import CommentForm, DecisionForm, TransitionForm

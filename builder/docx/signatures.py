@@ -7,8 +7,8 @@ LibreOffice breaks long keep-with-next chains but never a row that cannot split.
 from __future__ import annotations
 
 from .base import TEXT_WIDTH_TWIPS
-from .checks import applying_parties
 from .context import Context
+from .export_refusal import applying_parties
 from .text import clean_text, has_text
 from .xmlkit import el, paragraph
 

@@ -12,8 +12,8 @@ from builder.i18n import gettext_for
 
 from .base import new_document
 from .budget import write_budget
-from .checks import ExportRefused, signing_problems
 from .context import Context
+from .export_refusal import ExportRefused, signing_problems
 from .footer import write_footer, write_header
 from .labels import DOCUMENT_LANGUAGE, SECTIONS_AFTER_BUDGET, SECTIONS_BEFORE_BUDGET
 from .sections import document_title, write_effects, write_front, write_risks, write_sections

@@ -11,7 +11,7 @@ from builder.extensions import db
 from builder.models import Comment
 from builder.web.filters import SECTION_TITLES, STATUS_LABELS
 from builder.web.ids import parse_id
-from builder.wizard.checks import review_problems
+from builder.wizard.field_checks import review_problems
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
 from forms.review import CommentForm, DecisionForm, TransitionForm
 
