@@ -197,8 +197,20 @@ def messages(errors: Iterable[FormatError], language: str = "sv") -> list[str]:
     return [message(error, language) for error in errors]
 
 
+# At a form field some problems read better in the form's words.
+_FIELD_PROBLEMS = {
+    "required": N_("Fyll i det här fältet."),
+    "empty": N_("Fyll i det här fältet."),
+    "duplicate_label": N_("Varje rad behöver en egen benämning."),
+    "label_is_party": N_("Benämningen får inte vara samma som en parts eller en annan rads."),
+    "label_taken": N_("Benämningen får inte vara samma som en parts eller en annan rads."),
+}
+
+
 def field_message(error: FormatError, language: str = "sv") -> str:
     """The problem as a sentence shown at the form field that holds the value."""
+    if error.code in _FIELD_PROBLEMS:
+        return gettext_for(language, DOMAIN)(_FIELD_PROBLEMS[error.code])
     text = problem(error, language)
     return f"{text[:1].upper()}{text[1:]}."
 

@@ -1,47 +1,35 @@
-"""What must be in place before an application can be exported for signing."""
+"""What must be in place before an application can be exported for signing (the rules: builder/readiness.py)."""
 from __future__ import annotations
 
-from builder.appformat import Application
-from builder.budget import BudgetTable, compute_budget
-from builder.i18n import gettext_for
+from builder import readiness
+from builder.appformat import Application, to_dict
 
-from .labels import REQUIRED_SECTIONS, SECTION_TITLES
-from .text import clean_text, has_text
+from .text import clean_text
 
 
 class ExportRefused(ValueError):
-    """A signed-ready export was asked for, but `problems` stand in the way."""
+    """A signed-ready export was asked for, but `gaps` stand in the way (`problems`: in the document's language)."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], gaps: list[readiness.Gap] | None = None):
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.gaps = gaps or []
 
 
 def applying_parties(app: Application) -> list[str]:
-    """The parties behind the application: the listed ones, then any budget party not listed."""
+    """The parties behind the application (readiness.applying_parties), as the document prints them."""
     names: list[str] = []
-    for name in [p.name for p in app.parties] + [line.party for line in app.budget.staff]:
+    for name in readiness.applying_parties(to_dict(app)):
         name = clean_text(name).strip()
         if name and name not in names:
             names.append(name)
     return names
 
 
-def signing_problems(app: Application, language: str | None = None,
-                     table: BudgetTable | None = None) -> list[str]:
+def signing_gaps(app: Application) -> list[readiness.Gap]:
+    return readiness.signing_gaps(to_dict(app))
+
+
+def signing_problems(app: Application, language: str | None = None) -> list[str]:
     """Everything that prevents a signed-ready export, in the document's language (empty: none)."""
-    _ = gettext_for(language or app.language, "docx")
-    table = table if table is not None else compute_budget(app.budget)
-    problems = []
-    for key in REQUIRED_SECTIONS:
-        if not has_text(app.sections.get(key)):
-            problems.append(_("Avsnittet ”%(section)s” är tomt.", section=_(SECTION_TITLES[key])))
-    if not table.rows:
-        problems.append(_("Budgeten har inga rader."))
-    signed = {clean_text(s.party).strip() for s in app.signatories if has_text(s.name)}
-    if not signed:
-        problems.append(_("Ingen undertecknare är angiven."))
-    for party in applying_parties(app):
-        if signed and party not in signed:
-            problems.append(_("Parten %(party)s saknar undertecknare.", party=party))
-    return problems
+    return readiness.describe_all(signing_gaps(app), language or app.language)

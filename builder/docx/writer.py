@@ -9,11 +9,12 @@ from docx.document import Document as DocumentObject
 from builder.appformat import Application, fingerprint
 from builder.budget import compute_budget, compute_effects
 from builder.i18n import gettext_for
+from builder.readiness import describe_all
 
 from .base import new_document
 from .budget import write_budget
 from .context import Context
-from .export_refusal import ExportRefused, signing_problems
+from .export_refusal import ExportRefused, signing_gaps
 from .footer import write_footer, write_header
 from .labels import DOCUMENT_LANGUAGE, SECTIONS_AFTER_BUDGET, SECTIONS_BEFORE_BUDGET
 from .sections import document_title, write_effects, write_front, write_risks, write_sections
@@ -29,9 +30,9 @@ def render_application_docx(app: Application, *, draft: bool = False, version_la
     """The application as a Word document; raises ExportRefused unless it is ready for signing or a draft."""
     table = compute_budget(app.budget)
     if not draft:
-        problems = signing_problems(app, table=table)
-        if problems:
-            raise ExportRefused(problems)
+        gaps = signing_gaps(app)
+        if gaps:
+            raise ExportRefused(describe_all(gaps, app.language), gaps)
     today = today or date.today()
     gettext = gettext_for(app.language, "docx")
     document = new_document(app.language)
