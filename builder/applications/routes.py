@@ -13,7 +13,9 @@ from builder.appformat import ValidationError
 from builder.auth.routes import role_required
 from builder.budget import compute_budget, compute_effects
 from builder.extensions import db
+from builder.format_messages import messages
 from builder.models import Application
+from builder.web.i18n import current_language
 from forms.applications import ImportForm
 from forms.auth import InviteForm
 
@@ -130,7 +132,7 @@ def import_json():
             except UnicodeDecodeError:
                 errors = [_("Filen är inte UTF-8-text.")]
             except ValidationError as exc:
-                errors = exc.errors
+                errors = messages(exc.errors, current_language())
             else:
                 flash(_("Ansökan är importerad."), "success")
                 return redirect(url_for("applications.show", app_id=application.id))

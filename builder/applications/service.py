@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 
 from builder import appformat
-from builder.appformat import ValidationError
+from builder.appformat import FormatError, ValidationError
 from builder.budget import compute_budget
 from builder.extensions import db
 from builder.models import Application, Collaborator, User
@@ -47,8 +47,8 @@ def save_document(application: Application, doc: dict, step: str | None = None,
     db.session.commit()
 
 
-def validate(doc: dict) -> tuple[appformat.Application | None, list[str]]:
-    """The validated application, or the loader's messages."""
+def validate(doc: dict) -> tuple[appformat.Application | None, list[FormatError]]:
+    """The validated application, or the loader's errors (render them with builder.format_messages)."""
     try:
         return appformat.from_dict(doc), []
     except ValidationError as exc:
@@ -65,7 +65,7 @@ def _decoded(text: str | bytes):
     try:
         return clean_strings(appformat.parse_json(text))
     except RecursionError:  # parse_json may accept a depth that cleaning (or validating) cannot walk
-        raise ValidationError(["(file): not valid JSON: nested too deeply"]) from None
+        raise ValidationError([FormatError((), "too_deep")]) from None
 
 
 def import_document(owner: User, text: str | bytes) -> Application:
@@ -83,7 +83,7 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
                  "budget": {**doc["budget"], "baseline": _decoded(baseline_json)}}
     validated = appformat.from_dict(candidate)  # the placeholder title and period never fail: only the baseline
     if validated.budget.baseline is None:  # "null" is a valid missing baseline, but no table to start from
-        raise ValidationError(["budget.baseline: is required"])
+        raise ValidationError([FormatError(("budget", "baseline"), "required")])
     doc["budget"]["baseline"] = appformat.to_dict(validated)["budget"]["baseline"]
     return create_application(owner, doc)
 

@@ -2,32 +2,33 @@
 from __future__ import annotations
 
 import copy
-import re
 from datetime import date
 
 from flask_babel import gettext as _
 
+from builder import readiness
+from builder.appformat import FormatError
+from builder.appformat.errors import Path
 from builder.applications.service import validate
+from builder.format_messages import field_message, message
+from builder.web.i18n import current_language
 from forms.walk import leaf_fields
 
 from . import mapping
 from .steps import STEPS
 
-# Which step fixes a loader error, by the start of its place ("budget.staff[2].fte").
-_PLACE_STEP = (("title", "project"), ("period", "project"), ("kind", "project"), ("association", "project"),
-               ("parties", "parties"), ("process_owner", "parties"), ("sections.goals", "goals"),
-               ("sections.background", "background"), ("sections.process", "background"),
-               ("sections.target_group", "background"), ("sections.child_rights", "background"),
-               ("sections.timeline", "timeline"), ("sections.activities", "timeline"),
-               ("sections", "organisation"), ("risks", "risks"), ("budget", "budget"),
-               ("effects", "goals"), ("signatories", "signatories"))
+# Which step fixes a loader error, by the first key of its path (sections: readiness.SECTION_STEP).
+_PATH_STEP = {"parties": "parties", "process_owner": "parties", "risks": "risks", "budget": "budget",
+              "effects": "goals", "signatories": "signatories"}
 
 
-def step_for_place(place: str) -> str:
-    for prefix, step in _PLACE_STEP:
-        if place.startswith(prefix):
-            return step
-    return "project"
+def step_for_path(path: Path) -> str:
+    """The wizard step whose form holds the value at `path` ("project" for the top level)."""
+    if not path:
+        return "project"
+    if path[0] == "sections":
+        return readiness.SECTION_STEP.get(str(path[1]), "organisation") if len(path) > 1 else "organisation"
+    return _PATH_STEP.get(str(path[0]), "project")
 
 
 def _period(doc: dict) -> tuple[date, date] | None:
@@ -84,61 +85,13 @@ def check_effects(form) -> bool:
 
 
 def review_problems(doc: dict) -> list[tuple[str, str]]:
-    """(step, message) for everything still missing or inconsistent, in step order."""
-    problems: list[tuple[str, str]] = []
-    missing = {
-        "project": _("Projektets namn och period saknas."),
-        "parties": _("Ange minst en part och processägaren."),
-        "background": _("Bakgrund och målgrupp behöver beskrivas."),
-        "goals": _("Resultat- och effektmål saknas."),
-        "timeline": _("Tidsplan och aktiviteter saknas."),
-        "organisation": _("Styrgrupp och metoder för uppföljning saknas."),
-        "risks": _("Inga risker är beskrivna."),
-        "budget": _("Budgeten har inga personalrader."),
-        "signatories": _("Varje part behöver en firmatecknare."),
-    }
-    for step in STEPS:
-        if step.key in missing and not step.complete(doc):
-            problems.append((step.key, missing[step.key]))
+    """(step, message) for everything still missing or inconsistent, in step order, in the user's language."""
+    language = current_language()
+    problems = [(gap.step, readiness.describe(gap, language)) for gap in readiness.submission_gaps(doc)]
     _validated, errors = validate(doc)
-    for error in errors:
-        place = error.split(":", 1)[0]
-        problems.append((step_for_place(place), error))
-    problems += _consistency(doc)
+    problems += [(step_for_path(error.path), message(error, language)) for error in errors]
     order = {s.key: i for i, s in enumerate(STEPS)}
     return sorted(problems, key=lambda p: order[p[0]])
-
-
-def _consistency(doc: dict) -> list[tuple[str, str]]:
-    parties = {p.get("name") for p in doc.get("parties") or []}
-    out = []
-    owner = (doc.get("process_owner") or "").strip()
-    if owner and owner not in parties:
-        out.append(("parties", _("Processägaren %(name)s finns inte bland parterna.", name=owner)))
-    for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
-        if line.get("party") not in parties:
-            out.append(("budget", _("Personalrad %(n)s: parten %(name)s finns inte bland parterna.",
-                                    n=i + 1, name=line.get("party") or "–")))
-    for s in doc.get("signatories") or []:
-        if s.get("party") not in parties:
-            out.append(("signatories", _("Firmatecknaren %(name)s hör till en part som inte finns bland parterna.",
-                                         name=s.get("name"))))
-    if doc.get("kind") == "extension" and not ((doc.get("budget") or {}).get("baseline") or {}).get("rows"):
-        out.append(("budget", _("En utökning behöver den tidigare beviljade budgeten (jämförelsetabellen).")))
-    return out
-
-
-def years_note(doc: dict) -> list[str]:
-    return mapping.period_years(doc)
-
-
-ROW_INDEX = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")
-
-
-_INDEX = re.compile(r"\[([0-9]+)\]")
-# Where the format's name of a place differs from the form's input names (budget. already removed).
-_PLACE_TO_FORM = (("effects[", "scenarios["), ("overhead.", "overhead_"), ("baseline.rows", "baseline_rows"),
-                  ("baseline.", "baseline_"))
 
 
 def check_document(step, form, doc: dict):
@@ -154,39 +107,91 @@ def check_document(step, form, doc: dict):
     if not errors:
         return candidate, validated
     before = set(validate(doc)[1])
-    new = [e for e in errors if e not in before and step_for_place(e.split(":", 1)[0]) == step.key]
+    new = [e for e in errors if e not in before and step_for_path(e.path) == step.key]
+    language = current_language()
     for error in new:
-        place, problem = error.split(":", 1)
-        _need(_field_for_place(form, place), _message_for(problem))
+        _need(field_for_error(form, error, candidate), field_message(error, language))
     return None if new else (candidate, validated)
 
 
-def _field_for_place(form, place: str):
-    """The input behind a loader place ("budget.baseline.rows[1].label" → baseline_rows-1-label), else the
-    nearest one above it, else the form's first input."""
-    place = place.removeprefix("budget.")
-    for format_name, form_name in _PLACE_TO_FORM:
-        if place.startswith(format_name):
-            place = form_name + place[len(format_name):]
+# Which form rows were kept in the document (blank rows are dropped on save), per list of the form.
+def _kept_row(entry) -> bool:
+    return not entry.form.is_blank()
+
+
+def _named(attribute: str):
+    return lambda entry: bool((entry.form[attribute].data or "").strip())
+
+
+def _kept_risk(entry) -> bool:
+    return bool((entry.form.area.data or "").strip() or (entry.form.description.data or "").strip())
+
+
+_KEPT = {"parties": _named("name"), "signatories": _named("name"), "risks": _kept_risk, "staff": _kept_row,
+         "other_costs": _kept_row, "baseline_rows": _kept_row, "items": _kept_row,
+         "scenarios": lambda entry: bool((entry.form.label.data or "").strip()) or any(
+             _kept_row(item) for item in entry.form["items"])}
+
+
+def _form_row(form_list, index: int, kept) -> int:
+    """The form's row number of the document's row `index` (the rows in between were left blank)."""
+    seen = -1
+    for number, entry in enumerate(form_list):
+        if kept(entry):
+            seen += 1
+            if seen == index:
+                return number
+    return index
+
+
+def _form_name(form, path: Path, doc: dict) -> list:
+    """The parts of the form input's name for a document path (joined with "-" by WTForms)."""
+    parts = list(path)
+    if parts[:1] == ["budget"]:
+        parts = parts[1:]
+        if parts[:2] == ["baseline", "rows"]:
+            parts = ["baseline_rows", *parts[2:]] if len(parts) > 2 else ["baseline_last_year"]
+        elif parts[:1] in (["baseline"], ["overhead"]) and len(parts) > 1:
+            parts = [f"{parts[0]}_{parts[1]}", *parts[2:]]
+    elif parts[:1] == ["effects"]:
+        parts[0] = "scenarios"
+    elif parts[:1] == ["period"] and len(parts) > 1:
+        parts = [f"period_{parts[1]}"]
+    elif parts[:1] == ["sections"] and len(parts) > 1:
+        parts = [mapping.FIELD_NAME.get(str(parts[1]), str(parts[1]))]
+    out: list = []
+    holder = form
+    for i, part in enumerate(parts):
+        previous = parts[i - 1] if i else None
+        if isinstance(part, int) and previous in _KEPT and holder is not None and previous in holder:
+            row = _form_row(holder[previous], part, _KEPT[previous])
+            out.append(row)
+            entries = holder[previous].entries
+            holder = entries[row].form if row < len(entries) else None
+        elif part == "annual_raise" and i + 1 < len(parts):
+            out.append(f"raise_{parts[i + 1]}")
             break
-    name = _INDEX.sub(r"-\1-", place)
-    name = name.replace(".", "").replace("--", "-").strip("-")
+        elif part == "yearly" and i + 1 < len(parts):
+            years = mapping.period_years(doc) if "other_costs" in parts else mapping.form_baseline_years(form)
+            year = str(parts[i + 1])
+            out += ["amounts", years.index(year)] if year in years else ["amounts"]
+            break
+        else:
+            out.append(part)
+    return out
+
+
+def field_for_error(form, error: FormatError, doc: dict):
+    """The input behind a loader error (baseline_rows-1-label for ("budget", "baseline", "rows", 1, "label")),
+    else the nearest one above it, else the form's first input."""
     fields = {f.name: f for f in leaf_fields(form) if f.type not in ("CSRFTokenField", "HiddenField")}
-    while name:
+    parts = [str(part) for part in _form_name(form, error.path, doc)]
+    while parts:
+        name = "-".join(parts)
         if name in fields:
             return fields[name]
         matches = [f for n, f in fields.items() if n.startswith(name + "-")]
         if matches:
             return matches[0]
-        name = name.rpartition("-")[0]
+        parts.pop()
     return next(iter(fields.values()))
-
-
-def _message_for(problem: str) -> str:
-    if "must not be empty" in problem or "is required" in problem:
-        return _("Fyll i det här fältet.")
-    if "must be unique" in problem:
-        return _("Varje rad behöver en egen benämning.")
-    if "must differ" in problem:
-        return _("Benämningen får inte vara samma som en parts eller en annan rads.")
-    return _("Värdet går inte ihop med resten av ansökan.")

@@ -199,7 +199,7 @@ def test_imported_json_with_a_year_in_other_digits_is_refused(client, app, login
     upload = (io.BytesIO(json.dumps(doc).encode()), "a.json")
     response = client.post("/applications/import", data={"file": upload})
     assert response.status_code == 422
-    assert "a key must be a year YYYY" in response.text
+    assert "en nyckel måste vara ett årtal ÅÅÅÅ" in response.text
     assert count(app, Application) == 0
 
 
@@ -320,7 +320,7 @@ def test_a_deeply_nested_import_is_refused_with_a_message(client, app, login_as)
     response = client.post("/applications/import", data={"file": (io.BytesIO(text.encode()), "deep.json")},
                            content_type="multipart/form-data")
     assert response.status_code == 422
-    assert "nested too deeply" in response.text
+    assert "inte giltig JSON: för djupt nästlad" in response.text
     assert count(app, Application) == 0
 
 
