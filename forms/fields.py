@@ -9,10 +9,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, StringField
 from wtforms.validators import ValidationError
 
+from builder.appformat.limits import FIRST_YEAR, LAST_YEAR, MAX_DECIMALS  # the format's limits, defined once
 from builder.formatting import decimal as format_decimal
 
-MAX_DECIMALS = 8  # more is no amount, rate or FTE anyone means (and the loader allows no exponent games)
-FIRST_YEAR = 1900  # the application format's first year: earlier is no FINSAM project
 MAX_ROW_INDEX = 99_999  # far above every list's max_entries; a row index is ASCII digits and no more
 _ROW_INDEX = re.compile(r"[0-9]{1,5}")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -110,7 +109,7 @@ class YearField(SwedishDecimalField):
         if self.decimal is not None:
             return int(self.decimal)
         text = _SPACES.sub("", self.data or "")
-        return int(text) if re.fullmatch(r"[0-9]{4}", text) and 1990 <= int(text) <= 2100 else None
+        return int(text) if re.fullmatch(r"[0-9]{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR else None
 
 
 class RateField(SwedishDecimalField):
@@ -159,6 +158,9 @@ class SwedishDateField(StringField):
         if self.date.year < FIRST_YEAR:
             self.date = None
             raise ValidationError(_l("Ange ett datum från år %(year)s eller senare.", year=FIRST_YEAR))
+        if self.date.year > LAST_YEAR:
+            self.date = None
+            raise ValidationError(_l("Ange ett datum till och med år %(year)s.", year=LAST_YEAR))
 
 
 class RowList(FieldList):
