@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, StringField
+from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
 from builder.appformat.limits import FIRST_YEAR, LAST_YEAR, MAX_DECIMALS  # the format's limits, defined once
@@ -164,7 +165,31 @@ class SwedishDateField(StringField):
 
 
 class RowList(FieldList):
-    """A FieldList whose posted row numbers are ASCII digits of a sane size ("staff-٣-fte" is no row 3)."""
+    """A FieldList whose posted row numbers are ASCII digits of a sane size ("staff-٣-fte" is no row 3).
+
+    A stored list longer than max_entries (a draft saved before the format's limits were the forms') is
+    shown up to the limit, and the step refuses to save, so the rows beyond it are never lost.
+    """
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.stored_rows = 0
+        if self.max_entries and isinstance(data, (list, tuple)) and len(data) > self.max_entries:
+            self.stored_rows = len(data)
+            data = list(data)[:self.max_entries]
+        super().process(formdata, data, extra_filters)
+
+    def validate(self, form, extra_validators=()):
+        ok = super().validate(form, extra_validators)
+        if self.stored_rows and self.entries:
+            last = self.entries[-1]
+            field = next(iter(last.form), last) if hasattr(last, "form") else last
+            message = _l("Listan har %(count)s rader, men formuläret rymmer högst %(max)s. Inget sparas här så att "
+                         "inga rader går förlorade: exportera ansökan som JSON, korta listan och importera den igen.",
+                         count=self.stored_rows, max=self.max_entries)
+            field.errors = [*(field.errors or []), message]
+            self.errors = [*self.errors, message]  # a list inside a row form makes that row invalid too
+            return False
+        return ok
 
     def _extract_indices(self, prefix, formdata):
         offset = len(prefix) + 1
