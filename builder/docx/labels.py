@@ -32,10 +32,4 @@ BUDGET_INTRO_BY_KIND = {
     "continuation": N_("Budget för fortsättning av %(title)s fr.o.m. den %(start)s t.o.m. den %(end)s."),
 }
 
-CHANGE_BY_KIND = {
-    "new": N_("Ändringen"),
-    "extension": N_("Utökningen"),
-    "continuation": N_("Fortsättningen"),
-}
-
 DOCUMENT_LANGUAGE = {"sv": "sv-SE", "en": "en-GB"}

@@ -65,6 +65,14 @@ def _local_datetime(value) -> str:
     return format_datetime(value.replace(tzinfo=UTC), "medium")
 
 
+def _change_sentence(table) -> str:
+    """The budget's change against the baseline: the one sentence of builder/budget_text.py."""
+    from builder.budget_text import change_sentence
+
+    language = current_language()
+    return change_sentence(table, language, kr=lambda amount: formatting.kr(amount, language))
+
+
 def register_filters(app: Flask) -> None:
     app.jinja_env.filters["kr"] = lambda v: formatting.kr(v, current_language())
     app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
@@ -77,6 +85,7 @@ def register_filters(app: Flask) -> None:
         form_error_list=form_error_list,
         widget=widget,
         section_titles=lambda: SECTION_TITLES,
+        change_sentence=_change_sentence,
         status_label=lambda s: STATUS_LABELS.get(s, s),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         role_label=lambda r: ROLE_LABELS.get(r, r),
