@@ -10,7 +10,7 @@ from wtforms import FieldList, StringField
 from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
-from builder.appformat.limits import FIRST_YEAR, LAST_YEAR, MAX_DECIMALS  # the format's limits, defined once
+from builder.appformat.limits import FIRST_YEAR, LAST_YEAR, MAX_DECIMALS, SOCIAL_FEE_RATE  # defined once
 from builder.formatting import decimal as format_decimal
 
 MAX_ROW_INDEX = 99_999  # far above every list's max_entries; a row index is ASCII digits and no more
@@ -120,8 +120,8 @@ class RateField(SwedishDecimalField):
         return format_decimal(value * 100) + "\u00a0%"
 
     def convert(self, value: Decimal, percent: bool) -> Decimal:
-        # Rates are at most 150 %: a bare number above 1.5 can only mean percent.
-        if percent or value > Decimal("1.5"):
+        # Rates are at most 150 % (the format's limit): a bare number above 1.5 can only mean percent.
+        if percent or value > SOCIAL_FEE_RATE.high:
             value = value / 100
         return value.normalize() if value == value.to_integral_value() else value
 

@@ -78,7 +78,7 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
     """A new extension draft whose baseline is `baseline_json` (read like an imported file); raises ValidationError."""
     doc = new_document()
     doc["kind"] = "extension"
-    doc["title"] = without_control_characters(title or "").strip()[:500]
+    doc["title"] = without_control_characters(title or "").strip()[:appformat.limits.MAX_SHORT_TEXT]
     candidate = {**doc, "title": "-", "period": {"start": "2000-01-01", "end": "2000-01-01"},
                  "budget": {**doc["budget"], "baseline": _decoded(baseline_json)}}
     validated = appformat.from_dict(candidate)  # the placeholder title and period never fail: only the baseline
