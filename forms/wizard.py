@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from builder.appformat import limits
+from builder.appformat import SECTION_TITLES, limits
 from builder.formatting import decimal as format_decimal
 
 from .base import BaseForm, RowForm
@@ -33,6 +33,11 @@ _YEARS = {"minimum": Decimal(limits.FIRST_YEAR), "maximum": Decimal(limits.LAST_
 def _bounds(bounds: limits.Range) -> dict:
     """A field's minimum and maximum from the format's limits (a value greater than 0: the least one typed)."""
     return {"minimum": bounds.least, "maximum": bounds.high}
+
+
+def _section(key: str, hint=None) -> TextAreaField:
+    """A narrative section's text area, labelled with the format's one section title."""
+    return TextAreaField(_l(SECTION_TITLES[key]), TEXT, description=hint or "")
 
 
 class FteField(SwedishDecimalField):
@@ -70,10 +75,10 @@ class PartiesForm(BaseForm):
 
 
 class BackgroundForm(BaseForm):
-    background = TextAreaField(_l("Bakgrund och problembeskrivning"), TEXT)
-    preparation = TextAreaField(_l("Hur har ansökan tagits fram?"), TEXT)  # section "process"
-    target_group = TextAreaField(_l("Målgrupp"), TEXT)
-    child_rights = TextAreaField(_l("Barnrättsperspektiv"), TEXT)
+    background = _section("background")
+    preparation = _section("process")  # "process" is a form method name in WTForms
+    target_group = _section("target_group")
+    child_rights = _section("child_rights")
 
 
 class EffectItemForm(RowForm):
@@ -92,21 +97,21 @@ class ScenarioForm(RowForm):
 
 
 class GoalsForm(BaseForm):
-    goals = TextAreaField(_l("Resultat- och effektmål"), TEXT)
+    goals = _section("goals")
     scenarios = RowList(FormField(ScenarioForm), min_entries=0, max_entries=limits.MAX_SCENARIOS)
 
 
 class TimelineForm(BaseForm):
-    timeline = TextAreaField(_l("Tidsplan"), TEXT)
-    activities = TextAreaField(_l("Aktiviteter"), TEXT)
+    timeline = _section("timeline")
+    activities = _section("activities")
 
 
 class OrganisationForm(BaseForm):
-    owner = TextAreaField(_l("Processägare"), TEXT)
-    steering_group = TextAreaField(_l("Styrgrupp"), TEXT)
-    follow_up = TextAreaField(_l("Metoder för uppföljning (t.ex. SUS/Uppföljning Finsam, extern utvärdering)"), TEXT)
-    implementation = TextAreaField(_l("Implementering i ordinarie verksamhet"), TEXT)
-    other = TextAreaField(_l("Övrigt"), TEXT)
+    owner = _section("owner")
+    steering_group = _section("steering_group")
+    follow_up = _section("follow_up", _l("T.ex. SUS/Uppföljning Finsam, extern utvärdering."))
+    implementation = _section("implementation")
+    other = _section("other")
 
 
 def _filled_when(needed, given, message) -> bool:
