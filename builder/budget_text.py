@@ -31,7 +31,7 @@ def change_sentence(table: BudgetTable, language: str = "sv", kr: Callable[[int]
     Reviderad total budget: 5 419 167 kr." `kr` formats an amount (default: for a terminal)."""
     _ = gettext_for(language)
     kr = kr or (lambda amount: _n(amount, language) + " kr")
-    values = dict(amount=kr(abs(table.delta)), baseline=table.baseline.label or _("den beviljade budgeten"),
+    values = dict(amount=kr(abs(table.delta)), baseline=table.baseline_label or _("den beviljade budgeten"),
                   before=kr(table.baseline_total), revised=kr(table.revised_total))
     if table.delta > 0:
         text = _("Budgeten ökar med %(amount)s jämfört med %(baseline)s (%(before)s).", **values)
@@ -53,7 +53,7 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
     for row in table.rows:
         cells = [row.label, *(_n(row.yearly[y], language) for y in table.years), _n(row.total, language)]
         if table.has_baseline:
-            cells.append(_signed(row.delta, language))
+            cells.append(_signed(row.delta or 0, language))
         rows.append(cells)
     totals = [_("Totalt"), *(_n(v, language) for v in table.yearly_totals.values()), _n(table.total, language)]
     if table.has_baseline:
@@ -65,7 +65,7 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
         if table.carried_over:
             kept = ", ".join(f"{r.label} {_n(r.total, language)}" for r in table.carried_over)
             lines.append(_("Oförändrat från %(baseline)s: %(rows)s kr.",
-                           baseline=table.baseline.label or _("den beviljade budgeten"), rows=kept))
+                           baseline=table.baseline_label or _("den beviljade budgeten"), rows=kept))
     for effect in effects or []:
         lines += ["", _("Effekter: %(label)s", label=effect.label)]
         item_rows = [[item.label, _n(amount, language)] for item, amount in effect.items]

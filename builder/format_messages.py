@@ -170,7 +170,7 @@ def place(path: Path, language: str = "sv", code: str = "") -> str:
     technical = place_text(path)
     if language == "en":
         return technical
-    words = []
+    words: list[str] = []
     for i, part in enumerate(path):
         if isinstance(part, int):
             row = _ROWS.get(str(path[i - 1]) if i else "")

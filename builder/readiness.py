@@ -85,18 +85,22 @@ def _text(value: Any) -> str:
     return "".join(c for c in value if c.isprintable()).strip() if isinstance(value, str) else ""
 
 
-def _list(doc: dict, *keys: str) -> list:
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(doc: dict[str, Any], *keys: str) -> list[dict[str, Any]]:
     value: Any = doc
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def listed_parties(doc: dict) -> list[str]:
+def listed_parties(doc: dict[str, Any]) -> list[str]:
     return [name for name in (_text(p.get("name")) for p in _list(doc, "parties")) if name]
 
 
-def applying_parties(doc: dict) -> list[str]:
+def applying_parties(doc: dict[str, Any]) -> list[str]:
     """The parties behind the application: the listed ones, then any staff line's party not listed."""
     names: list[str] = []
     for name in listed_parties(doc) + [_text(line.get("party")) for line in _list(doc, "budget", "staff")]:
@@ -105,7 +109,7 @@ def applying_parties(doc: dict) -> list[str]:
     return names
 
 
-def signatory_gaps(doc: dict) -> list[Gap]:
+def signatory_gaps(doc: dict[str, Any]) -> list[Gap]:
     """Every applying party has a signatory (one with a name); with no signatory at all, one gap says so."""
     signed = {_text(s.get("party")) for s in _list(doc, "signatories") if _text(s.get("name"))}
     if not signed:
@@ -114,17 +118,17 @@ def signatory_gaps(doc: dict) -> list[Gap]:
             for party in applying_parties(doc) if party not in signed]
 
 
-def _section_gaps(doc: dict, keys: tuple[str, ...]) -> list[Gap]:
-    sections = doc.get("sections") if isinstance(doc.get("sections"), dict) else {}
+def _section_gaps(doc: dict[str, Any], keys: tuple[str, ...]) -> list[Gap]:
+    sections = _dict(doc.get("sections"))
     return [Gap("section_empty", SECTION_STEP.get(key, "organisation"), {"section": key})
             for key in keys if not _text(sections.get(key))]
 
 
-def _has_budget_rows(doc: dict) -> bool:
+def _has_budget_rows(doc: dict[str, Any]) -> bool:
     return bool(_list(doc, "budget", "staff") or _list(doc, "budget", "other_costs"))
 
 
-def signing_gaps(doc: dict) -> list[Gap]:
+def signing_gaps(doc: dict[str, Any]) -> list[Gap]:
     """What a signed-ready DOCX needs: the main sections, a budget and a signatory for every party."""
     gaps = _section_gaps(doc, SECTIONS_FOR_SIGNING)
     if not _has_budget_rows(doc):
@@ -132,7 +136,7 @@ def signing_gaps(doc: dict) -> list[Gap]:
     return gaps + signatory_gaps(doc)
 
 
-def party_gaps(doc: dict) -> list[Gap]:
+def party_gaps(doc: dict[str, Any]) -> list[Gap]:
     """Names that point at a party that is not listed."""
     parties = set(listed_parties(doc))
     gaps = []
@@ -148,7 +152,7 @@ def party_gaps(doc: dict) -> list[Gap]:
     return gaps
 
 
-def submission_gaps(doc: dict) -> list[Gap]:
+def submission_gaps(doc: dict[str, Any]) -> list[Gap]:
     """Everything still missing before the application can be submitted (the wizard sorts them by step)."""
     gaps = []
     if not _text(doc.get("title")) or not doc.get("period"):
@@ -161,7 +165,7 @@ def submission_gaps(doc: dict) -> list[Gap]:
     if not _has_budget_rows(doc):
         gaps.append(Gap("no_budget_rows", "budget"))
     gaps += signatory_gaps(doc) + party_gaps(doc)
-    budget = doc.get("budget") if isinstance(doc.get("budget"), dict) else {}
+    budget = _dict(doc.get("budget"))
     if doc.get("kind") == "extension" and not _list(budget, "baseline", "rows"):
         gaps.append(Gap("extension_without_baseline", "budget"))
     return gaps
@@ -175,11 +179,11 @@ def _rate(value: Any) -> Decimal | None:
     return rate if rate.is_finite() else None
 
 
-def reviewer_gaps(doc: dict, baseline_total: int | None = None, approved_total: int | None = None) -> list[Gap]:
+def reviewer_gaps(doc: dict[str, Any], baseline_total: int | None = None, approved_total: int | None = None) -> list[Gap]:
     """The reviewer's budget check: unusual social fees, unlisted parties, missing signatories, and a
     baseline whose total is not the amount approved for the parent application."""
     gaps = []
-    budget = doc.get("budget") if isinstance(doc.get("budget"), dict) else {}
+    budget = _dict(doc.get("budget"))
     default_rate = _rate(budget.get("default_social_fee_rate") or "0") or Decimal(0)
     low, high = USUAL_SOCIAL_FEE_RATE
     for i, line in enumerate(_list(doc, "budget", "staff")):

@@ -10,23 +10,23 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from builder.appformat import SECTION_TITLES, limits
 from builder.formatting import decimal as format_decimal
 
-from .base import BaseForm, RowForm
+from .base import BaseForm, RowForm, select_choices
 from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, YearField
 
 TEXT = [Optional(), Length(max=limits.MAX_TEXT)]
 SHORT = [Optional(), Length(max=limits.MAX_SHORT_TEXT)]
 MAX_YEAR_COLUMNS = limits.MAX_YEAR_COLUMNS  # one amount input per year
 PARTY = [Length(max=limits.MAX_SHORT_TEXT)]  # the choices include whatever was posted (a renamed party stays)
-KIND_CHOICES = [("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
-                ("continuation", _l("Fortsättning"))]
-PARTY_KIND_CHOICES = [("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
-                      ("social_insurance", _l("Försäkringskassan")),
-                      ("employment_service", _l("Arbetsförmedlingen")), ("other", _l("Annan"))]
-PRORATION_CHOICES = [("half_month", _l("Halva månader (som i Excel-mallen)")),
-                     ("day", _l("Exakt per dag")), ("month", _l("Hela månader"))]
-SCORE_CHOICES = [(str(i), str(i)) for i in range(int(limits.SCORE.low), int(limits.SCORE.high) + 1)]
-MONTH_CHOICES = [("", _l("Ingen"))] + [(str(i), str(i))
-                                       for i in range(int(limits.MONTH.low), int(limits.MONTH.high) + 1)]
+KIND_CHOICES = select_choices([("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
+                               ("continuation", _l("Fortsättning"))])
+PARTY_KIND_CHOICES = select_choices([("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
+                                     ("social_insurance", _l("Försäkringskassan")),
+                                     ("employment_service", _l("Arbetsförmedlingen")), ("other", _l("Annan"))])
+PRORATION_CHOICES = select_choices([("half_month", _l("Halva månader (som i Excel-mallen)")),
+                                    ("day", _l("Exakt per dag")), ("month", _l("Hela månader"))])
+SCORE_CHOICES = select_choices((str(i), str(i)) for i in range(int(limits.SCORE.low), int(limits.SCORE.high) + 1))
+MONTH_CHOICES = select_choices([("", _l("Ingen"))] + [(str(i), str(i)) for i in
+                                                      range(int(limits.MONTH.low), int(limits.MONTH.high) + 1)])
 _YEARS = {"minimum": Decimal(limits.FIRST_YEAR), "maximum": Decimal(limits.LAST_YEAR)}
 
 

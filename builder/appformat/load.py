@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
 from builder.budget.model import (
     PRORATION_MODES,
@@ -46,10 +46,13 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # "\ud800" in JSON: not encodable as UTF-8
 
 
+_T = TypeVar("_T")
+
+
 class _Reader:
     """Collects errors while reading, so one pass reports every problem."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.errors: list[FormatError] = []
 
     def fail(self, place: Path, code: str, **params: Any) -> None:
@@ -58,7 +61,8 @@ class _Reader:
         if error not in self.errors:  # a missing key is "required" once, not again as empty text
             self.errors.append(error)
 
-    def obj(self, value: Any, place: Path, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
+    def obj(self, value: Any, place: Path, allowed: tuple[str, ...],
+            required: tuple[str, ...] = ()) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.fail(place, "not_object", got=_kind(value))
             return None
@@ -70,7 +74,7 @@ class _Reader:
                 self.fail((*place, key), "required")
         return value
 
-    def items(self, value: Any, place: Path, limit: int) -> list:
+    def items(self, value: Any, place: Path, limit: int) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
@@ -98,10 +102,10 @@ class _Reader:
             self.fail(place, "too_long", max=limit, count=len(value))
         return value
 
-    def choice(self, value: Any, place: Path, choices: tuple, default: Any):
+    def choice(self, value: Any, place: Path, choices: tuple[str, ...], default: str) -> str:
         if value is None:
             return default
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             self.fail(place, "not_choice", choices=tuple(choices), got=_show(value))
             return default
         return value
@@ -113,7 +117,7 @@ class _Reader:
             self.fail(place, code, kind=kind, min=bounds.low, max=bounds.high, min_exclusive=bounds.low_exclusive,
                       got=_show(value))
             return None
-        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+        if -int(parsed.as_tuple().exponent) > MAX_DECIMALS:
             self.fail(place, "too_many_decimals", max=MAX_DECIMALS, got=_show(value))
             return None
         return parsed
@@ -213,9 +217,9 @@ def parse_json(text: str | bytes) -> Any:
     raise ValidationError([error])
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object with a key twice is ambiguous (json would silently keep the last one)."""
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
             raise _DuplicateKey(key)
@@ -223,7 +227,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
     return out
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise _Constant(name)
 
 
@@ -231,7 +235,7 @@ def from_dict(data: Any) -> Application:
     """Validate a decoded JSON object; raise ValidationError listing every problem."""
     reader = _Reader()
     application = _read_application(reader, data)
-    if reader.errors:
+    if reader.errors or application is None:
         raise ValidationError(reader.errors)
     return application
 
@@ -252,24 +256,26 @@ def _read_application(r: _Reader, data: Any) -> Application | None:
     period = _read_period(r, data["period"]) if "period" in data else None
     parties = tuple(_read_list(r, data.get("parties"), ("parties",), _read_party, limits.MAX_PARTIES))
     budget = _read_budget(r, data.get("budget"), period) if "budget" in data else None
-    return Application(
-        title=r.text(data.get("title"), ("title",), required="title" in data),
-        period=period,
-        budget=budget,
-        language=r.choice(data.get("language"), ("language",), LANGUAGES, "sv"),
-        kind=r.choice(data.get("kind"), ("kind",), KINDS, "new"),
-        association=r.text(data.get("association"), ("association",)),
-        process_owner=r.text(data.get("process_owner"), ("process_owner",)),
-        parties=parties,
-        sections=_read_sections(r, data.get("sections")),
-        risks=tuple(_read_list(r, data.get("risks"), ("risks",), _read_risk, limits.MAX_RISKS)),
-        signatories=tuple(_read_list(r, data.get("signatories"), ("signatories",), _read_signatory,
-                                     limits.MAX_SIGNATORIES)),
-        effects=tuple(_read_list(r, data.get("effects"), ("effects",), _read_scenario, limits.MAX_SCENARIOS)),
-    )
+    # Read in this order, so the errors come in the document's order.
+    title = r.text(data.get("title"), ("title",), required="title" in data)
+    language = r.choice(data.get("language"), ("language",), LANGUAGES, "sv")
+    kind = r.choice(data.get("kind"), ("kind",), KINDS, "new")
+    association = r.text(data.get("association"), ("association",))
+    process_owner = r.text(data.get("process_owner"), ("process_owner",))
+    sections = _read_sections(r, data.get("sections"))
+    risks = tuple(_read_list(r, data.get("risks"), ("risks",), _read_risk, limits.MAX_RISKS))
+    signatories = tuple(_read_list(r, data.get("signatories"), ("signatories",), _read_signatory,
+                                   limits.MAX_SIGNATORIES))
+    effects = tuple(_read_list(r, data.get("effects"), ("effects",), _read_scenario, limits.MAX_SCENARIOS))
+    if period is None or budget is None:  # the reader has said why
+        return None
+    return Application(title=title, period=period, budget=budget, language=language, kind=kind,
+                       association=association, process_owner=process_owner, parties=parties,
+                       sections=sections, risks=risks, signatories=signatories, effects=effects)
 
 
-def _read_list(r: _Reader, value: Any, place: Path, read_one: Callable, limit: int, *extra) -> list:
+def _read_list(r: _Reader, value: Any, place: Path, read_one: Callable[..., _T | None], limit: int,
+               *extra: Any) -> list[_T]:
     out = []
     for i, item in enumerate(r.items(value, place, limit)):
         one = read_one(r, item, (*place, i), *extra)
@@ -409,7 +415,7 @@ def _read_staff_line(r: _Reader, value: Any, place: Path, period: Period | None)
     raise_ = _read_raise(r, value["annual_raise"], (*place, "annual_raise")) \
         if value.get("annual_raise") is not None else None
     dates_ok = _check_dates(r, place, start, end, period)
-    if None in (fte, salary) or not dates_ok:
+    if fte is None or salary is None or start is None or end is None or not dates_ok:
         return None
     return StaffLine(party, role, fte, salary, start, end, rate, raise_)
 
@@ -537,6 +543,6 @@ def _read_effect_item(r: _Reader, value: Any, place: Path) -> EffectItem | None:
     months = r.number(value["months"], (*place, "months"), limits.EFFECT_MONTHS)
     days = r.number(value.get("days_per_month", limits.DEFAULT_DAYS_PER_MONTH), (*place, "days_per_month"),
                     limits.EFFECT_DAYS_PER_MONTH)
-    if None in (persons, per_day, months, days):
+    if persons is None or per_day is None or months is None or days is None:
         return None
     return EffectItem(label, persons, per_day, months, days)

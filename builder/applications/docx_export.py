@@ -10,7 +10,7 @@ from builder.applications.service import validate
 from builder.docx import DOCX_MIME, ExportRefused, docx_filename, render_application_docx
 from builder.format_messages import messages
 from builder.readiness import describe_all
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 
 
 def docx_response(application, doc: dict, *, draft: bool, version_label: str, back_url: str):

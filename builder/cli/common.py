@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -48,7 +49,7 @@ def read_application(path: str, language: str | None = None) -> Application:
         fail(messages(exc.errors, language))
 
 
-def fail(errors: list[str]):
+def fail(errors: list[str]) -> NoReturn:
     for error in errors:
         click.echo(error, err=True)
     sys.exit(EXIT_BAD_INPUT)

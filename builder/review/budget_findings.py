@@ -5,7 +5,7 @@ from builder import readiness
 from builder.applications.service import validate
 from builder.budget import compute_budget
 from builder.format_messages import messages
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 
 
 def budget_findings(doc: dict, parent_approved_total: int | None = None) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import UTC
 
-from flask import Flask, current_app
+from flask import Flask
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -12,7 +12,7 @@ from builder import formatting
 from builder.appformat.model import SECTION_TITLES as APP_SECTION_TITLES
 from forms.walk import leaf_fields
 
-from .i18n import current_language
+from .locale import current_language
 
 # (key, title) in the document's order: the one list of builder/appformat/model.py, translated per request.
 SECTION_TITLES = tuple((key, _l(title)) for key, title in APP_SECTION_TITLES.items())
@@ -89,7 +89,6 @@ def register_filters(app: Flask) -> None:
         status_label=lambda s: STATUS_LABELS.get(s, s),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         role_label=lambda r: ROLE_LABELS.get(r, r),
-        url_map_endpoints=lambda: set(current_app.view_functions),
     )
     from builder.demo import demo_accounts
 

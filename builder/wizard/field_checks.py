@@ -11,7 +11,7 @@ from builder.appformat import FormatError
 from builder.appformat.errors import Path
 from builder.applications.service import validate
 from builder.format_messages import field_message, message
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 from forms.walk import leaf_fields
 
 from . import mapping

@@ -9,7 +9,7 @@ from builder.appformat import FormatError
 from builder.applications.service import validate
 from builder.budget import compute_budget, compute_effects
 from builder.format_messages import message
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 
 from . import mapping
 
