@@ -179,7 +179,8 @@ def _rate(value: Any) -> Decimal | None:
     return rate if rate.is_finite() else None
 
 
-def reviewer_gaps(doc: dict[str, Any], baseline_total: int | None = None, approved_total: int | None = None) -> list[Gap]:
+def reviewer_gaps(doc: dict[str, Any], baseline_total: int | None = None,
+                  approved_total: int | None = None) -> list[Gap]:
     """The reviewer's budget check: unusual social fees, unlisted parties, missing signatories, and a
     baseline whose total is not the amount approved for the parent application."""
     gaps = []

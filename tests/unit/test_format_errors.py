@@ -190,3 +190,19 @@ def test_the_forms_use_the_same_limits():
     assert budget.other_costs.kwargs["max_entries"] == limits.MAX_OTHER_COSTS
     assert budget.baseline_rows.kwargs["max_entries"] == limits.MAX_BASELINE_ROWS
     assert wizard.MAX_YEAR_COLUMNS == limits.MAX_YEAR_COLUMNS
+
+
+def test_the_documented_row_limits_are_the_limits_module():
+    """docs/application-format.md says how many rows each list may have: the numbers of limits.py."""
+    from pathlib import Path
+
+    text = " ".join((Path(__file__).resolve().parents[2] / "docs" / "application-format.md").read_text(
+        encoding="utf-8").split())
+    for phrase in (f"at most {limits.MAX_PARTIES} parties", f"{limits.MAX_SIGNATORIES} signatories",
+                   f"{limits.MAX_RISKS} risks", f"{limits.MAX_STAFF_LINES:,} staff lines".replace(",", " "),
+                   f"{limits.MAX_OTHER_COSTS} other costs", f"{limits.MAX_BASELINE_ROWS} baseline rows",
+                   f"{limits.MAX_SCENARIOS} effect scenarios", f"most {limits.MAX_EFFECT_ITEMS} items each",
+                   f"at most {limits.MAX_YEAR_COLUMNS} calendar years",
+                   f"in the years {limits.FIRST_YEAR}–{limits.LAST_YEAR}",
+                   f"At most {limits.MAX_DECIMALS} digits after the point"):
+        assert phrase in text, phrase
