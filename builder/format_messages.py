@@ -222,3 +222,9 @@ def file_unreadable(path: str, reason: str, language: str = "sv") -> str:
 
 def file_not_utf8(path: str, language: str = "sv") -> str:
     return gettext_for(language, DOMAIN)(N_("%(path)s: inte UTF-8-text"), path=path)
+
+
+def export_refused(language: str = "sv") -> str:
+    """The heading of a refused signed-ready export on the command line (the gaps follow, one a line)."""
+    return gettext_for(language, DOMAIN)(N_("Exporten nekades: ansökan är inte klar för underskrift (använd --draft "
+                                            "för ett märkt utkast):"))

@@ -10,6 +10,7 @@ import click
 from flask import Flask
 
 from builder.docx import docx_filename, render_application_docx, signing_problems
+from builder.format_messages import export_refused
 
 from .common import EXIT_BAD_INPUT, fail, language_option, read_application
 
@@ -56,10 +57,10 @@ def export_docx_command(file: str, output: str | None, draft: bool, version_labe
     application = read_application(file, language)
     today = _parse_day(day) or date.today()
     if not draft:
-        problems = signing_problems(application)
+        said_in = language or application.language  # without --language: the document's language
+        problems = signing_problems(application, said_in)
         if problems:
-            click.echo("Export refused: the application is not ready for signing "
-                       "(use --draft for a marked draft):", err=True)
+            click.echo(export_refused(said_in), err=True)
             for problem in problems:
                 click.echo(f"  - {problem}", err=True)
             sys.exit(EXIT_BAD_INPUT)
