@@ -149,3 +149,46 @@ def test_a_stored_draft_over_the_limit_opens_and_refuses_to_lose_rows(client, ap
     # a baseline of too many years is refused by the year fields first (one amount input per year)
     assert ("Högst 20 år." if name == "baseline years" else "formuläret rymmer högst") in page
     assert stored(app, app_id) == before
+
+
+# The same edges typed into the wizard: what a field accepts the format stores, one more is refused at the field.
+
+@pytest.mark.parametrize("typed, stored_fte, message", [
+    ("0," + "1" * limits.MAX_DECIMALS, "0." + "1" * limits.MAX_DECIMALS, None),
+    ("0," + "1" * (limits.MAX_DECIMALS + 1), None, "Skriv högst 20 decimaler."),
+    ("10", "10", None),
+    ("10,000001", None, "Skriv en tjänstgöringsgrad större än 0 och högst 10."),
+])
+def test_a_typed_fte_at_the_edges(client, app, login_as, make_application, hela_doc, typed, stored_fte, message):
+    user_id, _ = login_as("applicant")
+    app_id = make_application(user_id, hela_doc)
+    data = {**form_of_step(app, "budget", stored(app, app_id)), "staff-0-fte": typed, "save": "1"}
+    response = client.post(f"/applications/{app_id}/steps/budget", data=data)
+    if message is None:
+        assert response.status_code == 302
+        assert stored(app, app_id)["budget"]["staff"][0]["fte"] == stored_fte
+    else:
+        assert response.status_code == 422
+        assert message in html.unescape(response.text)
+        assert stored(app, app_id)["budget"]["staff"][0]["fte"] == hela_doc["budget"]["staff"][0]["fte"]
+
+
+@pytest.mark.parametrize("start, end, message", [
+    ("2090-01-01", "2100-12-31", None),
+    ("2090-01-01", "2101-01-01", "Ange ett datum till och med år 2100."),
+    ("1899-01-01", "1899-12-31", "Ange ett datum från år 1900 eller senare."),
+])
+def test_a_typed_date_at_the_edges_of_the_formats_years(client, app, login_as, make_application, hela_doc, start,
+                                                        end, message):
+    user_id, _ = login_as("applicant")
+    app_id = make_application(user_id, hela_doc)
+    data = {**form_of_step(app, "project", stored(app, app_id)), "period_start": start, "period_end": end,
+            "save": "1"}
+    response = client.post(f"/applications/{app_id}/steps/project", data=data)
+    if message is None:
+        assert response.status_code == 302
+        assert stored(app, app_id)["period"] == {"start": start, "end": end}
+    else:
+        assert response.status_code == 422
+        assert message in html.unescape(response.text)
+        assert stored(app, app_id)["period"] == hela_doc["period"]
