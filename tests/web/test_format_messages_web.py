@@ -9,6 +9,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application
+from tests.web.drafts import with_base
 from tests.web.fuzz_support import form_of_step
 
 
@@ -41,7 +42,8 @@ def _duplicate_after_a_blank_row(app, app_id) -> dict:
 
 def test_a_loader_error_is_shown_in_swedish_at_the_form_row_it_belongs_to(client, app, owned):
     before = stored(app, owned)
-    response = client.post(f"/applications/{owned}/steps/budget", data=_duplicate_after_a_blank_row(app, owned))
+    data = with_base(client, owned, _duplicate_after_a_blank_row(app, owned))
+    response = client.post(f"/applications/{owned}/steps/budget", data=data)
     assert response.status_code == 422
     assert field_error(response.text, "baseline_rows-2-label") == "Varje rad behöver en egen benämning."
     assert field_error(response.text, "baseline_rows-1-label") is None
@@ -50,7 +52,8 @@ def test_a_loader_error_is_shown_in_swedish_at_the_form_row_it_belongs_to(client
 
 def test_the_same_error_in_english_for_an_english_user(client, app, owned):
     client.post("/language", data={"language": "en"})
-    response = client.post(f"/applications/{owned}/steps/budget", data=_duplicate_after_a_blank_row(app, owned))
+    data = with_base(client, owned, _duplicate_after_a_blank_row(app, owned))
+    response = client.post(f"/applications/{owned}/steps/budget", data=data)
     assert response.status_code == 422
     assert field_error(response.text, "baseline_rows-2-label") == "Each row needs a name of its own."
 

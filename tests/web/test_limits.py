@@ -15,6 +15,7 @@ import pytest
 from builder.appformat import limits
 from builder.extensions import db
 from builder.models import Application
+from tests.web.drafts import with_base
 from tests.web.fuzz_support import form_of_step
 
 
@@ -98,7 +99,7 @@ def test_a_list_at_its_limit_imports_and_its_step_opens_and_saves(client, app, l
     before = stored(app, app_id)
     page = client.get(f"/applications/{app_id}/steps/{step}")
     assert page.status_code == 200
-    data = {**form_of_step(app, step, before), "save": "1"}
+    data = with_base(client, app_id, {**form_of_step(app, step, before), "save": "1"})
     saved = client.post(f"/applications/{app_id}/steps/{step}", data=data)
     assert saved.status_code == 302, html.unescape(saved.text)[-3000:]
     after = stored(app, app_id)
@@ -142,7 +143,7 @@ def test_a_stored_draft_over_the_limit_opens_and_refuses_to_lose_rows(client, ap
     app_id = make_application(user_id, hela_doc)
     before = stored(app, app_id)
     assert client.get(f"/applications/{app_id}/steps/{step}").status_code == 200
-    data = {**form_of_step(app, step, before), "save": "1"}
+    data = with_base(client, app_id, {**form_of_step(app, step, before), "save": "1"})
     response = client.post(f"/applications/{app_id}/steps/{step}", data=data)
     assert response.status_code == 422
     page = html.unescape(response.text)
@@ -162,7 +163,8 @@ def test_a_stored_draft_over_the_limit_opens_and_refuses_to_lose_rows(client, ap
 def test_a_typed_fte_at_the_edges(client, app, login_as, make_application, hela_doc, typed, stored_fte, message):
     user_id, _ = login_as("applicant")
     app_id = make_application(user_id, hela_doc)
-    data = {**form_of_step(app, "budget", stored(app, app_id)), "staff-0-fte": typed, "save": "1"}
+    data = with_base(client, app_id, {**form_of_step(app, "budget", stored(app, app_id)), "staff-0-fte": typed,
+                                      "save": "1"})
     response = client.post(f"/applications/{app_id}/steps/budget", data=data)
     if message is None:
         assert response.status_code == 302
@@ -182,8 +184,8 @@ def test_a_typed_date_at_the_edges_of_the_formats_years(client, app, login_as, m
                                                         end, message):
     user_id, _ = login_as("applicant")
     app_id = make_application(user_id, hela_doc)
-    data = {**form_of_step(app, "project", stored(app, app_id)), "period_start": start, "period_end": end,
-            "save": "1"}
+    data = with_base(client, app_id, {**form_of_step(app, "project", stored(app, app_id)), "period_start": start,
+                                      "period_end": end, "save": "1"})
     response = client.post(f"/applications/{app_id}/steps/project", data=data)
     if message is None:
         assert response.status_code == 302
