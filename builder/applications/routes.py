@@ -126,6 +126,8 @@ def import_json():
                 application = service.import_document(current_user, data.decode("utf-8-sig"))
             except UnicodeDecodeError:
                 errors = [_("Filen är inte UTF-8-text.")]
+            except service.QuotaReached as exc:
+                errors = [exc.message]
             except ValidationError as exc:
                 errors = messages(exc.errors, current_language())
             else:

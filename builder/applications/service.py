@@ -49,9 +49,18 @@ def quota_message() -> str:
              n=current_app.config["APPLICATIONS_PER_DAY"])
 
 
+class QuotaReached(ValidationError):
+    """No more new applications today: refused like a bad file, but said as one message, not as format errors."""
+
+    def __init__(self, message: str):
+        super().__init__([])
+        self.args = (message,)
+        self.message = message
+
+
 def _refuse_over_quota(owner: User) -> None:
     if quota_reached(owner):
-        raise ValidationError([quota_message()])
+        raise QuotaReached(quota_message())
 
 
 def save_document(application: Application, doc: dict, step: str | None = None,
