@@ -18,7 +18,7 @@ from forms.applications import ImportForm
 from forms.auth import InviteForm
 
 from . import bp, service
-from .access import can_edit, get_visible, visible_query
+from .access import can_edit, can_view, get_case_visible, get_visible, visible_query
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -48,16 +48,18 @@ def _computed(doc: dict):
 @bp.get("/<int:app_id>")
 @login_required
 def show(app_id: int):
-    application = get_visible(app_id)
-    doc = application.doc
+    application = get_case_visible(app_id)
+    # Staff looking at a case the lead is revising see the last submitted version, not the working draft.
+    case_only = not can_view(current_user, application)
+    doc = application.versions[-1].doc if case_only else application.doc
     table, effects = _computed(doc)
     return render_template("applications/show.html", application=application, doc=doc, table=table,
                            effects=effects, editable=can_edit(current_user, application),
                            is_owner=application.owner_id == current_user.id, invite_form=InviteForm(),
-                           **review_context(application))
+                           case_only=case_only, **review_context(application, doc))
 
 
-def review_context(application: Application) -> dict:
+def review_context(application: Application, doc: dict | None = None) -> dict:
     """What the workflow panel of an application page needs."""
     from builder.review.checks import budget_findings
     from builder.review.routes import comment_targets
@@ -66,10 +68,11 @@ def review_context(application: Application) -> dict:
 
     member = application.is_member(current_user.id)
     comment_form = CommentForm()
-    comment_form.target.choices = comment_targets(application.doc)
+    doc = application.doc if doc is None else doc
+    comment_form.target.choices = comment_targets(doc)
     reviewer = current_user.role in ("reviewer", "admin")
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
-    findings = budget_findings(application.doc, parent.approved_total if parent else None) if reviewer else []
+    findings = budget_findings(doc, parent.approved_total if parent else None) if reviewer else []
     decision_form = DecisionForm(formdata=None)
     if application.approved_total is None and application.total is not None:
         decision_form.approved_total.process_data(application.total)

@@ -5,7 +5,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from builder.applications.access import get_visible
+from builder.applications.access import get_case_visible, get_visible
 from builder.applications.routes import safe_filename
 from builder.extensions import db
 from builder.models import Comment
@@ -67,7 +67,7 @@ def _version(application, number: int):
 @bp.get("/applications/<int:app_id>/versions/<int:number>")
 @login_required
 def version(app_id: int, number: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     frozen = _version(application, number)
     from builder.applications.routes import _computed
 
@@ -79,7 +79,7 @@ def version(app_id: int, number: int):
 @bp.get("/applications/<int:app_id>/versions/<int:number>/export.json")
 @login_required
 def version_json(app_id: int, number: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     frozen = _version(application, number)
     name = safe_filename(f"{application.title}-v{number}", ".json")
     return Response(frozen.document, mimetype="application/json",
@@ -89,7 +89,7 @@ def version_json(app_id: int, number: int):
 @bp.get("/applications/<int:app_id>/compare")
 @login_required
 def compare_versions(app_id: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     numbers = [v.number for v in application.versions]
     a = request.args.get("a", type=int) or (numbers[-2] if len(numbers) > 1 else None)
     b = request.args.get("b", type=int) or (numbers[-1] if numbers else None)
@@ -157,18 +157,24 @@ def _filtered_rows():
 
     if current_user.role not in ("reviewer", "admin", "finance"):
         abort(404)
+    from builder.cases.listing import IN_REVISION
+
     args = request.args
-    return application_rows(current_user, status=args.get("status", "") if args.get("status") in STATUSES else "",
+    status = args.get("status", "")
+    return application_rows(current_user, status=status if status in (*STATUSES, IN_REVISION) else "",
                             association=args.get("association", "")[:200], query=args.get("q", "")[:200],
-                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc")
+                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc",
+                            officer=args.get("officer", "")[:20], due=args.get("due", "")[:20])
 
 
 @bp.get("/review")
 @login_required
 def review_list():
+    from builder.cases.service import officers
     from builder.models import STATUSES
 
-    return render_template("review/list.html", rows=_filtered_rows(), statuses=STATUSES, args=request.args)
+    return render_template("review/list.html", rows=_filtered_rows(), statuses=STATUSES, args=request.args,
+                           officers=officers())
 
 
 @bp.get("/review/export.csv")
@@ -187,7 +193,7 @@ def version_docx(app_id: int, number: int):
     """A frozen version as DOCX; its footer fingerprint matches the version's."""
     from builder.applications.docx_export import docx_response
 
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     frozen = _version(application, number)
     return docx_response(application, frozen.doc, draft=request.args.get("draft") == "1",
                          version_label=_("version %(n)s", n=number),

@@ -38,6 +38,9 @@ def apply_transition(application: Application, action: str, user: User, comment:
     version_number = None
     if action == "submit":
         version_number = snapshot(application, user).number
+        from builder.cases.service import open_case  # the diarienummer, given at the first submission
+
+        open_case(application)
     if decision:
         application.decision_date = decision.get("date")
         application.decision_body = decision.get("body", "")
