@@ -70,7 +70,7 @@ def case_panel(application: Application) -> dict:
     if current_user.role in READ_ROLES and case is not None:
         items = db.session.scalars(db.select(AgendaItem).join(Meeting).where(
             AgendaItem.application_id == application.id).order_by(Meeting.date)).all()
-    return {"case": case, "form": form, "staff": staff, "items": items,
+    return {"case": case, "form": form, "staff": staff, "agenda": items,
             "in_revision": service.in_revision(application),
             "letter": application.status in ("approved", "rejected") and case is not None}
 
@@ -262,8 +262,8 @@ def agenda_download(meeting_id: int):
 @bp.post("/applications/<int:app_id>/case")
 @login_required
 def update_case(app_id: int):
-    _may_manage()
     application = get_case_visible(app_id)
+    _may_manage()
     case = service.case_of(application.id) or abort(404)
     form = CaseDataForm()
     form.officer.choices = [("", _("Ingen"))] + [(str(u.id), u.name or u.email) for u in service.officers()]
