@@ -113,6 +113,6 @@ def _check_blocks(case: AgendaCase, _) -> list[str]:
         return [paragraph(_("Budgetkontroll: budgeten kunde inte beräknas."), colour=WARNING_COLOUR)]
     if not case.budget_findings:
         return [paragraph(_("Budgetkontroll: inga avvikelser."))]
-    blocks = [paragraph(_("Budgetkontroll: %(n)s avvikelser.", n=len(case.budget_findings)), keep_next=True)]
+    blocks = [paragraph(_("Budgetkontroll – antal avvikelser: %(n)s.", n=len(case.budget_findings)), keep_next=True)]
     blocks += [paragraph("– " + finding) for finding in case.budget_findings]
     return blocks

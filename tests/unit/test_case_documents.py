@@ -40,7 +40,7 @@ def test_agenda_lists_every_case_with_its_figures_recommendations_and_check():
                          ["2019", "887 600 kr"], ["Summa", "4 260 480 kr"]]
     assert "Handläggarens förslag: Bevilja" in body and "Väl förankrat hos parterna." in body
     assert "Beredningsgruppens rekommendation: Komplettera" in body
-    assert "Budgetkontroll: 1 avvikelser." in body and "parten X finns inte" in body
+    assert "Budgetkontroll – antal avvikelser: 1." in body and "parten X finns inte" in body
     assert "Budgetkontroll: inga avvikelser." in body
     assert "Handläggarens förslag: ingen ännu" in body
     assert body.count("kom in efter sista dag för handlingar") == 1
