@@ -95,3 +95,22 @@ class AgendaItem(db.Model):
 
     def set_yearly_amounts(self, amounts: dict[str, int]) -> None:
         self.amounts = json.dumps({str(k): int(v) for k, v in sorted(amounts.items())})
+
+
+class CaseEvent(db.Model):
+    """One step of a case that is not a status change: number given, officer set, agenda, recommendation, decision."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    kind: Mapped[str] = mapped_column(sa.String(30))
+    detail: Mapped[str] = mapped_column(sa.Text, default="")  # JSON: the values the history line shows
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def values(self) -> dict:
+        return json.loads(self.detail) if self.detail else {}

@@ -40,8 +40,31 @@ def _check_settings(state) -> None:
 
 @bp.app_context_processor
 def _case_helpers() -> dict:
-    return {"case_panel": case_panel, "case_numbers_for": case_numbers_for, "meeting_kind_label": meeting_kind_label,
+    return {"case_panel": case_panel, "case_numbers_for": case_numbers_for, "case_event_text": case_event_text,
+            "meeting_kind_label": meeting_kind_label,
             "recommendation_label": recommendation_label}
+
+
+def case_event_text(event) -> str:
+    """One line of the case history in the user's language."""
+    v = event.values
+    when = v.get("date", "")
+    texts = {
+        "opened": lambda: _("Diarienummer %(number)s givet vid första inlämningen.", number=v.get("number", "")),
+        "case_data": lambda: _("Ärendeuppgifter: handläggare %(officer)s, svara senast %(due)s, förslag %(rec)s.",
+                               officer=v.get("officer") or "–", due=v.get("due_date") or "–",
+                               rec=recommendation_label(v.get("recommendation", "")) or "–"),
+        "agenda_added": lambda: _("Lagt på dagordningen: %(meeting)s %(date)s.",
+                                  meeting=meeting_kind_label(v.get("kind", "")), date=when),
+        "agenda_removed": lambda: _("Borttaget från dagordningen: %(meeting)s %(date)s.",
+                                    meeting=meeting_kind_label(v.get("kind", "")), date=when),
+        "recommendation": lambda: _("Beredningsgruppens rekommendation %(date)s: %(rec)s.", date=when,
+                                    rec=recommendation_label(v.get("recommendation", ""))),
+        "decision": lambda: _("Styrelsens beslut %(date)s, %(paragraph)s: %(decision)s.", date=when,
+                              paragraph=v.get("paragraph", ""),
+                              decision=_("Bevilja") if v.get("decision") == "approve" else _("Avslå")),
+    }
+    return texts[event.kind]() if event.kind in texts else event.kind
 
 
 def case_numbers_for(applications) -> dict[int, str]:
@@ -70,7 +93,8 @@ def case_panel(application: Application) -> dict:
     if current_user.role in READ_ROLES and case is not None:
         items = db.session.scalars(db.select(AgendaItem).join(Meeting).where(
             AgendaItem.application_id == application.id).order_by(Meeting.date)).all()
-    return {"case": case, "form": form, "staff": staff, "agenda": items,
+    events = service.case_events(application.id) if current_user.role in READ_ROLES and case is not None else []
+    return {"case": case, "form": form, "staff": staff, "agenda": items, "events": events,
             "in_revision": service.in_revision(application),
             "letter": application.status in ("approved", "rejected") and case is not None}
 
@@ -173,7 +197,7 @@ def add_to_agenda(meeting_id: int):
         return redirect(url_for("cases.meeting", meeting_id=meeting_id))
     application = db.session.get(Application, int(form.application_id.data)) or abort(404)
     try:
-        warnings = service.add_to_agenda(meeting, application)
+        warnings = service.add_to_agenda(meeting, application, current_user)
     except service.CaseError:
         flash(_("Ärendet kan inte läggas på dagordningen."), "error")
         return redirect(url_for("cases.meeting", meeting_id=meeting_id))
@@ -190,7 +214,7 @@ def remove_from_agenda(meeting_id: int, item_id: int):
     _may_manage()
     meeting = _meeting(meeting_id)
     try:
-        service.remove_from_agenda(_item(meeting, item_id))
+        service.remove_from_agenda(_item(meeting, item_id), current_user)
     except service.CaseError:
         flash(_("Ett beslutat ärende kan inte tas bort från dagordningen."), "error")
     else:
@@ -274,7 +298,7 @@ def update_case(app_id: int):
         return redirect(url_for("applications.show", app_id=app_id) + "#case")
     officer_id = int(form.officer.data) if form.officer.data else None
     service.update_case_data(case, officer_id, form.due_date.date, form.officer_recommendation.data,
-                             form.officer_note.data or "")
+                             form.officer_note.data or "", current_user)
     flash(_("Ärendeuppgifterna är sparade."), "success")
     return redirect(url_for("applications.show", app_id=app_id) + "#case")
 

@@ -5,6 +5,7 @@ drives the review workflow's own approve/reject transition (builder.review.servi
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -15,7 +16,7 @@ from flask import current_app
 from builder.extensions import db
 from builder.models import Application, User, utcnow
 
-from .models import AgendaItem, Case, CaseCounter, Meeting
+from .models import AgendaItem, Case, CaseCounter, CaseEvent, Meeting
 from .numbering import DEFAULT_PATTERN, format_case_number
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -46,6 +47,17 @@ def papers_days() -> int:
 
 # --- case numbers ---------------------------------------------------------------------------------
 
+def record_event(application_id: int, user: User | None, event: str, **values) -> None:
+    """A line of the case history (committed with the operation it describes)."""
+    db.session.add(CaseEvent(application_id=application_id, user_id=user.id if user else None, kind=event,
+                             detail=json.dumps(values, ensure_ascii=False, default=str)))
+
+
+def case_events(application_id: int) -> list[CaseEvent]:
+    return list(db.session.scalars(sa.select(CaseEvent).where(CaseEvent.application_id == application_id)
+                                   .order_by(CaseEvent.id)))
+
+
 def case_of(application_id: int) -> Case | None:
     return db.session.scalar(sa.select(Case).where(Case.application_id == application_id))
 
@@ -73,7 +85,7 @@ def _draw_sequence(year: int) -> int:
                               .values(last=CaseCounter.last + 1).returning(CaseCounter.last)).scalar_one()
 
 
-def open_case(application: Application) -> Case:
+def open_case(application: Application, user: User | None = None) -> Case:
     """At a submission: the case with its diarienummer (given at the first submission only). Not committed."""
     case = case_of(application.id) if application.id else None
     now = utcnow()
@@ -85,6 +97,7 @@ def open_case(application: Application) -> Case:
                     pattern=pattern[:100], year=year, sequence=sequence, first_submitted_at=now,
                     last_submitted_at=now)
         db.session.add(case)
+        record_event(application.id, user, "opened", number=case.number)
     else:
         case.last_submitted_at = now
     return case
@@ -107,7 +120,7 @@ def officers() -> list[User]:
 
 
 def update_case_data(case: Case, officer_id: int | None, due_date: date | None, recommendation: str,
-                     note: str) -> None:
+                     note: str, user: User | None = None) -> None:
     """Assigned officer, due date and the officer's own recommendation (one transaction)."""
     if officer_id is not None and officer_id not in {u.id for u in officers()}:
         raise CaseError("officer")
@@ -115,6 +128,9 @@ def update_case_data(case: Case, officer_id: int | None, due_date: date | None, 
     case.due_date = due_date
     case.officer_recommendation = recommendation
     case.officer_note = note.strip()
+    officer = db.session.get(User, officer_id) if officer_id else None
+    record_event(case.application_id, user, "case_data", officer=(officer.name or officer.email) if officer else "",
+                 due_date=due_date.isoformat() if due_date else "", recommendation=recommendation)
     db.session.commit()
 
 
@@ -140,7 +156,7 @@ def agenda_candidates(meeting: Meeting) -> list[tuple[Application, Case]]:
     return [(a, c) for a, c in rows if a.id not in on_agenda]
 
 
-def add_to_agenda(meeting: Meeting, application: Application) -> list[str]:
+def add_to_agenda(meeting: Meeting, application: Application, user: User | None = None) -> list[str]:
     """Put a submitted case on the agenda; returns warning keys ("late" when the papers are already due)."""
     if application.status != "submitted" or case_of(application.id) is None:
         raise CaseError("not_submitted")
@@ -149,13 +165,17 @@ def add_to_agenda(meeting: Meeting, application: Application) -> list[str]:
     position = max((item.position for item in meeting.items), default=0) + 1
     version = application.versions[-1].number if application.versions else None
     meeting.items.append(AgendaItem(application_id=application.id, position=position, version_number=version))
+    record_event(application.id, user, "agenda_added", meeting=meeting.id, kind=meeting.kind,
+                 date=meeting.date.isoformat(), version=version)
     db.session.commit()
     return ["late"] if today() > papers_deadline(meeting) else []
 
 
-def remove_from_agenda(item: AgendaItem) -> None:
+def remove_from_agenda(item: AgendaItem, user: User | None = None) -> None:
     if item.decision:
         raise CaseError("decided")
+    record_event(item.application_id, user, "agenda_removed", meeting=item.meeting_id, kind=item.meeting.kind,
+                 date=item.meeting.date.isoformat())
     db.session.delete(item)
     db.session.commit()
 
@@ -167,6 +187,8 @@ def record_recommendation(item: AgendaItem, recommendation: str, note: str, user
     item.recommendation = recommendation
     item.recommendation_note = note.strip()
     item.recorded_by_id, item.recorded_at = user.id, utcnow()
+    record_event(item.application_id, user, "recommendation", meeting=item.meeting_id,
+                 date=item.meeting.date.isoformat(), recommendation=recommendation)
     db.session.commit()
 
 
@@ -240,6 +262,8 @@ def record_decision(item: AgendaItem, decision: Decision, user: User) -> None:
     item.conditions = decision.conditions.strip() if approved else ""
     item.recorded_by_id, item.recorded_at = user.id, utcnow()
     body = f"Förbundsstyrelsen {item.paragraph}".strip()
+    record_event(application.id, user, "decision", meeting=item.meeting_id, decision=decision.decision,
+                 paragraph=item.paragraph, date=decision.day.isoformat(), amounts=item.yearly_amounts)
     try:
         apply_transition(application, decision.decision, user, decision.comment,
                          {"date": decision.day, "body": body[:300],

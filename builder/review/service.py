@@ -40,7 +40,7 @@ def apply_transition(application: Application, action: str, user: User, comment:
         version_number = snapshot(application, user).number
         from builder.cases.service import open_case  # the diarienummer, given at the first submission
 
-        open_case(application)
+        open_case(application, user)
     if decision:
         application.decision_date = decision.get("date")
         application.decision_body = decision.get("body", "")

@@ -1,4 +1,4 @@
-"""case handling: case records (diarienummer), per-year counters, meetings and agenda items
+"""case handling: case records (diarienummer), per-year counters, meetings, agenda items, case events
 
 Revision ID: a7a0d0e1a007
 Revises: b4b8adc63ff2
@@ -85,8 +85,25 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_agenda_items_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_agenda_items_meeting_id'), ['meeting_id'], unique=False)
 
+    op.create_table('case_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('detail', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('case_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_events_application_id'), ['application_id'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('case_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_events_application_id'))
+    op.drop_table('case_events')
     with op.batch_alter_table('agenda_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agenda_items_meeting_id'))
         batch_op.drop_index(batch_op.f('ix_agenda_items_application_id'))

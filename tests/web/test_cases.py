@@ -256,7 +256,14 @@ def test_meeting_round_from_beredning_to_decision_letter(app, client, people, su
     assert "Förbundschef" in text and "Slutrapport med utvärdering" in text
     assert kr(sum(applied.values())).replace("\xa0", " ") in text
     assert "Kristianstads kommun" in text
-    assert f"SFSN {YEAR}/1" in client.get(f"/applications/{submitted}").text
+    lead_page = client.get(f"/applications/{submitted}").text
+    assert f"SFSN {YEAR}/1" in lead_page and "Ärendehistorik" not in lead_page  # the lead sees the workflow history
+    as_(client, people["reviewer"])
+    history = client.get(f"/applications/{submitted}").text.split("Ärendehistorik")[1]
+    for line in (f"Diarienummer SFSN {YEAR}/1 givet vid första inlämningen.", "förslag Bevilja",
+                 f"Lagt på dagordningen: Beredningsgrupp {soon}.", "Beredningsgruppens rekommendation",
+                 "Lagt på dagordningen: Styrelse", f"Styrelsens beslut {today().isoformat()}, § 12: Bevilja."):
+        assert line in history, line
 
 
 def test_decision_date_before_submission_is_refused_and_amount_difference_warned(app, client, people, submitted):
