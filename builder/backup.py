@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from builder.cases.backup import dump_case_handling, restore_case_handling
 from builder.extensions import db
 from builder.models import (
     Application,
@@ -42,6 +43,7 @@ def dump_all() -> dict:
         "fee_presets": [{"label": p.label, "rate": p.rate, "source": p.source, "position": p.position}
                         for p in db.session.scalars(db.select(FeePreset).order_by(FeePreset.position))],
         "applications": [_dump_application(a) for a in applications],
+        "case_handling": dump_case_handling(),
     }
 
 
@@ -92,6 +94,8 @@ def restore_all(data: dict) -> int:
         for a in data["applications"]:
             if a.get("parent_key") is not None:
                 keys[a["key"]].parent_id = keys[a["parent_key"]].id
+        db.session.flush()
+        restore_case_handling(data.get("case_handling"), users, keys)
         db.session.commit()
     except (KeyError, TypeError, ValueError) as exc:
         db.session.rollback()
