@@ -117,7 +117,7 @@ def comment_targets(doc: dict) -> list[tuple[str, str]]:
 @bp.post("/applications/<int:app_id>/comments")
 @login_required
 def add_comment(app_id: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)  # staff may comment while the lead revises
     form = CommentForm()
     form.target.choices = comment_targets(application.doc)
     reviewer = current_user.role in ("reviewer", "admin")

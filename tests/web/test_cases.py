@@ -135,6 +135,10 @@ def test_reviewer_keeps_read_access_while_the_lead_revises(app, client, people, 
     listing = client.get("/review").text
     assert "Komplettering pågår" in listing and "Hela Familjen" in listing
     assert "Hela Familjen" in client.get("/review?status=in_revision").text
+    assert client.post(f"/applications/{submitted}/comments",
+                       data={"target": "general", "body": "Glöm inte målgruppen."}).status_code == 302
+    with app.app_context():
+        assert [c.body for c in application(app, submitted).comments] == ["Glöm inte målgruppen."]
     assert "Hela Familjen" not in client.get("/review?status=submitted").text
     as_(client, people["finance"])
     assert client.get(f"/applications/{submitted}").status_code == 404
