@@ -28,6 +28,14 @@ class CaseDataForm(BaseForm):
                                  render_kw={"rows": 3})
 
 
+class ChangeRequestForm(BaseForm):
+    """"Begär komplettering": the text is what the lead is asked to fix, so it is required."""
+
+    comment = TextAreaField(_l("Vad behöver kompletteras?"),
+                            [DataRequired(_l("Skriv vad som behöver kompletteras.")), Length(max=10_000)],
+                            render_kw={"rows": 3})
+
+
 class MeetingForm(BaseForm):
     kind = SelectField(_l("Organ"), choices=[("beredning", _l("Beredningsgrupp")), ("styrelse", _l("Styrelse"))])
     date = SwedishDateField(_l("Datum"), required=True)

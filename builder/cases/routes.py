@@ -41,8 +41,19 @@ def _check_settings(state) -> None:
 @bp.app_context_processor
 def _case_helpers() -> dict:
     return {"case_panel": case_panel, "case_numbers_for": case_numbers_for, "case_event_text": case_event_text,
-            "meeting_kind_label": meeting_kind_label,
+            "meeting_kind_label": meeting_kind_label, "change_request_for": change_request_for,
             "recommendation_label": recommendation_label}
+
+
+def change_request_for(application: Application):
+    """The open change request for the lead's banner (members only), or None."""
+    from builder.review.routes import comment_targets
+
+    from .guidance import open_change_request
+
+    if not application.is_member(current_user.id):
+        return None
+    return open_change_request(application, dict(comment_targets(application.doc)))
 
 
 def case_event_text(event) -> str:

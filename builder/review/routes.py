@@ -39,6 +39,10 @@ def transition(app_id: int, action: str):
     application = get_visible(app_id)
     _check_may(application, action)
     form = DecisionForm() if action in DECISIONS else TransitionForm()
+    if action == "request_changes":
+        from forms.cases import ChangeRequestForm
+
+        form = ChangeRequestForm()  # the text is required: it tells the lead what to fix
     if not form.validate_on_submit():
         for message in [m for errors in form.errors.values() for m in errors]:
             flash(str(message), "error")

@@ -84,6 +84,32 @@ def test_case_from_submission_to_decision_letter(browser, server):
     click(staff, "Spara ärendeuppgifter")
     expect(staff.locator("main")).to_contain_text("Ärendeuppgifterna är sparade.")
     assert serious_violations(staff) == []
+
+    # A change request: the lead sees what to fix, the officer keeps the case in view while she revises.
+    staff.get_by_label("Gäller").select_option(label="Målgrupp")
+    staff.get_by_label("Kommentar", exact=True).fill("Hur många familjer räknar ni med?")
+    click(staff, "Lägg till kommentar")
+    staff.get_by_label("Vad behöver kompletteras?").fill("Beskriv målgruppens storlek.")
+    click(staff, "Begär komplettering")
+    lead.goto(url)
+    banner = lead.locator(".change-request")
+    expect(banner).to_contain_text("Beskriv målgruppens storlek.")
+    expect(banner).to_contain_text("Hur många familjer räknar ni med?")
+    shot(lead, "cases-00-change-request")
+    click(lead, "Revidera ansökan")
+    banner.get_by_role("link", name="Målgrupp").click()
+    lead.wait_for_url("**/steps/background#target_group")
+    lead.get_by_label("Målgrupp", exact=True).fill("Ett fyrtiotal familjer per år i Kristianstad.")
+    lead.locator(".wizard-actions").get_by_role("button", name="Spara utkast").click()
+    lead.wait_for_load_state()
+    staff.goto(server.url + "/review?status=in_revision")
+    expect(staff.locator("tr", has_text=doc["title"])).to_contain_text("Komplettering pågår")
+    staff.goto(url)
+    expect(staff.locator("main")).to_contain_text("Komplettering pågår")
+    lead.goto(url + "/steps/review")
+    click(lead, "Skicka in ansökan")
+    assert lead.locator(".case-number").inner_text() == number  # the same diarienummer after resubmitting
+
     staff.goto(server.url + "/review?officer=me")
     expect(staff.locator("tbody")).to_contain_text(doc["title"])
     assert serious_violations(staff) == []

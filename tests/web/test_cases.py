@@ -377,3 +377,32 @@ def test_bad_case_number_pattern_is_refused_at_start(app_factory):
             app_factory(CASE_NUMBER_PATTERN=pattern)
     with pytest.raises(ConfigError):
         app_factory(MEETING_PAPERS_DAYS="sju")
+
+
+def test_change_request_needs_text_and_guides_the_lead(app, client, people, submitted):
+    as_(client, people["reviewer"])
+    response = client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "  "},
+                           follow_redirects=True)
+    assert "Skriv vad som behöver kompletteras." in response.text
+    with app.app_context():
+        assert application(app, submitted).status == "submitted"
+    client.post(f"/applications/{submitted}/comments", data={"target": "budget.staff[3]",
+                                                             "body": "Motivera lönen."})
+    client.post(f"/applications/{submitted}/comments", data={"target": "target_group", "body": "Hur många?"})
+    assert client.post(f"/applications/{submitted}/actions/request_changes",
+                       data={"comment": "Komplettera budget och målgrupp."}).status_code == 302
+    as_(client, people["applicant"])
+    page = client.get(f"/applications/{submitted}").text
+    banner = page.split('class="change-request"')[1].split("</section>")[0]
+    assert "Komplettera budget och målgrupp." in banner
+    assert f'/applications/{submitted}/steps/budget#staff-3-role">Personalrad 4' in banner and "Motivera lönen." in banner
+    assert f'/applications/{submitted}/steps/background#target_group">Målgrupp' in banner and "Hur många?" in banner
+    client.post(f"/applications/{submitted}/actions/revise")
+    step = client.get(f"/applications/{submitted}/steps/budget").text
+    assert 'class="change-request"' in step and 'id="staff-3-role"' in step
+    assert 'id="target_group"' in client.get(f"/applications/{submitted}/steps/background").text
+    as_(client, people["reviewer"])
+    assert 'class="change-request"' not in client.get(f"/applications/{submitted}").text  # the lead's banner only
+    as_(client, people["applicant"])
+    submit(client, people["applicant"], submitted)
+    assert 'class="change-request"' not in client.get(f"/applications/{submitted}").text  # answered by resubmitting
