@@ -8,16 +8,16 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from .base import BaseForm
+from .base import BaseForm, select_choices
 from .fields import SwedishDateField, SwedishDecimalField
 
 MAX_AMOUNT = Decimal(1_000_000_000)
 _PARAGRAPH = re.compile(r"§?\s*([0-9]{1,4})\s*([a-z]?)", re.IGNORECASE)
 
 
-def recommendation_choices(blank: bool = False) -> list[tuple[str, str]]:
+def recommendation_choices(blank: bool = False) -> list:
     choices = [("grant", _l("Bevilja")), ("reject", _l("Avslå")), ("complete", _l("Komplettera"))]
-    return [("", _l("Ingen ännu"))] + choices if blank else choices
+    return select_choices([("", _l("Ingen ännu"))] + choices if blank else choices)
 
 
 class CaseDataForm(BaseForm):
@@ -37,7 +37,8 @@ class ChangeRequestForm(BaseForm):
 
 
 class MeetingForm(BaseForm):
-    kind = SelectField(_l("Organ"), choices=[("beredning", _l("Beredningsgrupp")), ("styrelse", _l("Styrelse"))])
+    kind = SelectField(_l("Organ"), choices=select_choices(
+        [("beredning", _l("Beredningsgrupp")), ("styrelse", _l("Styrelse"))]))
     date = SwedishDateField(_l("Datum"), required=True)
     place = StringField(_l("Plats"), [DataRequired(_l("Ange var mötet hålls.")), Length(max=300)])
 
@@ -54,7 +55,8 @@ class RecommendationForm(BaseForm):
 class BoardDecisionForm(BaseForm):
     """The styrelse's decision; one amount field per budget year is added by `board_decision_form`."""
 
-    decision = SelectField(_l("Beslut"), choices=[("approve", _l("Bevilja")), ("reject", _l("Avslå"))])
+    decision = SelectField(_l("Beslut"), choices=select_choices(
+        [("approve", _l("Bevilja")), ("reject", _l("Avslå"))]))
     paragraph = StringField(_l("Protokollsparagraf (§)"), [DataRequired(_l("Ange paragrafen i protokollet, "
                                                                            "t.ex. § 12.")), Length(max=20)])
     decision_date = SwedishDateField(_l("Beslutsdatum"), required=True)

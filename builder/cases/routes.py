@@ -10,7 +10,8 @@ from builder.docx import DOCX_MIME
 from builder.extensions import db
 from builder.formatting import kr
 from builder.models import Application
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
+from forms.base import select_choices
 from forms.cases import AgendaForm, CaseDataForm, MeetingForm, RecommendationForm, board_decision_form
 
 from . import bp, service
@@ -47,7 +48,7 @@ def _case_helpers() -> dict:
 
 def change_request_for(application: Application):
     """The open change request for the lead's banner (members only), or None."""
-    from builder.review.routes import comment_targets
+    from builder.review.service import comment_targets
 
     from .guidance import open_change_request
 
@@ -99,7 +100,8 @@ def case_panel(application: Application) -> dict:
     if case is not None and staff:
         form = CaseDataForm(formdata=None, officer=str(case.officer_id or ""), due_date=case.due_date,
                             officer_recommendation=case.officer_recommendation, officer_note=case.officer_note)
-        form.officer.choices = [("", _("Ingen"))] + [(str(u.id), u.name or u.email) for u in service.officers()]
+        form.officer.choices = select_choices([("", _("Ingen"))] + [(str(u.id), u.name or u.email)
+                                                                    for u in service.officers()])
     items = []
     if current_user.role in READ_ROLES and case is not None:
         items = db.session.scalars(db.select(AgendaItem).join(Meeting).where(
@@ -173,7 +175,7 @@ def _render_meeting(meeting: Meeting, status: int = 200, failed: tuple[int, obje
             forms[item.id] = _decision_form(item, formdata=None)
     agenda_form = AgendaForm(formdata=None)
     candidates = service.agenda_candidates(meeting)
-    agenda_form.application_id.choices = [(str(a.id), f"{c.number} – {a.title}") for a, c in candidates]
+    agenda_form.application_id.choices = select_choices((str(a.id), f"{c.number} – {a.title}") for a, c in candidates)
     deadline = service.papers_deadline(meeting)
     return render_template("cases/meeting.html", meeting=meeting, forms=forms, agenda_form=agenda_form,
                            deadline=deadline, past_deadline=service.today() > deadline,
@@ -202,7 +204,7 @@ def add_to_agenda(meeting_id: int):
     _may_manage()
     meeting = _meeting(meeting_id)
     form = AgendaForm()
-    form.application_id.choices = [(str(a.id), c.number) for a, c in service.agenda_candidates(meeting)]
+    form.application_id.choices = select_choices((str(a.id), c.number) for a, c in service.agenda_candidates(meeting))
     if not form.validate_on_submit():
         flash(_("Välj ett inskickat ärende som inte redan finns på dagordningen."), "error")
         return redirect(url_for("cases.meeting", meeting_id=meeting_id))
@@ -301,7 +303,8 @@ def update_case(app_id: int):
     _may_manage()
     case = service.case_of(application.id) or abort(404)
     form = CaseDataForm()
-    form.officer.choices = [("", _("Ingen"))] + [(str(u.id), u.name or u.email) for u in service.officers()]
+    form.officer.choices = select_choices([("", _("Ingen"))] + [(str(u.id), u.name or u.email)
+                                                                    for u in service.officers()])
     if not form.validate_on_submit():
         for field_errors in form.errors.values():
             for message in field_errors:

@@ -1,7 +1,7 @@
 """case handling: case records (diarienummer), per-year counters, meetings, agenda items, case events
 
 Revision ID: a7a0d0e1a007
-Revises: b4b8adc63ff2
+Revises: e6a0c0f1a006 (written against b4b8adc63ff2; chained after 0006 when main was merged)
 Create Date: 2026-12-02 06:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a7a0d0e1a007'
-down_revision = 'b4b8adc63ff2'
+down_revision = 'e6a0c0f1a006'
 branch_labels = None
 depends_on = None
 
@@ -20,7 +20,7 @@ def upgrade():
     op.create_table('case_counters',
     sa.Column('year', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('last', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('year')
+    sa.PrimaryKeyConstraint('year', name='pk_case_counters')
     )
     op.create_table('cases',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -36,12 +36,13 @@ def upgrade():
     sa.Column('first_submitted_at', sa.DateTime(), nullable=False),
     sa.Column('last_submitted_at', sa.DateTime(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['officer_id'], ['users.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('application_id'),
-    sa.UniqueConstraint('number'),
-    sa.UniqueConstraint('year', 'sequence')
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], name='fk_cases_application_id_applications',
+                            ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['officer_id'], ['users.id'], name='fk_cases_officer_id_users'),
+    sa.PrimaryKeyConstraint('id', name='pk_cases'),
+    sa.UniqueConstraint('application_id', name='uq_cases_application_id'),
+    sa.UniqueConstraint('number', name='uq_cases_number'),
+    sa.UniqueConstraint('year', 'sequence', name='uq_cases_year_sequence')
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cases_officer_id'), ['officer_id'], unique=False)
@@ -53,8 +54,8 @@ def upgrade():
     sa.Column('place', sa.String(length=300), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name='fk_meetings_created_by_id_users'),
+    sa.PrimaryKeyConstraint('id', name='pk_meetings')
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meetings_date'), ['date'], unique=False)
@@ -75,11 +76,13 @@ def upgrade():
     sa.Column('conditions', sa.Text(), nullable=False),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('meeting_id', 'application_id')
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'],
+                            name='fk_agenda_items_application_id_applications', ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name='fk_agenda_items_meeting_id_meetings',
+                            ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name='fk_agenda_items_recorded_by_id_users'),
+    sa.PrimaryKeyConstraint('id', name='pk_agenda_items'),
+    sa.UniqueConstraint('meeting_id', 'application_id', name='uq_agenda_items_meeting_id_application_id')
     )
     with op.batch_alter_table('agenda_items', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agenda_items_application_id'), ['application_id'], unique=False)
@@ -92,9 +95,10 @@ def upgrade():
     sa.Column('kind', sa.String(length=30), nullable=False),
     sa.Column('detail', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'],
+                            name='fk_case_events_application_id_applications', ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name='fk_case_events_user_id_users'),
+    sa.PrimaryKeyConstraint('id', name='pk_case_events')
     )
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_case_events_application_id'), ['application_id'], unique=False)
