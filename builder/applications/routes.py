@@ -129,6 +129,7 @@ def import_json():
 @login_required
 def export_xlsx(app_id: int):
     """The budget as an Excel workbook with live formulas (finance, reviewers, the applicants)."""
+    from builder.cases.routes import case_numbers_for
     from builder.web.filters import STATUS_LABELS
     from builder.xlsx import XLSX_MIMETYPE, budget_workbook
 
@@ -140,7 +141,8 @@ def export_xlsx(app_id: int):
     version = _("Version %(n)s", n=len(application.versions)) if application.versions else ""
     body = budget_workbook(validated, approved_total=application.approved_total,
                            status_label=str(STATUS_LABELS.get(application.status, application.status)),
-                           version_label=version, decision_date=application.decision_date)
+                           version_label=version, decision_date=application.decision_date,
+                           case_number=case_numbers_for([application]).get(application.id, ""))
     name = safe_filename(f"Budget-{application.title}", ".xlsx")
     return Response(body, mimetype=XLSX_MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

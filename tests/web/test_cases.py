@@ -407,3 +407,13 @@ def test_change_request_needs_text_and_guides_the_lead(app, client, people, subm
     as_(client, people["applicant"])
     submit(client, people["applicant"], submitted)
     assert 'class="change-request"' not in client.get(f"/applications/{submitted}").text  # answered by resubmitting
+
+
+def test_case_number_is_in_the_xlsx_footer(app, client, people, submitted):
+    import openpyxl
+
+    as_(client, people["applicant"])
+    response = client.get(f"/applications/{submitted}/export.xlsx")
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert {ws.oddFooter.left.text for ws in workbook.worksheets} == {f"Diarienummer: SFSN {YEAR}/1"}
