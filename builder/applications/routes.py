@@ -129,7 +129,7 @@ def import_json():
 @login_required
 def export_xlsx(app_id: int):
     """The budget as an Excel workbook with live formulas (finance, reviewers, the applicants)."""
-    from builder.cases.routes import case_numbers_for
+    from builder.cases.panel import case_numbers_for
     from builder.web.filters import STATUS_LABELS
     from builder.xlsx import XLSX_MIMETYPE, budget_workbook
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("cases", __name__)
 
-from . import models, routes  # noqa: E402,F401
+from . import models, panel, routes  # noqa: E402,F401
