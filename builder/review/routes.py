@@ -102,9 +102,14 @@ def compare_versions(app_id: int):
         return redirect(url_for("applications.show", app_id=app_id))
     old, new = _version(application, a), _version(application, b)
     years, rows = compare.budget_comparison(old.doc, new.doc)
+    from builder.web.locale import current_language
+
+    from .line_changes import line_changes
+
     return render_template("review/compare.html", application=application, old=old, new=new,
                            sections=compare.section_diffs(old.doc, new.doc), years=years, rows=rows,
-                           titles=dict(SECTION_TITLES), numbers=numbers)
+                           titles=dict(SECTION_TITLES), numbers=numbers,
+                           lines=line_changes(old.doc, new.doc, current_language()))
 
 
 @bp.post("/applications/<int:app_id>/comments")

@@ -417,3 +417,33 @@ def test_case_number_is_in_the_xlsx_footer(app, client, people, submitted):
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(response.data))
     assert {ws.oddFooter.left.text for ws in workbook.worksheets} == {f"Diarienummer: SFSN {YEAR}/1"}
+
+
+def test_compare_shows_budget_changes_per_line_and_field(app, client, people, submitted):
+    as_(client, people["reviewer"])
+    client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "Lönen"})
+    with app.app_context():
+        from builder.applications.service import save_document
+
+        application_ = application(app, submitted)
+        application_.status = "draft"
+        doc = application_.doc
+        staff = doc["budget"]["staff"]
+        staff[3]["monthly_salary"] = "35500"
+        staff[3]["annual_raise"] = {"rate": "0.02", "month": 4}
+        staff[0]["fte"] = "0.8"
+        removed = staff.pop(1)
+        staff.append({**staff[0], "role": "Ny kurator", "fte": "0.5"})
+        save_document(application_, doc)
+        old_salary = sample_doc()["budget"]["staff"][3]["monthly_salary"]
+    submit(client, people["applicant"], submitted)
+    as_(client, people["reviewer"])
+    page = client.get(f"/applications/{submitted}/compare?a=1&b=2").text.replace("\xa0", " ")
+    table = page.split('id="line-changes"')[1].split("</table>")[0]
+    from builder.formatting import decimal
+
+    assert f"<del>{decimal(old_salary).replace(chr(160), ' ')} kr</del>" in table and "<ins>35 500 kr</ins>" in table
+    assert "Årlig löneökning" in table and "<ins>2 % från månad 4</ins>" in table
+    assert "Tjänstgöringsgrad" in table and "<ins>0,8</ins>" in table
+    assert "Ny kurator" in table and "Raden är tillagd." in table
+    assert removed["role"] in table and "Raden är borttagen." in table
