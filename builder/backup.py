@@ -63,7 +63,8 @@ def _dump_application(a: Application) -> dict:
                          "created_at": _when(t.created_at)} for t in a.transitions],
         "comments": [{"target": c.target, "body": c.body, "user": _email(c.user),
                       "version_number": c.version.number if c.version else None,
-                      "parent": comment_index.get(c.parent_id), "created_at": _when(c.created_at)}
+                      "parent": comment_index.get(c.parent_id), "created_at": _when(c.created_at),
+                      "internal": c.internal, "resolved_at": _when(c.resolved_at)}
                      for c in a.comments],
     }
 
@@ -136,7 +137,8 @@ def _restore_application(a: dict, users: dict) -> Application:
         comment = Comment(application_id=application.id, target=c["target"], body=c["body"],
                           user_id=user_id(c["user"]), version_id=version.id if version else None,
                           parent_id=comments[c["parent"]].id if c["parent"] is not None else None,
-                          created_at=_dt(c["created_at"]))
+                          created_at=_dt(c["created_at"]), internal=bool(c.get("internal", False)),
+                          resolved_at=_dt(c.get("resolved_at")))
         db.session.add(comment)
         db.session.flush()
         comments.append(comment)

@@ -70,7 +70,8 @@ def review_context(application: Application, doc: dict | None = None) -> dict:
     return dict(actions=allowed_actions(application.status, is_member=member, role=current_user.role),
                 transition_form=TransitionForm(formdata=None), decision_form=decision_form,
                 comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
-                parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
+                parent=parent, top_comments=[c for c in application.comments
+                                             if c.parent_id is None and (reviewer or not c.internal)],
                 target_labels=choice_labels(comment_form.target))
 
 

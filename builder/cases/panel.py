@@ -37,8 +37,9 @@ def _check_settings(state) -> None:
 @bp.app_context_processor
 def _case_helpers() -> dict:
     return {"case_panel": case_panel, "case_numbers_for": case_numbers_for, "case_event_text": case_event_text,
-            "meeting_kind_label": meeting_kind_label, "change_request_for": change_request_for,
-            "recommendation_label": recommendation_label}
+            "meeting_kind_label": meeting_kind_label, "margin_for": margin_for,
+            "comment_labels_for": comment_labels_for,
+            "change_request_for": change_request_for, "recommendation_label": recommendation_label}
 
 
 def change_request_for(application: Application):
@@ -50,6 +51,21 @@ def change_request_for(application: Application):
     if not application.is_member(current_user.id):
         return None
     return open_change_request(application, dict(comment_targets(application.doc)))
+
+
+def margin_for(application: Application, version=None) -> dict[str, list]:
+    """The comments to show beside each part of the document (a version page: that version's only)."""
+    from .guidance import margin_comments
+
+    return margin_comments(application.comments, staff=service.staff(current_user),
+                           version_id=version.id if version is not None else None)
+
+
+def comment_labels_for(application: Application, doc: dict | None = None) -> dict[str, str]:
+    """{comment target: its label} for a document."""
+    from builder.review.service import comment_targets
+
+    return dict(comment_targets(doc if doc is not None else application.doc))
 
 
 def case_event_text(event) -> str:
@@ -67,6 +83,8 @@ def case_event_text(event) -> str:
                                     meeting=meeting_kind_label(v.get("kind", "")), date=when),
         "recommendation": lambda: _("Beredningsgruppens rekommendation %(date)s: %(rec)s.", date=when,
                                     rec=recommendation_label(v.get("recommendation", ""))),
+        "comment_resolved": lambda: _("En kommentar är markerad som löst."),
+        "comment_reopened": lambda: _("En kommentar är öppen igen."),
         "decision": lambda: _("Styrelsens beslut %(date)s, %(paragraph)s: %(decision)s.", date=when,
                               paragraph=v.get("paragraph", ""),
                               decision=_("Bevilja") if v.get("decision") == "approve" else _("Avslå")),

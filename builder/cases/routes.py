@@ -234,3 +234,20 @@ def decision_letter_download(app_id: int):
         abort(404)
     name, body = attachment
     return _attachment(body, name)
+
+
+@bp.post("/applications/<int:app_id>/comments/<int:comment_id>/resolve")
+@login_required
+def resolve_comment(app_id: int, comment_id: int):
+    """Staff mark a comment resolved (or open again)."""
+    from builder.models import Comment
+
+    application = get_case_visible(app_id)
+    _may_manage()
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.application_id != application.id or comment.parent_id is not None:
+        abort(404)
+    service.toggle_resolved(comment, current_user)
+    flash(_("Kommentaren är markerad som löst.") if comment.resolved_at else _("Kommentaren är öppen igen."),
+          "success")
+    return redirect(url_for("applications.show", app_id=app_id) + "#comments")

@@ -271,3 +271,11 @@ def record_decision(item: AgendaItem, decision: Decision, user: User) -> None:
     except WorkflowError:
         db.session.rollback()
         raise CaseError("workflow") from None
+
+
+def toggle_resolved(comment, user: User) -> None:
+    """Mark a comment resolved, or open it again; the case history says who."""
+    comment.resolved_at = None if comment.resolved_at else utcnow()
+    record_event(comment.application_id, user, "comment_resolved" if comment.resolved_at else "comment_reopened",
+                 target=comment.target)
+    db.session.commit()

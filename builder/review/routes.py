@@ -123,12 +123,13 @@ def add_comment(app_id: int):
     if form.parent_id.data:
         parent_id = parse_id(form.parent_id.data)
         parent = db.session.get(Comment, parent_id) if parent_id is not None else None
-        if parent is None or parent.application_id != application.id:
+        if parent is None or parent.application_id != application.id or (parent.internal and not reviewer):
             abort(404)
     elif not reviewer:
         abort(403)  # applicants answer comments; they do not open new threads
     if form.validate_on_submit() and (parent or form.target.data in choice_labels(form.target)):
-        service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
+        service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent,
+                            internal=reviewer and bool(form.internal.data))
         flash(_("Kommentaren är sparad."), "success")
     else:
         flash(_("Skriv en kommentar."), "error")

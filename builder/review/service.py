@@ -57,12 +57,14 @@ def apply_transition(application: Application, action: str, user: User, comment:
 
 
 def add_comment(application: Application, user: User, body: str, target: str = "general",
-                parent: Comment | None = None) -> Comment:
-    """A comment on the latest version (an answer is attached to its parent's version)."""
+                parent: Comment | None = None, internal: bool = False) -> Comment:
+    """A comment on the latest version (an answer is attached to its parent's version and is internal when
+    its parent is)."""
     version = parent.version if parent else (application.versions[-1] if application.versions else None)
     comment = Comment(application_id=application.id, version_id=version.id if version else None,
                       parent_id=parent.id if parent else None, user_id=user.id,
-                      target=parent.target if parent else target, body=body.strip())
+                      target=parent.target if parent else target, body=body.strip(),
+                      internal=parent.internal if parent else internal)
     application.comments.append(comment)
     db.session.commit()
     return comment
@@ -106,4 +108,6 @@ def comment_targets(doc: dict) -> list[tuple[str, str]]:
     for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
         targets.append((f"budget.staff[{i}]", _("Personalrad %(n)s: %(party)s, %(role)s", n=i + 1,
                                                  party=line.get("party", ""), role=line.get("role", ""))))
-    return targets
+    from builder.cases.guidance import more_comment_targets
+
+    return targets + more_comment_targets(doc)

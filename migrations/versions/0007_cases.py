@@ -1,4 +1,5 @@
-"""case handling: case records (diarienummer), per-year counters, meetings, agenda items, case events
+"""case handling: case records (diarienummer), per-year counters, meetings, agenda items, case events,
+internal and resolved comments
 
 Revision ID: a7a0d0e1a007
 Revises: e6a0c0f1a006 (written against b4b8adc63ff2; chained after 0006 when main was merged)
@@ -103,8 +104,15 @@ def upgrade():
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_case_events_application_id'), ['application_id'], unique=False)
 
+    with op.batch_alter_table('comments', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('internal', sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column('resolved_at', sa.DateTime(), nullable=True))
+
 
 def downgrade():
+    with op.batch_alter_table('comments', schema=None) as batch_op:
+        batch_op.drop_column('resolved_at')
+        batch_op.drop_column('internal')
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_events_application_id'))
     op.drop_table('case_events')

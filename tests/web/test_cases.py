@@ -447,3 +447,43 @@ def test_compare_shows_budget_changes_per_line_and_field(app, client, people, su
     assert "Tjänstgöringsgrad" in table and "<ins>0,8</ins>" in table
     assert "Ny kurator" in table and "Raden är tillagd." in table
     assert removed["role"] in table and "Raden är borttagen." in table
+
+
+def test_internal_notes_stay_with_staff_and_comments_sit_beside_their_part(app, client, people, submitted):
+    as_(client, people["reviewer"])
+    for data in ({"target": "risks[0]", "body": "Risken är underskattad."},
+                 {"target": "signatories[1]", "body": "Saknar titel."},
+                 {"target": "background", "body": "INTERN: ring förbundschefen.", "internal": "y"}):
+        assert client.post(f"/applications/{submitted}/comments", data=data).status_code == 302
+    assert client.post(f"/applications/{submitted}/comments",
+                       data={"target": "nonsense[3]", "body": "x"}, follow_redirects=True).status_code == 200
+    with app.app_context():
+        comments = application(app, submitted).comments
+        assert [(c.target, c.internal) for c in comments] == [("risks[0]", False), ("signatories[1]", False),
+                                                            ("background", True)]
+        internal_id, risk_id = comments[2].id, comments[0].id
+    page = client.get(f"/applications/{submitted}").text
+    document = page.split('class="document"')[1]
+    assert document.index("Risken är underskattad.") > document.index("Risker")
+    assert document.index("Saknar titel.") > document.index("Underskrifter")
+    assert "INTERN: ring förbundschefen." in document and "Intern anteckning" in document
+    version_page = client.get(f"/applications/{submitted}/versions/1").text
+    assert "Risken är underskattad." in version_page and "INTERN: ring förbundschefen." in version_page
+    assert client.post(f"/applications/{submitted}/comments/{risk_id}/resolve").status_code == 302
+    with app.app_context():
+        assert db.session.get(type(comments[0]), risk_id).resolved_at is not None
+    client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "Se kommentarerna."})
+
+    as_(client, people["applicant"])
+    page = client.get(f"/applications/{submitted}").text
+    assert "INTERN" not in page and "Intern anteckning" not in page
+    assert "Risken är underskattad." in page and "Löst" in page
+    banner = page.split('class="change-request"')[1].split("</section>")[0]
+    assert "Saknar titel." in banner and "signatories#signatories-1-name" in banner
+    assert "Risken är underskattad." not in banner  # resolved: not an open point
+    assert "INTERN" not in client.get(f"/applications/{submitted}/versions/1").text
+    answer = client.post(f"/applications/{submitted}/comments", data={"parent_id": str(internal_id), "body": "?"})
+    assert answer.status_code == 404
+    assert client.post(f"/applications/{submitted}/comments/{risk_id}/resolve").status_code == 404
+    assert client.post(f"/applications/{submitted}/comments",
+                       data={"target": "general", "body": "x", "internal": "y"}).status_code == 403
