@@ -139,6 +139,8 @@ def url_values(rule, world: World, draw) -> dict:
         if name in ("app_id", "preset_id"):
             values[name] = draw(st.sampled_from([world.draft_id, world.submitted_id, world.secret_id, 0, 1,
                                                  2**31 - 1, 2**31, 10**20]))
+        elif name == "comment_id":
+            values[name] = draw(st.sampled_from([world.own_comment_id, world.secret_comment_id, 0, 2**31, 10**20]))
         elif name in ("meeting_id", "item_id"):  # case handling: the world's two meetings and agenda items
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31 - 1, 2**31, 10**20]))
         elif name == "number":
@@ -183,7 +185,7 @@ GENERIC_FIELDS = ["email", "password", "name", "confirm", "role", "label", "rate
                   "next", "baseline", "title", "base_version", "goto", "remove_row", "add", "save", "back",
                   "date", "place", "officer", "due_date", "officer_recommendation", "officer_note", "application_id",
                   "item1-recommendation", "item1-note", "item2-decision", "item2-paragraph", "item2-decision_date",
-                  "item2-amount_2017", "item2-conditions"]
+                  "item2-amount_2017", "item2-conditions", "internal"]
 HIDDEN_FIELDS = ["base_version", "goto", "remove_row", "add", "parent_id", "next"]
 
 
