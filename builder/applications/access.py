@@ -56,8 +56,9 @@ def _in_revision_query():
 
 def case_visible_query(user):
     """visible_query, plus, for reviewers, the cases being revised (the review list keeps showing them)."""
-    if user.role == "reviewer":
-        return db.select(Application).where(Application.status.in_(REVIEWER_STATUSES) | _in_revision_query())
+    if user.role == "reviewer":  # built on visible_query, so its rules stay the one place that decides
+        visible = visible_query(user).with_only_columns(Application.id)
+        return db.select(Application).where(Application.id.in_(visible) | _in_revision_query())
     return visible_query(user)
 
 
