@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from builder.cases.service import today
 
-from .conftest import login, shot
+from .helpers import login, shot
 from .test_accessibility import serious_violations
 
 SAMPLE = Path(__file__).resolve().parents[2] / "builder" / "sample" / "hela-familjen.json"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from builder.extensions import db
 from builder.models import Application
-from tests.conftest import login
+from tests.helpers import login
 
 SAMPLE = Path(__file__).resolve().parents[2] / "builder" / "sample" / "hela-familjen.json"
 

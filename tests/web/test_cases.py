@@ -11,7 +11,7 @@ from docx import Document
 from builder.cases.models import AgendaItem, Case
 from builder.cases.service import today
 from builder.extensions import db
-from tests.conftest import login
+from tests.helpers import login
 from tests.web.cases_support import add_to_agenda, application, as_, new_meeting, sample_doc, submit
 
 YEAR = today().year
