@@ -5,11 +5,12 @@ import re
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .base import BaseForm, select_choices
 from .fields import SwedishDateField, SwedishDecimalField
+from .review import TransitionForm
 
 MAX_AMOUNT = Decimal(1_000_000_000)
 _PARAGRAPH = re.compile(r"§?\s*([0-9]{1,4})\s*([a-z]?)", re.IGNORECASE)
@@ -28,7 +29,7 @@ class CaseDataForm(BaseForm):
                                  render_kw={"rows": 3})
 
 
-class ChangeRequestForm(BaseForm):
+class ChangeRequestForm(TransitionForm):
     """"Begär komplettering": the text is what the lead is asked to fix, so it is required."""
 
     comment = TextAreaField(_l("Vad behöver kompletteras?"),
@@ -55,6 +56,7 @@ class RecommendationForm(BaseForm):
 class BoardDecisionForm(BaseForm):
     """The styrelse's decision; one amount field per budget year is added by `board_decision_form`."""
 
+    version = HiddenField()  # the newest version's number when the page was made: a stale decision is refused
     decision = SelectField(_l("Beslut"), choices=select_choices(
         [("approve", _l("Bevilja")), ("reject", _l("Avslå"))]))
     paragraph = StringField(_l("Protokollsparagraf (§)"), [DataRequired(_l("Ange paragrafen i protokollet, "

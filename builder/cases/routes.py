@@ -96,7 +96,10 @@ def _decision_form(item: AgendaItem, **kwargs):
     """The styrelse's decision form of one agenda item, an amount field per year pre-filled with the applied."""
     application = item.application
     applied = applied_by_year(application.versions[-1].doc) if application.versions else {}
-    return board_decision_form(sorted(applied), applied, prefix=f"item{item.id}", **kwargs)
+    form = board_decision_form(sorted(applied), applied, prefix=f"item{item.id}", **kwargs)
+    if kwargs.get("formdata", True) is None:
+        form.version.data = str(application.versions[-1].number if application.versions else 0)
+    return form
 
 
 @bp.get("/meetings/<int:meeting_id>")
@@ -170,9 +173,13 @@ def decide(meeting_id: int, item_id: int):
         abort(409, description=_("Beslut fattas av styrelsen."))
     if application.status != "submitted":
         abort(409, description=_("Ärendet är inte inskickat och kan inte beslutas nu."))
-    if application.is_member(current_user.id):
-        abort(403)
+    if service.is_party(current_user, application):
+        abort(403)  # a member of the application, or the one who submitted it, never decides on it
     form = _decision_form(item)
+    latest = str(application.versions[-1].number if application.versions else 0)
+    if form.is_submitted() and (form.version.data or "").strip() != latest:
+        abort(409, description=_("Ansökan har ändrats sedan sidan öppnades: den senaste versionen är nu "
+                                 "version %(n)s. Läs den och försök igen. Inget har ändrats.", n=latest))
     if not form.validate_on_submit():
         return _render_meeting(meeting, 422, (item.id, form))
     submitted = service.decision_date_problem(application, form.decision_date.date)

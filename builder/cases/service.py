@@ -109,6 +109,13 @@ def in_revision(application: Application) -> bool:
                                                          and bool(application.versions))
 
 
+def is_party(user, application: Application) -> bool:
+    """A member or the submitter (the review service's rule: such a person never decides on it)."""
+    from builder.review.service import is_party as review_is_party
+
+    return review_is_party(user, application)
+
+
 def staff(user) -> bool:
     return getattr(user, "role", None) in STAFF_ROLES
 
@@ -252,7 +259,7 @@ def record_decision(item: AgendaItem, decision: Decision, user: User) -> None:
     application = item.application
     if application.status != "submitted":
         raise CaseError("not_submitted")
-    if application.is_member(user.id):
+    if is_party(user, application):
         raise CaseError("member")
     if decision_date_problem(application, decision.day):
         raise CaseError("before_submission")

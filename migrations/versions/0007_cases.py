@@ -2,7 +2,7 @@
 internal and resolved comments
 
 Revision ID: a7a0d0e1a007
-Revises: e6a0c0f1a006 (written against b4b8adc63ff2; chained after 0006 when main was merged)
+Revises: c3a0d0e1a003 (written against b4b8adc63ff2; chained after main's 0006 and 0003 at merge)
 Create Date: 2026-12-02 06:40:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a7a0d0e1a007'
-down_revision = 'e6a0c0f1a006'
+down_revision = 'c3a0d0e1a003'
 branch_labels = None
 depends_on = None
 

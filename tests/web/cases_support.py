@@ -20,9 +20,24 @@ def as_(client, person) -> None:
     login(client, person[1], person[2])
 
 
+def act(client, app_id: int, action: str, follow_redirects: bool = False, **data):
+    """Post a workflow action naming the newest version, as the page's form does."""
+    with client.application.app_context():
+        versions = db.session.get(Application, app_id).versions
+        version = versions[-1].number if versions else 0
+    return client.post(f"/applications/{app_id}/actions/{action}", data={"version": str(version), **data},
+                       follow_redirects=follow_redirects)
+
+
+def base_version(client, app_id: int) -> str:
+    """The draft's lock version a wizard save must name."""
+    with client.application.app_context():
+        return str(db.session.get(Application, app_id).lock_version)
+
+
 def submit(client, person, app_id: int) -> None:
     as_(client, person)
-    response = client.post(f"/applications/{app_id}/actions/submit", data={"comment": ""})
+    response = act(client, app_id, "submit", comment="")
     assert response.status_code == 302 and f"/applications/{app_id}" in response.location, response.location
 
 

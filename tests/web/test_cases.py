@@ -12,7 +12,16 @@ from builder.cases.models import AgendaItem, Case
 from builder.cases.service import today
 from builder.extensions import db
 from tests.helpers import login
-from tests.web.cases_support import add_to_agenda, application, as_, new_meeting, sample_doc, submit
+from tests.web.cases_support import (
+    act,
+    add_to_agenda,
+    application,
+    as_,
+    base_version,
+    new_meeting,
+    sample_doc,
+    submit,
+)
 
 YEAR = today().year
 
@@ -80,9 +89,9 @@ def test_draft_never_submitted_has_no_case_number_in_its_footer(app, client, peo
 
 def test_resubmission_keeps_the_case_number(app, client, people, submitted):
     as_(client, people["reviewer"])
-    client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "Mer om målgruppen"})
+    act(client, submitted, "request_changes", comment="Mer om målgruppen")
     as_(client, people["applicant"])
-    assert client.post(f"/applications/{submitted}/actions/revise").status_code == 302
+    assert act(client, submitted, "revise").status_code == 302
     submit(client, people["applicant"], submitted)
     assert case_number(app, submitted) == f"SFSN {YEAR}/1"
     with app.app_context():
@@ -99,7 +108,7 @@ def test_simultaneous_first_submissions_get_different_numbers(app, people, make_
         client = app.test_client()
         login(client, people["applicant"][1], people["applicant"][2])
         barrier.wait()
-        codes[app_id] = client.post(f"/applications/{app_id}/actions/submit").status_code
+        codes[app_id] = act(client, app_id, "submit").status_code
 
     threads = [threading.Thread(target=submit_one, args=(i,)) for i in ids]
     for thread in threads:
@@ -113,13 +122,14 @@ def test_simultaneous_first_submissions_get_different_numbers(app, people, make_
 
 def test_reviewer_keeps_read_access_while_the_lead_revises(app, client, people, submitted):
     as_(client, people["reviewer"])
-    client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "Komplettera"})
+    act(client, submitted, "request_changes", comment="Komplettera")
     listing = client.get("/review").text
     assert "Komplettering pågår" in listing and "Hela Familjen" in listing
     as_(client, people["applicant"])
-    client.post(f"/applications/{submitted}/actions/revise")
+    act(client, submitted, "revise")
     client.post(f"/applications/{submitted}/steps/timeline",
-                data={"timeline": "HEMLIG ARBETSTEXT", "activities": "Kartläggning.", "save": "1"})
+                data={"timeline": "HEMLIG ARBETSTEXT", "activities": "Kartläggning.", "save": "1",
+                      "base_version": base_version(client, submitted)})
     with app.app_context():
         assert application(app, submitted).status == "draft"
     as_(client, people["reviewer"])
@@ -193,6 +203,7 @@ def test_case_data_rejects_bad_input_at_the_field(app, client, people, submitted
 
 def _board_decision(client, meeting_id, item_id, **data):
     prefix = f"item{item_id}-"
+    data.setdefault("version", "1")
     return client.post(f"/meetings/{meeting_id}/agenda/{item_id}/decision",
                        data={prefix + k: v for k, v in data.items()})
 
@@ -381,16 +392,14 @@ def test_bad_case_number_pattern_is_refused_at_start(app_factory):
 
 def test_change_request_needs_text_and_guides_the_lead(app, client, people, submitted):
     as_(client, people["reviewer"])
-    response = client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "  "},
-                           follow_redirects=True)
+    response = act(client, submitted, "request_changes", comment="  ", follow_redirects=True)
     assert "Skriv vad som behöver kompletteras." in response.text
     with app.app_context():
         assert application(app, submitted).status == "submitted"
     client.post(f"/applications/{submitted}/comments", data={"target": "budget.staff[3]",
                                                              "body": "Motivera lönen."})
     client.post(f"/applications/{submitted}/comments", data={"target": "target_group", "body": "Hur många?"})
-    assert client.post(f"/applications/{submitted}/actions/request_changes",
-                       data={"comment": "Komplettera budget och målgrupp."}).status_code == 302
+    assert act(client, submitted, "request_changes", comment="Komplettera budget och målgrupp.").status_code == 302
     as_(client, people["applicant"])
     page = client.get(f"/applications/{submitted}").text
     banner = page.split('class="change-request"')[1].split("</section>")[0]
@@ -398,7 +407,7 @@ def test_change_request_needs_text_and_guides_the_lead(app, client, people, subm
     assert f'/applications/{submitted}/steps/budget#staff-3-role">Personalrad 4' in banner
     assert "Motivera lönen." in banner
     assert f'/applications/{submitted}/steps/background#target_group">Målgrupp' in banner and "Hur många?" in banner
-    client.post(f"/applications/{submitted}/actions/revise")
+    act(client, submitted, "revise")
     step = client.get(f"/applications/{submitted}/steps/budget").text
     assert 'class="change-request"' in step and 'id="staff-3-role"' in step
     assert 'id="target_group"' in client.get(f"/applications/{submitted}/steps/background").text
@@ -421,7 +430,7 @@ def test_case_number_is_in_the_xlsx_footer(app, client, people, submitted):
 
 def test_compare_shows_budget_changes_per_line_and_field(app, client, people, submitted):
     as_(client, people["reviewer"])
-    client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "Lönen"})
+    act(client, submitted, "request_changes", comment="Lönen")
     with app.app_context():
         from builder.applications.service import save_document
 
@@ -472,7 +481,7 @@ def test_internal_notes_stay_with_staff_and_comments_sit_beside_their_part(app, 
     assert client.post(f"/applications/{submitted}/comments/{risk_id}/resolve").status_code == 302
     with app.app_context():
         assert db.session.get(type(comments[0]), risk_id).resolved_at is not None
-    client.post(f"/applications/{submitted}/actions/request_changes", data={"comment": "Se kommentarerna."})
+    act(client, submitted, "request_changes", comment="Se kommentarerna.")
 
     as_(client, people["applicant"])
     page = client.get(f"/applications/{submitted}").text
@@ -487,3 +496,16 @@ def test_internal_notes_stay_with_staff_and_comments_sit_beside_their_part(app, 
     assert client.post(f"/applications/{submitted}/comments/{risk_id}/resolve").status_code == 404
     assert client.post(f"/applications/{submitted}/comments",
                        data={"target": "general", "body": "x", "internal": "y"}).status_code == 403
+
+
+def test_stale_board_decision_is_409_and_changes_nothing(app, client, people, submitted):
+    as_(client, people["reviewer"])
+    styrelse = new_meeting(client, "styrelse", today().isoformat())
+    add_to_agenda(client, styrelse, submitted)
+    item = _item_id(app, styrelse, submitted)
+    response = _board_decision(client, styrelse, item, version="0", decision="reject", paragraph="§ 2",
+                               decision_date=today().isoformat())
+    assert response.status_code == 409
+    with app.app_context():
+        assert application(app, submitted).status == "submitted"
+        assert db.session.get(AgendaItem, item).decision == ""
