@@ -7,15 +7,14 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from builder.extensions import db
-from builder.models import Application, User, utcnow
+from builder.models import Application, Model, User, utcnow
 
 MEETING_KINDS = ("beredning", "styrelse")
 RECOMMENDATIONS = ("grant", "reject", "complete")  # bevilja / avslå / komplettera
 DECISIONS = ("approve", "reject")
 
 
-class Case(db.Model):
+class Case(Model):
     """An application's case record, created at its first submission."""
 
     __tablename__ = "cases"
@@ -39,7 +38,7 @@ class Case(db.Model):
     officer: Mapped[User | None] = relationship()
 
 
-class CaseCounter(db.Model):
+class CaseCounter(Model):
     """The last sequence number given in a year (one row per year, locked while a number is drawn)."""
 
     __tablename__ = "case_counters"
@@ -48,7 +47,7 @@ class CaseCounter(db.Model):
     last: Mapped[int] = mapped_column(default=0)
 
 
-class Meeting(db.Model):
+class Meeting(Model):
     """A beredningsgrupp or styrelse meeting with an agenda of cases."""
 
     __tablename__ = "meetings"
@@ -64,7 +63,7 @@ class Meeting(db.Model):
                                                    order_by="AgendaItem.position")
 
 
-class AgendaItem(db.Model):
+class AgendaItem(Model):
     """One case on a meeting's agenda, with the beredningsgrupp's recommendation or the styrelse's decision."""
 
     __tablename__ = "agenda_items"
@@ -97,7 +96,7 @@ class AgendaItem(db.Model):
         self.amounts = json.dumps({str(k): int(v) for k, v in sorted(amounts.items())})
 
 
-class CaseEvent(db.Model):
+class CaseEvent(Model):
     """One step of a case that is not a status change: number given, officer set, agenda, recommendation, decision."""
 
     __tablename__ = "case_events"

@@ -115,10 +115,10 @@ def case_panel(application: Application) -> dict:
                             officer_recommendation=case.officer_recommendation, officer_note=case.officer_note)
         form.officer.choices = select_choices([("", _("Ingen"))] + [(str(u.id), u.name or u.email)
                                                                     for u in service.officers()])
-    items = []
+    items: list[AgendaItem] = []
     if current_user.role in READ_ROLES and case is not None:
-        items = db.session.scalars(db.select(AgendaItem).join(Meeting).where(
-            AgendaItem.application_id == application.id).order_by(Meeting.date)).all()
+        items = list(db.session.scalars(db.select(AgendaItem).join(Meeting).where(
+            AgendaItem.application_id == application.id).order_by(Meeting.date)))
     events = service.case_events(application.id) if current_user.role in READ_ROLES and case is not None else []
     return {"case": case, "form": form, "staff": staff, "agenda": items, "events": events,
             "in_revision": service.in_revision(application),

@@ -64,6 +64,7 @@ def create_meeting():
         listed = db.session.scalars(db.select(Meeting).order_by(Meeting.date.desc()).limit(200)).all()
         return render_template("cases/meetings.html", meetings=listed, form=form, may_manage=True,
                                deadline=service.papers_deadline), 422
+    assert form.date.date is not None  # required: validation filled it
     meeting = service.create_meeting(form.kind.data, form.date.date, form.place.data, current_user)
     flash(_("Mötet är skapat."), "success")
     return redirect(url_for("cases.meeting", meeting_id=meeting.id))

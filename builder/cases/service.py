@@ -75,11 +75,10 @@ def _draw_sequence(year: int) -> int:
     PostgreSQL: a second transaction waits for the first one's insert or update of the same row, then
     sees its result. SQLite: the insert takes the database's write lock, so writers draw one at a time.
     """
+    from sqlalchemy.dialects import postgresql, sqlite
+
     dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     db.session.execute(insert(CaseCounter).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"]))
     return db.session.execute(sa.update(CaseCounter).where(CaseCounter.year == year)
                               .values(last=CaseCounter.last + 1).returning(CaseCounter.last)).scalar_one()

@@ -1,6 +1,7 @@
 """The kallelse (agenda) of a beredningsgrupp or styrelse meeting: plain values in, DOCX bytes out."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,9 +45,9 @@ class AgendaCase:
 @dataclass(frozen=True)
 class AgendaMeeting:
     kind: str  # beredning | styrelse
-    date: date
+    date: dt.date
     place: str
-    papers_deadline: date
+    papers_deadline: dt.date
     association: str = ""
     cases: tuple[AgendaCase, ...] = field(default=())
 

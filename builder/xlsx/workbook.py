@@ -39,9 +39,10 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     if table.has_baseline:
         write_comparison_sheet(workbook.create_sheet(_("Jämförelse")), application, table, _, _("Budget"))
     if case_number:  # the diarienummer in every sheet's printed footer
+        footer = excel_text(_("Diarienummer: %(number)s", number=case_number)).replace("&", "&&")  # "&": a code
         for sheet in workbook.worksheets:
-            footer = _("Diarienummer: %(number)s", number=case_number)
-            sheet.oddFooter.left.text = excel_text(footer).replace("&", "&&")  # "&" starts a footer code
+            if sheet.oddFooter is not None:
+                sheet.oddFooter.left.text = footer
     workbook.properties.title = excel_text(application.title)
     workbook.properties.creator = CREATOR
     workbook.properties.language = {"en": "en-GB"}.get(application.language, "sv-SE")
