@@ -26,7 +26,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def render_application_docx(app: Application, *, draft: bool = False, version_label: str = "",
-                            today: date | None = None) -> bytes:
+                            today: date | None = None, case_number: str = "") -> bytes:
     """The application as a Word document; raises ExportRefused unless it is ready for signing or a draft."""
     table = compute_budget(app.budget)
     if not draft:
@@ -42,7 +42,7 @@ def render_application_docx(app: Application, *, draft: bool = False, version_la
     ctx.write_into(document.element.body)
     write_header(document, gettext, draft)
     short_id = fingerprint(app)
-    write_footer(document, gettext, app.title, version_label, short_id)
+    write_footer(document, gettext, app.title, version_label, short_id, case_number)
     set_properties(document, app, document_title(app, gettext, draft), version_label, short_id, today)
     out = io.BytesIO()
     document.save(out)

@@ -188,7 +188,7 @@ def _fuzz_rule(app, world, hela_doc, rule, hit):
         values = url_values(rule, world, data.draw)
         form, typed = _draw_data(data.draw, app, rule, values, world, before_doc)
         client = app.test_client()
-        as_reviewer = data.draw(st.booleans()) if rule.endpoint.startswith("review.") else False
+        as_reviewer = data.draw(st.booleans()) if rule.endpoint.startswith(("review.", "cases.")) else False
         email = world.admin_email if rule.endpoint.startswith("admin.") else (
             world.reviewer_email if as_reviewer else world.owner_email)
         login(client, email, PASSWORD)
