@@ -81,6 +81,10 @@ class Config:
     SERVICE_OWNER = os.environ.get("SERVICE_OWNER", "")
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # https://host of links in e-mails (else the request's host)
+    # Case handling (builder/cases): the diarienummer pattern, papers out N days before a meeting, the signatory.
+    CASE_NUMBER_PATTERN = os.environ.get("CASE_NUMBER_PATTERN", "FINSAM {year}/{n}")  # checked by builder.cases
+    MEETING_PAPERS_DAYS = os.environ.get("MEETING_PAPERS_DAYS", "7")
+    DECISION_SIGNATORY = os.environ.get("DECISION_SIGNATORY", "")  # the förbundschef's name on decision letters
 
 
 def finalize(config: dict, instance_path: str) -> None:

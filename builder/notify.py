@@ -75,6 +75,8 @@ def after_transition(application: Application, transition: Transition, actor: Us
 def after_comment(application: Application, comment: Comment, author: User) -> int:
     """A comment or answer goes to the other side: from staff to the members; from a member to the staff
     in the thread (every reviewer when no staff member has written in it)."""
+    if getattr(comment, "internal", False):  # a staff-only note: never mailed, the applicants must not see it
+        return 0
     common = _common(application)
     if application.is_member(author.id):
         root = db.session.get(Comment, comment.parent_id) if comment.parent_id else comment

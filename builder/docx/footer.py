@@ -36,11 +36,11 @@ def page_runs(gettext) -> list[str]:
     return runs
 
 
-def footer_blocks(gettext, title: str, version_label: str, fingerprint: str) -> list[str]:
-    """Title and "Sida X av Y" on the first line, version label and fingerprint on the second."""
+def footer_blocks(gettext, title: str, version_label: str, fingerprint: str, case_number: str = "") -> list[str]:
+    """Title and "Sida X av Y" on the first line, case number, version label and fingerprint on the second."""
     _ = gettext
     pages = page_runs(_)
-    details = []
+    details = [_("Diarienummer: %(number)s", number=_one_line(case_number))] if case_number else []
     label = _one_line(version_label)
     if label:
         details.append(_("Version: %(label)s", label=label))
@@ -58,9 +58,10 @@ def _replace_content(container, blocks: list[str]) -> None:
         element.append(child)
 
 
-def write_footer(document: DocumentObject, gettext, title: str, version_label: str, fingerprint: str) -> None:
+def write_footer(document: DocumentObject, gettext, title: str, version_label: str, fingerprint: str,
+                 case_number: str = "") -> None:
     """The footer of every section."""
-    blocks = footer_blocks(gettext, title, version_label, fingerprint)
+    blocks = footer_blocks(gettext, title, version_label, fingerprint, case_number)
     for section in document.sections:
         section.footer.is_linked_to_previous = False
         _replace_content(section.footer, blocks)

@@ -9,11 +9,12 @@ from docx.document import Document as DocumentObject
 from builder.appformat import Application, fingerprint
 from builder.budget import compute_budget, compute_effects
 from builder.i18n import gettext_for
+from builder.readiness import describe_all
 
 from .base import new_document
 from .budget import write_budget
-from .checks import ExportRefused, signing_problems
 from .context import Context
+from .export_refusal import ExportRefused, signing_gaps
 from .footer import write_footer, write_header
 from .labels import DOCUMENT_LANGUAGE, SECTIONS_AFTER_BUDGET, SECTIONS_BEFORE_BUDGET
 from .sections import document_title, write_effects, write_front, write_risks, write_sections
@@ -25,13 +26,13 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def render_application_docx(app: Application, *, draft: bool = False, version_label: str = "",
-                            today: date | None = None) -> bytes:
+                            today: date | None = None, case_number: str = "") -> bytes:
     """The application as a Word document; raises ExportRefused unless it is ready for signing or a draft."""
     table = compute_budget(app.budget)
     if not draft:
-        problems = signing_problems(app, table=table)
-        if problems:
-            raise ExportRefused(problems)
+        gaps = signing_gaps(app)
+        if gaps:
+            raise ExportRefused(describe_all(gaps, app.language), gaps)
     today = today or date.today()
     gettext = gettext_for(app.language, "docx")
     document = new_document(app.language)
@@ -41,7 +42,7 @@ def render_application_docx(app: Application, *, draft: bool = False, version_la
     ctx.write_into(document.element.body)
     write_header(document, gettext, draft)
     short_id = fingerprint(app)
-    write_footer(document, gettext, app.title, version_label, short_id)
+    write_footer(document, gettext, app.title, version_label, short_id, case_number)
     set_properties(document, app, document_title(app, gettext, draft), version_label, short_id, today)
     out = io.BytesIO()
     document.save(out)

@@ -1,7 +1,7 @@
 """service: users' preferred language (for e-mail), co-applicant invitations
 
 Revision ID: f5a0d0e1a005
-Revises: c3a0d0e1a003 (written on b4b8adc63ff2; chained after the naming-convention and hardening migrations at the merges)
+Revises: a7a0d0e1a007 (written on b4b8adc63ff2; chained after main's head at the merges)
 Create Date: 2026-12-02 06:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f5a0d0e1a005'
-down_revision = 'c3a0d0e1a003'  # written on b4b8adc63ff2; chained after hardening's migration at the merge
+down_revision = 'a7a0d0e1a007'  # written on b4b8adc63ff2; chained after main's head (cases) at the merge
 branch_labels = None
 depends_on = None
 
