@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FormField, SelectField, StringField, TextAreaField
+from wtforms import FormField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .base import BaseForm, RowForm
@@ -44,11 +44,14 @@ class ProjectForm(BaseForm):
 class PartyForm(RowForm):
     name = StringField(_l("Part"), SHORT)
     kind = SelectField(_l("Typ av part"), choices=PARTY_KIND_CHOICES, default="municipality")
+    original = HiddenField()  # the stored name: a changed name renames the party everywhere in the draft
 
 
 class PartiesForm(BaseForm):
     parties = RowList(FormField(PartyForm), min_entries=1, max_entries=50)
-    process_owner = StringField(_l("Processägare (part som äger projektet)"), SHORT)
+    # One of the parties as typed on the page (choices set by the step); checked in checks.check_process_owner.
+    process_owner = SelectField(_l("Processägare (part som äger projektet)"), PARTY, choices=[],
+                                validate_choice=False)
 
 
 class BackgroundForm(BaseForm):
@@ -117,11 +120,23 @@ class RisksForm(BaseForm):
     risks = RowList(FormField(RiskForm), min_entries=0, max_entries=100)
 
 
+class FteField(SwedishDecimalField):
+    """A job share typed as "0,5", "50 %" or "50%" (a percent sign means hundredths); more than 1,0 is a warning."""
+
+    def convert(self, value: Decimal, percent: bool) -> Decimal:
+        return value / 100 if percent else value
+
+    def post_validate(self, form, validation_stopped):
+        self.warnings = []
+        if self.decimal is not None and self.decimal > 1:
+            self.warnings.append(_l("Mer än heltid på en rad: stämmer det? (Flera personer kan stå på samma rad.)"))
+
+
 class StaffLineForm(RowForm):
     party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     role = StringField(_l("Roll"), SHORT)
-    fte = SwedishDecimalField(_l("Tjänstgöringsgrad (heltid = 1)"), minimum=Decimal("0.001"), maximum=Decimal(10),
-                              message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
+    fte = FteField(_l("Tjänstgöringsgrad (heltid = 1)"), minimum=Decimal("0.001"), maximum=Decimal(10),
+                   message=_l("Skriv tjänstgöringsgraden som ett tal eller i procent, t.ex. 0,6 eller 50 %."))
     monthly_salary = SwedishDecimalField(_l("Månadslön (kr)"), minimum=Decimal(0), maximum=Decimal(10_000_000))
     social_fee_rate = RateField(_l("Sociala avgifter (tomt = standard)"), minimum=Decimal(0), maximum=Decimal("1.5"))
     start = SwedishDateField(_l("Från"))

@@ -1,30 +1,36 @@
 /* Small progressive enhancements; every page works without this file. */
 (function () {
   "use strict";
-  // After a row is added or removed in place, put focus where the user expects it.
+  // After a row is added or removed, the server marks the input to focus with autofocus (which also works
+  // without JavaScript); after an htmx swap the browser does not apply it by itself.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var form = document.getElementById("step-form");
     if (!form || event.detail.target !== form) { return; }
-    var trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
-    var button = trigger && trigger.submitter;
-    if (button && button.name === "add") {
-      var rows = form.querySelectorAll("[name^='" + button.value + "-'][name$='']");
-      var last = rows[rows.length - 1];
-      var lastRow = last && last.closest("tr, fieldset");
-      var first = lastRow && lastRow.querySelector("input, select, textarea");
-      if (first) { first.focus(); }
-    } else {
-      form.querySelector("h1").setAttribute("tabindex", "-1");
-      form.querySelector("h1").focus();
+    var target = form.querySelector("[autofocus]");
+    if (!target) {
+      target = form.querySelector("h1");
+      target.setAttribute("tabindex", "-1");
     }
+    target.focus();
   });
-  // Submit buttons inside an htmx request must send their own name/value.
-  document.body.addEventListener("htmx:configRequest", function (event) {
-    var trigger = event.detail.triggeringEvent;
-    var button = trigger && trigger.submitter;
-    if (button && button.name) { event.detail.parameters[button.name] = button.value; }
+  // A staff line whose party changes takes that party's default social fee rate, unless one was typed.
+  document.body.addEventListener("change", function (event) {
+    var select = event.target;
+    var table = select.closest && select.closest("[data-party-fees]");
+    if (!table || !/^staff-\d+-party$/.test(select.name)) { return; }
+    var fees = JSON.parse(table.getAttribute("data-party-fees") || "{}");
+    var rate = document.getElementById(select.name.replace(/-party$/, "-social_fee_rate"));
+    var previous = select.getAttribute("data-previous");
+    if (rate && fees[select.value] && (!rate.value.trim() || rate.value === fees[previous])) {
+      rate.value = fees[select.value];
+    }
+    select.setAttribute("data-previous", select.value);
   });
-  // Move focus to the error summary when a page shows one.
+  document.body.addEventListener("focusin", function (event) {
+    var select = event.target;
+    if (select.name && /^staff-\d+-party$/.test(select.name)) { select.setAttribute("data-previous", select.value); }
+  });
+  // Move focus to the error summary when a page shows one (unless the page asks for another input).
   var summary = document.getElementById("error-summary");
-  if (summary) { summary.focus(); }
+  if (summary && !document.querySelector("[autofocus]")) { summary.focus(); }
 })();

@@ -70,6 +70,13 @@ def _local_datetime(value) -> str:
     return format_datetime(value.replace(tzinfo=UTC), "medium")
 
 
+def _clock(value) -> str:
+    """An aware time as the hour and minute in Sweden: "10:42"."""
+    from zoneinfo import ZoneInfo
+
+    return value.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%H:%M")
+
+
 def register_filters(app: Flask) -> None:
     app.jinja_env.filters["kr"] = lambda v: formatting.kr(v, current_language())
     app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
@@ -77,6 +84,7 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["pct"] = lambda v: formatting.percent(v, current_language())
     app.jinja_env.filters["longdate"] = lambda v: formatting.long_date(v, current_language())
     app.jinja_env.filters["when"] = _local_datetime
+    app.jinja_env.filters["clock"] = _clock
     app.jinja_env.globals.update(
         current_language=current_language,
         form_error_list=form_error_list,

@@ -11,7 +11,6 @@ from builder.applications.service import validate
 from forms.walk import leaf_fields
 
 from . import mapping
-from .steps import STEPS
 
 # Which step fixes a loader error, by the start of its place ("budget.staff[2].fte").
 _PLACE_STEP = (("title", "project"), ("period", "project"), ("kind", "project"), ("association", "project"),
@@ -70,6 +69,14 @@ def check_staff_lines(form, doc: dict) -> bool:
     return ok
 
 
+def check_process_owner(form, doc: dict) -> bool:
+    """The process owner is one of the parties typed on the page (a party renamed on the page keeps it)."""
+    owner = (form.process_owner.data or "").strip()
+    if owner and owner not in mapping.typed_party_names(form) and owner not in mapping.party_renames(form):
+        return _need(form.process_owner, _("Välj processägaren bland parterna."))
+    return True
+
+
 def check_effects(form) -> bool:
     ok = True
     for scenario in form.scenarios:
@@ -85,6 +92,8 @@ def check_effects(form) -> bool:
 
 def review_problems(doc: dict) -> list[tuple[str, str]]:
     """(step, message) for everything still missing or inconsistent, in step order."""
+    from .steps import STEPS  # the steps carry these checks: imported when called
+
     problems: list[tuple[str, str]] = []
     missing = {
         "project": _("Projektets namn och period saknas."),
