@@ -10,6 +10,7 @@ from wtforms import FieldList, StringField
 from wtforms.validators import ValidationError
 
 from builder.formatting import decimal as format_decimal
+from builder.formatting import number as format_number
 
 MAX_DECIMALS = 8  # more is no amount, rate or FTE anyone means (and the loader allows no exponent games)
 FIRST_YEAR = 1900  # the application format's first year: earlier is no FINSAM project
@@ -54,7 +55,8 @@ class SwedishDecimalField(StringField):
             self.data = self.display(Decimal(str(value)))
 
     def display(self, value: Decimal) -> str:
-        return format_decimal(value)
+        """Shown as typed: the stored decimals stay ("31000.50" → "31 000,50", not "31 000,5")."""
+        return format_number(value, places=max(0, -value.as_tuple().exponent))
 
     def convert(self, value: Decimal, percent: bool) -> Decimal:
         return value
