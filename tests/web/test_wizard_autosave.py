@@ -32,7 +32,8 @@ def staff_form(doc: dict) -> dict:
     data = {"proration": "half_month", "default_social_fee_rate": "40 %"}
     for i, line in enumerate(doc["budget"]["staff"]):
         data.update({f"staff-{i}-party": line["party"], f"staff-{i}-role": line["role"],
-                     f"staff-{i}-fte": line["fte"].replace(".", ","), f"staff-{i}-monthly_salary": line["monthly_salary"],
+                     f"staff-{i}-fte": line["fte"].replace(".", ","),
+                     f"staff-{i}-monthly_salary": line["monthly_salary"],
                      f"staff-{i}-social_fee_rate": "", f"staff-{i}-start": line["start"], f"staff-{i}-end": line["end"],
                      f"staff-{i}-raise_month": ""})
     return data
@@ -201,5 +202,5 @@ def test_new_staff_line_takes_its_partys_default_rate_and_review_warns_at_zero(c
     # the line above is Vårdcentralen Östermalm, a region: SKR's PO-pålägg for regions
     assert 'value="52,28\xa0%"' in new_rate
     party = re.search(r'<select[^>]*name="staff-6-party".*?</select>', page, re.S).group(0)
-    assert re.search(r'<option selected value="Vårdcentralen Östermalm">|value="Vårdcentralen Östermalm" selected', party)
+    assert re.search(r'<option selected value="Vårdcentralen Östermalm">', party)
     assert "Kristianstads kommun: 44,53\xa0%" in page  # the defaults are listed by party
