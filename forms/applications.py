@@ -3,11 +3,11 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import StringField
+from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from .base import BaseForm
-from .fields import RateField
+from .fields import RateField, YearField
 
 
 class ImportForm(BaseForm):
@@ -19,6 +19,14 @@ class PresetForm(BaseForm):
     label = StringField(_l("Benämning"), [DataRequired(_l("Ange en benämning.")), Length(max=200)])
     rate = RateField(_l("Procentsats"), minimum=Decimal(0), maximum=Decimal("1.5"), required=True)
     source = StringField(_l("Källa"), [Optional(), Length(max=500)])
+    party_kind = SelectField(_l("Standard för typ av part"), default="")
+    year = YearField(_l("År"), minimum=Decimal(1990), maximum=Decimal(2100))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .wizard import PARTY_KIND_CHOICES
+
+        self.party_kind.choices = [("", _l("– ingen –")), *PARTY_KIND_CHOICES]
 
 
 class CheckDocxForm(BaseForm):
