@@ -20,7 +20,7 @@ MATRIX = [
     ("GET", "/applications/{id}/steps/project", "draft", None, (LOGIN, 200, 200, 404, 404, 404, 302)),
     ("GET", "/applications/{id}/steps/review", "submitted", None, (LOGIN, 200, 200, 404, 200, 404, 200)),
     ("POST", "/applications/{id}/steps/timeline", "draft", {"timeline": "x", "save": "1"},
-     (LOGIN, 302, 302, 404, 404, 404, 409)),
+     (LOGIN, 303, 303, 404, 404, 404, 409)),
     ("POST", "/applications/{id}/steps/timeline", "approved", {"timeline": "x", "save": "1"},
      (LOGIN, 409, 409, 404, 409, 409, 409)),
     ("POST", "/applications/{id}/steps/budget/preview", "draft", {}, (LOGIN, 200, 200, 404, 404, 404, 200)),

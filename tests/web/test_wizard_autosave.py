@@ -50,7 +50,7 @@ def test_autosave_answers_with_a_status_fragment_and_the_new_version(client, app
     assert response.status_code == 200
     assert re.search(r"Sparat \d\d:\d\d", response.text)
     assert "<html" not in response.text  # a fragment, not a page
-    assert f'id="base-version" value="{before + 1}" hx-swap-oob="true"' in response.text
+    assert f'name="base_version" value="{before + 1}" id="base-version" hx-swap-oob="true"' in response.text
     assert stored(app, hela).doc["sections"]["timeline"] == "Ny plan"
 
 
