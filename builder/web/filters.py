@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from builder import formatting
 from forms.walk import leaf_fields
 
+from . import widgets as fast_widgets
 from .i18n import current_language
 
 SECTION_TITLES = (
@@ -59,7 +60,7 @@ def widget(field, describedby: str, attributes: dict):
         attrs["aria-describedby"] = describedby
     if field.errors:
         attrs["aria-invalid"] = "true"
-    return field(**attrs)
+    return fast_widgets.render(field, attrs)
 
 
 def _local_datetime(value) -> str:
@@ -89,6 +90,7 @@ def register_filters(app: Flask) -> None:
         current_language=current_language,
         form_error_list=form_error_list,
         widget=widget,
+        cell_field=fast_widgets.cell,
         section_titles=lambda: SECTION_TITLES,
         status_label=lambda s: STATUS_LABELS.get(s, s),
         kind_label=lambda k: KIND_LABELS.get(k, k),
