@@ -78,7 +78,29 @@ def _clock(value) -> str:
     return value.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%H:%M")
 
 
+def _request_translations():
+    """The catalogue for this request's locale, looked up once (Flask-Babel looks it up on every `_()`; a budget
+    page has about 170). Keyed by the locale, so force_locale (an e-mail in the recipient's language) still works."""
+    from flask import g
+    from flask_babel import get_translations
+
+    try:
+        babel_context = g._flask_babel
+    except (AttributeError, RuntimeError):
+        return get_translations()
+    cached = getattr(babel_context, "finsam_translations", None)
+    if cached is None or cached[0] is not getattr(babel_context, "babel_locale", None):
+        translations = get_translations()
+        babel_context.finsam_translations = cached = (getattr(babel_context, "babel_locale", None), translations)
+    return cached[1]
+
+
 def register_filters(app: Flask) -> None:
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _request_translations().ugettext(s),
+        ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _request_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _request_translations().unpgettext(c, s, p, n), newstyle=True)
     app.jinja_env.filters["kr"] = lambda v: formatting.kr(v, current_language())
     app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
     app.jinja_env.filters["dec"] = lambda v: formatting.decimal(v, current_language())
