@@ -62,7 +62,8 @@ def fill_party_defaults(form, doc: dict) -> None:
 
 
 def new_staff_line(form, doc: dict) -> None:
-    """The line just added takes the party of the line above (or the first party) and that party's default rate."""
+    """The line just added takes the party of the line above (or the first party) and, when the budget has no
+    standard rate (the line would be costed at 0 %), that party's default rate."""
     rows = form.staff.entries
     if not rows:
         return
@@ -71,7 +72,8 @@ def new_staff_line(form, doc: dict) -> None:
     party = rows[-2].form.party.data if len(rows) > 1 and rows[-2].form.party.data else (parties[:1] or [""])[0]
     if party:
         new.party.data = party
-        new.social_fee_rate.data = party_default_texts(doc).get(party, "")
+        if _zero_or_blank(form.default_social_fee_rate.data):
+            new.social_fee_rate.data = party_default_texts(doc).get(party, "")
 
 
 def zero_fee_lines(doc: dict) -> list[tuple[int, str]]:

@@ -8,9 +8,12 @@ from forms.walk import leaf_fields
 from . import checks, drafts
 
 
-def build_form(step, doc: dict, formdata=None):
-    """The step's form: from posted or kept input when given, else from the stored document."""
-    form = step.form(formdata=formdata, data=step.load(doc))
+def build_form(step, doc: dict, formdata=None, *, posted: bool = True):
+    """The step's form: from posted or kept input when given, else from the stored document.
+
+    Kept input (`posted=False`) is no request: it carries no CSRF token to check."""
+    meta = None if posted else {"csrf": False}
+    form = step.form(formdata=formdata, data=step.load(doc), meta=meta)
     step.prepare(form, doc)
     return form
 
@@ -22,7 +25,7 @@ def form_for_page(step, application):
     if found is None:
         form = build_form(step, doc)
     else:
-        form = build_form(step, doc, drafts.formdata(found))
+        form = build_form(step, doc, drafts.formdata(found), posted=False)
         if found.get("errors"):
             run_checks(step, form, doc)
             return form

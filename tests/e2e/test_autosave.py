@@ -159,6 +159,7 @@ def test_keyboard_focus_after_adding_and_removing_rows(browser, server, hela_doc
 def test_new_staff_line_takes_its_partys_default_social_fees(hela_page, server):
     page, app_id = hela_page
     page.goto(f"{server.url}/applications/{app_id}/steps/budget")
+    page.get_by_label("Sociala avgifter / PO-pålägg (standard)").fill("")  # no standard: lines would be at 0 %
     page.get_by_role("button", name="+ Lägg till personalrad").click()
     expect(page.locator("#staff-table tbody tr")).to_have_count(7)
     rate = page.get_by_label("Sociala avgifter, rad 7", exact=True)
