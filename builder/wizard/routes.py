@@ -54,8 +54,7 @@ def _structural_change(step, form, doc: dict) -> str | None:
         return None
     field.append_entry()
     step.prepare(form, doc)
-    if path == "staff":
-        fees.new_staff_line(form, doc)
+    step.row_added(form, doc, path)
     return _first_input_id(field.entries[-1])
 
 

@@ -37,6 +37,7 @@ class Step:
     context: Callable[[object, dict], dict] = _no_context  # what the page shows beside the form (live tables)
     live: bool = False  # the page computes from typed numbers: parse them quietly before showing
     renames: Callable[[object], dict[str, str]] | None = None  # party renames this step's save makes
+    row_added: Callable[[object, dict, str], None] = field(default=lambda form, doc, path: None)  # fill a new row
 
     @property
     def page(self) -> str:
@@ -103,6 +104,11 @@ def fit_amount_columns(form, doc: dict) -> None:
 
 # ---- page context ----------------------------------------------------------
 
+def _budget_row_added(form, doc: dict, path: str) -> None:
+    if path == "staff":
+        fees.new_staff_line(form, doc)
+
+
 def _budget_context(form, doc: dict) -> dict:
     table, _effects, errors = preview.budget_preview(form, doc)
     return {"table": table, "preview_errors": errors, "baseline_years": mapping.form_baseline_years(form),
@@ -134,7 +140,8 @@ STEPS: tuple[Step, ...] = (
          lambda d: bool(d.get("risks")), prepare=set_party_choices),
     Step("budget", _l("Budget"), wf.BudgetForm, mapping.budget_data, mapping.budget_apply,
          lambda d: bool((d.get("budget") or {}).get("staff")),
-         prepare=_prepare_budget, check=checks.check_staff_lines, context=_budget_context, live=True),
+         prepare=_prepare_budget, check=checks.check_staff_lines, context=_budget_context, live=True,
+         row_added=_budget_row_added),
     Step("signatories", _l("Underskrifter"), wf.SignatoriesForm, mapping.signatories_data,
          mapping.signatories_apply, _signatories_complete, prepare=set_party_choices),
     Step("review", _l("Granska"), None, None, None, lambda d: False),
