@@ -129,7 +129,7 @@ class FteField(SwedishDecimalField):
     def post_validate(self, form, validation_stopped):
         self.warnings = []
         if self.decimal is not None and self.decimal > 1:
-            self.warnings.append(_l("Mer än heltid på en rad: stämmer det? (Flera personer kan stå på samma rad.)"))
+            self.warnings.append(_l("Mer än heltid – stämmer det?"))
 
 
 class StaffLineForm(RowForm):
