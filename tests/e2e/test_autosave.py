@@ -169,3 +169,19 @@ def test_new_staff_line_takes_its_partys_default_social_fees(hela_page, server):
     rate.fill("40 %")
     page.get_by_label("Part, rad 7", exact=True).select_option("Vårdcentralen Vilan")
     expect(rate).to_have_value("40 %")  # what the user typed is never replaced
+
+
+def test_renaming_a_party_renames_it_everywhere(hela_page, server):
+    page, app_id = hela_page
+    page.goto(f"{server.url}/applications/{app_id}/steps/parties")
+    owner = page.get_by_label("Processägare (part som äger projektet)")
+    expect(owner).to_have_value("Kristianstads kommun")
+    page.get_by_label("Part 1", exact=True).fill("Kristianstads kommun (IFO)")
+    expect(owner).to_have_value("Kristianstads kommun (IFO)")  # the owner follows its party's new name
+    saved(page)
+    doc = server.stored(app_id)[1]
+    assert doc["process_owner"] == "Kristianstads kommun (IFO)"
+    assert "Kristianstads kommun" not in {line["party"] for line in doc["budget"]["staff"]}
+    assert "Kristianstads kommun (IFO)" in {s["party"] for s in doc["signatories"]}
+    page.goto(f"{server.url}/applications/{app_id}/steps/budget")
+    expect(page.get_by_label("Part, rad 1", exact=True)).to_have_value("Kristianstads kommun (IFO)")
