@@ -72,6 +72,9 @@ def test_half_filled_staff_row_is_kept_exactly_as_typed(client, app, hela, hela_
     assert f'action="/applications/{hela}/actions/submit"' not in review
     response = client.post(f"/applications/{hela}/actions/submit", data={"comment": ""})
     assert stored(app, hela).status == "draft"  # submission needs a complete application
+    refused = client.get(f"/applications/{hela}/export.docx")  # and so does the final document
+    assert refused.status_code == 422 and "Steget Budget har uppgifter som behöver rättas" in refused.text
+    assert client.get(f"/applications/{hela}/export.docx?draft=1").data[:2] == b"PK"  # a draft is fine
     # completing the row puts it into the application and clears what was kept
     data.update({"staff-6-monthly_salary": "31 000,50", "staff-6-start": "2017-06-01", "staff-6-end": "2019-05-31"})
     assert "Sparat" in autosave(client, hela, "budget", data, version(app, hela)).text
@@ -79,6 +82,7 @@ def test_half_filled_staff_row_is_kept_exactly_as_typed(client, app, hela, hela_
     assert application.doc["budget"]["staff"][6]["fte"] == "0.5"
     assert application.doc["budget"]["staff"][6]["monthly_salary"] == "31000.50"
     assert application.step_input is None
+    assert client.get(f"/applications/{hela}/export.docx").data[:2] == b"PK"
     page = client.get(f"/applications/{hela}/steps/budget").text
     assert 'value="31\xa0000,50"' in page and 'value="0,5"' in page  # shown back as typed
 
