@@ -133,8 +133,10 @@ def step(app_id: int, step_key: str):
                 "med i ansökan.", step=step.title), "error")
     elif saved and "save" in request.form and destination == step.key:
         flash(_("Utkastet är sparat."), "success")
-    query = {"focus": focus, "_anchor": focus} if focus and destination == step.key else {}
-    return redirect(url_for("wizard.step", app_id=app_id, step_key=destination, **query), code=303)
+    if focus and destination == step.key:  # the input to focus: autofocus on the page, and scrolled to
+        return redirect(url_for("wizard.step", app_id=app_id, step_key=destination, focus=focus, _anchor=focus),
+                        code=303)
+    return redirect(url_for("wizard.step", app_id=app_id, step_key=destination), code=303)
 
 
 @bp.post("/steps/<step_key>/autosave")
