@@ -96,7 +96,8 @@ def _request_translations():
 
 
 def register_filters(app: Flask) -> None:
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]  (added by jinja2.ext.i18n)
+    # install_gettext_callables is added to the environment by jinja2.ext.i18n (Flask-Babel turns it on)
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda s: _request_translations().ugettext(s),
         ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
         pgettext=lambda c, s: _request_translations().upgettext(c, s),
