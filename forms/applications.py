@@ -6,7 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from .base import BaseForm
+from .base import BaseForm, select_choices
 from .fields import RateField, YearField
 
 
@@ -26,7 +26,7 @@ class PresetForm(BaseForm):
         super().__init__(*args, **kwargs)
         from .wizard import PARTY_KIND_CHOICES
 
-        self.party_kind.choices = [("", _l("– ingen –")), *PARTY_KIND_CHOICES]
+        self.party_kind.choices = select_choices([("", _l("– ingen –"))]) + list(PARTY_KIND_CHOICES)
 
 
 class CheckDocxForm(BaseForm):

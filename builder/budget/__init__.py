@@ -7,20 +7,25 @@ from .model import (
     BaselineRow,
     Budget,
     BudgetTable,
+    EdgeMonth,
     EffectItem,
     EffectResult,
     EffectScenario,
     LineDetail,
+    LineYear,
     OtherCost,
     Overhead,
+    Revision,
     Row,
     StaffLine,
+    YearPart,
+    round_half_up,
 )
 from .output import table_to_json
 
 __all__ = [
-    "PRORATION_MODES", "AnnualRaise", "Baseline", "BaselineRow", "Budget", "BudgetTable",
-    "EffectItem", "EffectResult", "EffectScenario", "LineDetail", "OtherCost", "Overhead", "Row",
-    "StaffLine", "compute_budget", "compute_effects", "round_kr", "staff_line_cost_by_year",
-    "table_to_json",
+    "PRORATION_MODES", "AnnualRaise", "Baseline", "BaselineRow", "Budget", "BudgetTable", "EdgeMonth",
+    "EffectItem", "EffectResult", "EffectScenario", "LineDetail", "LineYear", "OtherCost", "Overhead",
+    "Revision", "Row", "StaffLine", "YearPart", "compute_budget", "compute_effects", "round_half_up", "round_kr",
+    "staff_line_cost_by_year", "table_to_json",
 ]

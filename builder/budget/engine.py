@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 from collections import OrderedDict
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -14,11 +15,16 @@ from .model import (
     Baseline,
     Budget,
     BudgetTable,
+    EdgeMonth,
+    EffectItem,
     EffectResult,
     EffectScenario,
     LineDetail,
+    LineYear,
+    Revision,
     Row,
     StaffLine,
+    YearPart,
     whole_kronor,
 )
 
@@ -74,7 +80,7 @@ def _first_raise_year(line: StaffLine) -> int | None:
 def raises_applied(line: StaffLine, year: int, month: int) -> int:
     """How many salary revisions have taken effect by the first day of (year, month)."""
     first = _first_raise_year(line)
-    if first is None or year < first:
+    if first is None or line.annual_raise is None or year < first:
         return 0
     return (year - first) + (1 if month >= line.annual_raise.month else 0)
 
@@ -88,7 +94,7 @@ def _cost_after_raises(line: StaffLine, fee_rate: Decimal, steps: int) -> Decima
     with localcontext() as ctx:
         ctx.prec = _PRECISION
         salary = line.monthly_salary
-        if steps:
+        if steps and line.annual_raise is not None:
             salary *= (1 + line.annual_raise.rate) ** steps
         return salary * (1 + fee_rate) * line.fte
 
@@ -100,16 +106,11 @@ def _round_ratio(numerator: int, denominator: int) -> int:
     return sign * ((2 * numerator + denominator) // (2 * denominator))
 
 
-def staff_line_cost_by_year(line: StaffLine, fee_rate: Decimal, proration: str) -> dict[str, int]:
-    """Rules 2–3: a line's cost per calendar year, each cell rounded half-up to kronor.
-
-    Month shares are summed as integers per (year, number of salary revisions); each cell is
-    then one exact sum of cost × shares, rounded once.
-    """
+def _units_by_year(line: StaffLine, proration: str) -> dict[int, dict[int, int]]:
+    """Per calendar year, the month shares (in units of SHARE_DENOMINATOR) summed per number of raises."""
     start, end = line.start, line.end
     full = SHARE_DENOMINATOR[proration]
-    costs: dict[int, tuple[int, int]] = {}
-    cells: dict[str, int] = {}
+    out: dict[int, dict[int, int]] = {}
     for year in range(start.year, end.year + 1):
         first_month = start.month if year == start.year else 1
         last_month = end.month if year == end.year else 12
@@ -119,21 +120,80 @@ def staff_line_cost_by_year(line: StaffLine, fee_rate: Decimal, proration: str) 
             units = share_units(*active_days(start, end, year, month), proration) if edge else full
             steps = raises_applied(line, year, month)
             units_by_steps[steps] = units_by_steps.get(steps, 0) + units
-        numerator = 0
-        denominator = 1
-        for steps, units in units_by_steps.items():
-            if steps not in costs:
-                costs[steps] = _cost_after_raises(line, fee_rate, steps).as_integer_ratio()
-            num, den = costs[steps]
-            # Sum fractions num/den × units over a common denominator.
-            numerator = numerator * den + num * units * denominator
-            denominator *= den
-        cells[str(year)] = _round_ratio(numerator, denominator * full)
-    return cells
+        out[year] = units_by_steps
+    return out
+
+
+def _cell(units_by_steps: dict[int, int], costs: dict[int, tuple[int, int]], full: int) -> int:
+    """One cell: the exact sum of cost × shares, rounded once."""
+    numerator = 0
+    denominator = 1
+    for steps, units in units_by_steps.items():
+        num, den = costs[steps]
+        # Sum fractions num/den × units over a common denominator.
+        numerator = numerator * den + num * units * denominator
+        denominator *= den
+    return _round_ratio(numerator, denominator * full)
+
+
+def _costs(line: StaffLine, fee_rate: Decimal, units: dict[int, dict[int, int]]) -> dict[int, tuple[int, int]]:
+    steps = {s for by_steps in units.values() for s in by_steps}
+    return {s: _cost_after_raises(line, fee_rate, s).as_integer_ratio() for s in steps}
+
+
+def staff_line_cost_by_year(line: StaffLine, fee_rate: Decimal, proration: str) -> dict[str, int]:
+    """Rules 2–3: a line's cost per calendar year, each cell rounded half-up to kronor.
+
+    Month shares are summed as integers per (year, number of salary revisions); each cell is
+    then one exact sum of cost × shares, rounded once.
+    """
+    units = _units_by_year(line, proration)
+    costs = _costs(line, fee_rate, units)
+    full = SHARE_DENOMINATOR[proration]
+    return {str(year): _cell(by_steps, costs, full) for year, by_steps in units.items()}
+
+
+def _revisions(line: StaffLine, fee_rate: Decimal) -> tuple[Revision, ...]:
+    """The monthly cost at the start and from the 1st of the raise month in each later year."""
+    out = [Revision(line.start, 0, _cost_after_raises(line, fee_rate, 0))]
+    first = _first_raise_year(line)
+    if first is None:
+        return tuple(out)
+    year = first
+    while date(year, line.annual_raise.month, 1) <= line.end:
+        steps = year - first + 1
+        out.append(Revision(date(year, line.annual_raise.month, 1), steps, _cost_after_raises(line, fee_rate, steps)))
+        year += 1
+    return tuple(out)
+
+
+def _edges(line: StaffLine, proration: str) -> tuple[EdgeMonth, ...]:
+    """The first and last months when the line covers them only partly."""
+    out = []
+    months = [(line.start.year, line.start.month, True)]
+    if (line.end.year, line.end.month) != (line.start.year, line.start.month):
+        months.append((line.end.year, line.end.month, False))
+    for year, month, first in months:
+        days, days_in_month = active_days(line.start, line.end, year, month)
+        if days < days_in_month:
+            out.append(EdgeMonth(year, month, days, days_in_month, month_share(days, days_in_month, proration),
+                                 first))
+    return tuple(out)
 
 
 def line_detail(index: int, line: StaffLine, fee_rate: Decimal, proration: str) -> LineDetail:
-    """The per-line figures a Swedish application's budget narrative prints."""
+    """The per-line figures every output prints: monthly costs, months per year, cost per year."""
+    units = _units_by_year(line, proration)
+    costs = _costs(line, fee_rate, units)
+    full = SHARE_DENOMINATOR[proration]
+    revisions = _revisions(line, fee_rate)
+    cost_by_steps = {r.steps: r.monthly_cost for r in revisions}
+    years = tuple(
+        LineYear(str(year),
+                 tuple(YearPart(Fraction(u, full), cost_by_steps.get(s) or _cost_after_raises(line, fee_rate, s), s)
+                       for s, u in sorted(by_steps.items()) if u),
+                 _cell(by_steps, costs, full))
+        for year, by_steps in units.items())
     with localcontext() as ctx:
         ctx.prec = _PRECISION
         full_time_month = line.monthly_salary * (1 + fee_rate)
@@ -145,7 +205,10 @@ def line_detail(index: int, line: StaffLine, fee_rate: Decimal, proration: str) 
             yearly_cost_full_time=full_time_month * 12,
             monthly_cost=full_time_month * line.fte,
             yearly_cost=full_time_month * line.fte * 12,
-            cells=staff_line_cost_by_year(line, fee_rate, proration),
+            cells={y.year: y.amount for y in years},
+            years=years,
+            revisions=revisions,
+            edges=_edges(line, proration),
         )
 
 
@@ -182,8 +245,8 @@ def summary_rows(budget: Budget, lines: list[LineDetail]) -> list[Row]:
 def apply_baseline(rows: list[Row], baseline: Baseline) -> tuple[list[Row], list[Row]]:
     """Rule 6: deltas per row against the baseline; the baseline rows not replaced carry over."""
     baseline_totals = {}
-    for row in baseline.rows:
-        baseline_totals[row.label] = sum(_rounded_yearly(row.yearly).values())
+    for base in baseline.rows:
+        baseline_totals[base.label] = sum(_rounded_yearly(base.yearly).values())
     with_deltas = []
     for row in rows:
         before = baseline_totals.get(row.label, 0)
@@ -228,18 +291,17 @@ def compute_budget(budget: Budget) -> BudgetTable:
     )
 
 
-def effect_item_amount(item) -> int:
+def effect_item_amount(item: EffectItem) -> int:
     """persons × cost per day × days per month × months, rounded half-up to kronor."""
     with localcontext() as ctx:
         ctx.prec = _PRECISION
         return round_kr(item.persons * item.cost_per_day * item.days_per_month * item.months)
 
 
-def compute_effects(scenarios, grand_total: int) -> list[EffectResult]:
+def compute_effects(scenarios: Iterable[EffectScenario], grand_total: int) -> list[EffectResult]:
     """Each scenario's item amounts, total, cost (default: the budget's grand total) and net."""
     results = []
     for scenario in scenarios:
-        scenario: EffectScenario
         items = tuple((item, effect_item_amount(item)) for item in scenario.items)
         total = sum(amount for _, amount in items)
         cost = grand_total if scenario.cost is None else round_kr(scenario.cost)

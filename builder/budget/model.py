@@ -4,13 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 PRORATION_MODES = ("half_month", "day", "month")
 
 
 def whole_kronor(amount: Decimal) -> int:
-    """Round half-up (away from zero) to whole kronor."""
-    return int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    """Round half-up (away from zero) to whole kronor: the spec's one rounding rule."""
+    return int(round_half_up(Decimal(amount), 0))
+
+
+def round_half_up(amount: Decimal, places: int = 0) -> Decimal:
+    """`amount` rounded half-up (away from zero) to `places` decimals (0: kronor, 2: öre)."""
+    return Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -104,8 +110,55 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """The line's exact monthly cost (× FTE) from `start` on: the first at the line's start,
+    then one after each annual raise (`steps` raises applied)."""
+
+    start: date
+    steps: int
+    monthly_cost: Decimal
+
+
+@dataclass(frozen=True)
+class YearPart:
+    """Months of one year counted at one monthly cost (exact; months rounded by the proration rule)."""
+
+    months: Fraction
+    monthly_cost: Decimal
+    steps: int = 0
+
+
+@dataclass(frozen=True)
+class LineYear:
+    """One calendar year of a line: its parts (one per salary level) and the rounded cell."""
+
+    year: str
+    parts: tuple[YearPart, ...]
+    amount: int
+
+    @property
+    def months(self) -> Fraction:
+        return sum((part.months for part in self.parts), Fraction(0))
+
+
+@dataclass(frozen=True)
+class EdgeMonth:
+    """A first or last month the line only partly covers: days active, days in it, the share counted."""
+
+    year: int
+    month: int
+    days: int
+    days_in_month: int
+    share: Fraction
+    first: bool  # the line's first month (else its last)
+
+
+@dataclass(frozen=True)
 class LineDetail:
-    """One staff line's figures for the narrative and the per-line table."""
+    """One staff line's figures for the narrative and the per-line table.
+
+    Every output prints these: no output recomputes a figure of its own.
+    """
 
     index: int
     line: StaffLine
@@ -115,6 +168,9 @@ class LineDetail:
     monthly_cost: Decimal  # × FTE
     yearly_cost: Decimal
     cells: dict[str, int]
+    years: tuple[LineYear, ...] = ()  # months counted and cost per calendar year
+    revisions: tuple[Revision, ...] = ()  # the exact monthly cost at the start and after each raise
+    edges: tuple[EdgeMonth, ...] = ()  # partly covered first/last months
 
     @property
     def total(self) -> int:
@@ -151,6 +207,14 @@ class BudgetTable:
     @property
     def has_baseline(self) -> bool:
         return self.baseline is not None
+
+    @property
+    def baseline_label(self) -> str:
+        return self.baseline.label if self.baseline is not None else ""
+
+    @property
+    def baseline_rows(self) -> tuple[BaselineRow, ...]:
+        return self.baseline.rows if self.baseline is not None else ()
 
     @property
     def baseline_total(self) -> int:

@@ -25,7 +25,7 @@ _FTE = re.compile(
 FEE_WORDS = re.compile(
     r"sociala\s+avgifter|soc\.?\s*avg\.?|arbetsgivaravgift\w*|po-pålägg\w*|\bpo\b|lönebikostnad\w*",
     re.IGNORECASE)
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+MONTH_NAMES = _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
            "oktober", "november", "december")
 _DATE = r"(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})"
 _START = re.compile(r"(?:fr\.?\s?o\.?\s?m\.?|från\s+och\s+med|från|fom)\s+(?:den\s+)?" + _DATE,

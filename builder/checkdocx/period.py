@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from builder.budget import PRORATION_MODES, StaffLine, staff_line_cost_by_year
+from builder.budget import PRORATION_MODES, AnnualRaise, StaffLine, staff_line_cost_by_year
 
 from .budget_table import ParsedTable, label_key
 from .findings import PERIOD, Finding
@@ -22,7 +22,8 @@ def period_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[F
     findings = []
     for label, block in blocks.items():
         index = _row_for(table, label_key(label))
-        if index is None or len(block.monthly) != 1 or len(block.starts) != 1:
+        if (index is None or len(block.monthly) != 1 or len(block.starts) != 1 or len(block.raises) > 1
+                or block.posts > 1):
             continue
         findings += _row_findings(table, index, block)
     return sorted(findings, key=lambda f: f.row_index)
@@ -42,7 +43,8 @@ def _row_findings(table: ParsedTable, index: int, block: BlockFacts) -> list[Fin
     last_year = int(table.years[-1]) if end is None else end.year
     if end is not None and end < start:
         return []
-    readings = _readings(monthly, start, end or date(last_year, 12, 31))
+    raise_ = AnnualRaise(*next(iter(block.raises))) if block.raises else None
+    readings = _readings(monthly, start, end or date(last_year, 12, 31), raise_)
     checked = []
     for year, stated in row.cells.items():
         partial_end = end is None and int(year) == last_year  # an unstated end: the last year may be short
@@ -57,9 +59,10 @@ def _row_findings(table: ParsedTable, index: int, block: BlockFacts) -> list[Fin
             for year, stated, accepted in checked if not _agrees(stated, accepted)]
 
 
-def _readings(monthly: Decimal, start: date, end: date) -> list[dict[str, int]]:
-    """The yearly cells of one post at this monthly cost, under each proration mode (half month first)."""
-    line = StaffLine(party="", role="", fte=Decimal(1), monthly_salary=monthly, start=start, end=end)
+def _readings(monthly: Decimal, start: date, end: date, raise_: AnnualRaise | None = None) -> list[dict[str, int]]:
+    """The yearly cells of one post at this monthly cost (and stated raise), under each proration mode."""
+    line = StaffLine(party="", role="", fte=Decimal(1), monthly_salary=monthly, start=start, end=end,
+                     annual_raise=raise_)
     return [staff_line_cost_by_year(line, Decimal(0), mode) for mode in PRORATION_MODES]
 
 

@@ -7,9 +7,12 @@ any "a × b = c" written out. Each check needs its figures written close togethe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from builder.budget import round_kr
 
@@ -39,11 +42,24 @@ _EXPLICIT_RATE = re.compile(r"\(?\s*(" + NUMBER_TEXT + r")\s*(?:%|procent)\s*\)?
 _TIMES = r"\s*(?:x|×|\*|gånger)\s*"
 _FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|st|personer|tjänst(?:er)?)?"
            r"(?:\s*/\s*(?:mån|år))?\.?")
-_PRODUCT = re.compile(_FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?\s*=\s*("
-                      + NUMBER_TEXT + r")", re.IGNORECASE)
+_RAISE = re.compile(r"räknas\s+upp\s+med\s+(?P<rate>" + NUMBER_TEXT + r")\s*%\s*per\s+år\s+(?:i|från\s+och\s+med)\s+"
+                    r"(?P<month>" + "|".join(text_.MONTH_NAMES) + r")\b", re.IGNORECASE)
+_REVISED = re.compile(r"\s*den\s+\d{1,2}\s+\w+\s+\d{4}")
+_PRODUCT_TEXT = _FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?"
+_TERM = re.compile(_PRODUCT_TEXT, re.IGNORECASE)
+_UNGROUPED = re.compile(r"(?<!\\)\((?!\?)")
+_SUM_OF_PRODUCTS = re.compile(
+    r"(?<!\+\s)(?P<terms>" + _UNGROUPED.sub("(?:", _PRODUCT_TEXT) + r"(?:\s*\+\s*"
+    + _UNGROUPED.sub("(?:", _PRODUCT_TEXT) + r")*)\s*=\s*(?P<result>" + NUMBER_TEXT + r")", re.IGNORECASE)
 # A written total rate; "arbetsgivaravgift 31,42 %" is only one part of it, so it is not read.
 _WRITTEN_RATE = re.compile(r"(?:sociala\s+avgifter|soc\.?\s*avg\.?|po-pålägg\w*|lönebikostnad\w*)"
                            r"\D{0,25}?(" + NUMBER_TEXT + r")\s*(?:%|procent)", re.IGNORECASE)
+
+
+_PO = re.compile(r"\bpo\b")
+# The rate is voted on by the fee statements in the first this many characters of the paragraphs
+# that name fees (an application has a few kilobytes of them; this bounds the work on any file).
+MAX_RATE_TEXT = 300_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,8 @@ class BlockFacts:
     monthly: set[Decimal] = field(default_factory=set)
     starts: set[date] = field(default_factory=set)
     ends: set[date] = field(default_factory=set)
+    raises: set[tuple[Decimal, int]] = field(default_factory=set)  # (rate, month) of an annual raise
+    posts: int = 0  # paragraphs that begin with the label: more than one means several posts in the row
 
 
 def fee_statements(text: str, figures: list[text_.Amount] | None = None
@@ -98,19 +116,67 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
 
     Each statement votes for the rates it agrees with; a rate written out ("sociala avgifter
     40 %") counts as two votes. One rate must have a majority of the votes, and at least two.
+    A statement agrees with the rates in an interval, so the votes are counted by sorting the
+    intervals' ends (n log n, where comparing every statement with every rate was n²).
     """
-    statements = [s for p in paragraphs for _, s in fee_statements(text_.prepare(p)) if s.rate is None]
-    written = [1 + parse_number(m.group(1)) / 100
-               for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
-    votes = {}
-    for rate in {s.with_fees / s.salary for s in statements if s.salary} | set(written):
-        agreeing = frozenset(i for i, s in enumerate(statements) if _agrees(s.salary * rate, s.with_fees))
-        votes[rate] = (len(agreeing) + 2 * written.count(rate), agreeing)
-    best = max((count for count, _ in votes.values()), default=0)
-    winners = {rate: agreeing for rate, (count, agreeing) in votes.items() if count == best}
-    if best < 2 or len(set(winners.values())) > 1 or 2 * best <= len(statements) + 2 * len(written):
+    paragraphs = _within(MAX_RATE_TEXT, [text_.prepare(p) for p in paragraphs if _may_name_fees(p)])
+    statements = [s for p in paragraphs for _, s in fee_statements(p) if s.rate is None]
+    written = [1 + parse_number(m.group(1)) / 100 for p in paragraphs for m in _WRITTEN_RATE.finditer(p)]
+    candidates = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
+    if not candidates:
         return None
-    return min(winners)
+    intervals = _agreeing_intervals(statements)
+    lows, highs = sorted(low for low, _ in intervals), sorted(high for _, high in intervals)
+    everywhere = sum(1 for s in statements if not s.salary and _agrees(Decimal(0), s.with_fees))
+    written_votes = Counter(written)
+    votes, agreeing = {}, {}
+    for rate in candidates:
+        exact = Fraction(rate)
+        agreeing[rate] = bisect_right(lows, exact) - bisect_left(highs, exact) + everywhere
+        votes[rate] = agreeing[rate] + 2 * written_votes[rate]
+    best = max(votes.values())
+    winners = sorted(rate for rate, count in votes.items() if count == best)
+    if best < 2 or 2 * best <= len(statements) + 2 * len(written):
+        return None
+    if len({agreeing[rate] for rate in winners}) > 1 or not _same_statements(winners, intervals):
+        return None  # tied rates that different statements agree with: unclear
+    return winners[0]
+
+
+def _within(limit: int, paragraphs: list[str]) -> list[str]:
+    """The first paragraphs, up to `limit` characters in all."""
+    kept = []
+    for paragraph in paragraphs:
+        limit -= len(paragraph)
+        if limit < 0:
+            break
+        kept.append(paragraph)
+    return kept
+
+
+def _may_name_fees(text: str) -> bool:
+    """A quick test (plain substring searches) that a paragraph may name social fees at all."""
+    low = text.lower()
+    return any(word in low for word in ("soc", "avg", "pålägg", "bikostnad")) or _PO.search(low) is not None
+
+
+def _agreeing_intervals(statements: list[FeeStatement]) -> list[tuple[Fraction, Fraction]]:
+    """For each statement with a salary, the rates r with |salary × r − stated| ≤ the tolerance."""
+    intervals = []
+    for s in statements:
+        if s.salary:
+            ends = sorted(Fraction(s.with_fees + k * TOLERANCE) / Fraction(s.salary) for k in (-1, 1))
+            intervals.append((ends[0], ends[1]))
+    return intervals
+
+
+def _same_statements(winners: list[Decimal], intervals: list[tuple[Fraction, Fraction]]) -> bool:
+    """True when tied rates agree with the same statements: each interval holding the lowest holds the highest.
+
+    The winners agree with equally many statements, so containment one way is equality.
+    """
+    low, high = Fraction(winners[0]), Fraction(winners[-1])
+    return all(end >= high for start, end in intervals if start <= low <= end)
 
 
 def _agrees(exact: Decimal, stated: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
@@ -182,6 +248,7 @@ def _read_paragraph(reader: _Reader, text: str) -> None:
         reader.label, reader.full_time = label, []
     carried, reader.full_time, reader.readings = reader.full_time, [], {}
     facts = reader.blocks.setdefault(reader.label, BlockFacts()) if reader.label else BlockFacts()
+    facts.posts += 1 if label else 0
     facts.starts.update(text_.start_dates(text))
     facts.ends.update(text_.end_dates(text))
     figures = text_.amounts(text)
@@ -191,6 +258,7 @@ def _read_paragraph(reader: _Reader, text: str) -> None:
         reader.claim(SOCIAL_FEES, figures[i + 1], [statement.salary * own] if own else [],
                      statement.context)
     _fte_claims(reader, text, figures, fees, carried, facts)
+    _raise_claims(reader, text, figures, fees, carried, facts)
     _yearly_claims(reader, text, figures)
     _product_claims(reader, text)
     reader.full_time = reader.values(figures[fees[-1][0] + 1]) if fees else carried
@@ -234,18 +302,62 @@ def _fte_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
                      _excerpt(text, fte.start, figure.end), fte.value * months)
 
 
+def _raise_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees, carried: list[Decimal],
+                  facts: BlockFacts) -> None:
+    """"Lönen räknas upp med 3 % per år i april: kostnaden blir 23 457,61 kr/mån den 1 april 2025 och …":
+    the k-th cost after the raise is the monthly cost × (1 + rate)^k."""
+    match = _RAISE.search(text)
+    if match is None:
+        return
+    rate = parse_number(match.group("rate"))
+    if rate is None:
+        return
+    rate /= 100
+    facts.raises.add((rate, text_.MONTH_NAMES.index(match.group("month").lower()) + 1))
+    before = [a for a in figures if a.end <= match.start() and a.unit == text_.MONTH]
+    base = (reader.values(before[-1]) if before else
+            reader.values(figures[fees[-1][0] + 1]) if fees else carried)
+    if not base:
+        return
+    after = [a for a in figures if a.start >= match.end() and a.unit == text_.MONTH
+             and _REVISED.match(text, a.end)]
+    for k, figure in enumerate(after, 1):
+        reader.claim(ARITHMETIC, figure, [value * (1 + rate) ** k for value in base],
+                     _excerpt(text, match.start(), figure.end))
+
+
 def _product_claims(reader: _Reader, text: str) -> None:
-    """"0,2 x 53 200 = 10 640": a product written out."""
-    for match in _PRODUCT.finditer(text):
-        groups = match.groups()
-        factors = [_factor(groups[i], groups[i + 1]) for i in (0, 2, 4) if groups[i]]
-        result = parse_number(groups[6])
-        if None in factors or result is None:
+    """"0,2 x 53 200 = 10 640", or a sum of products "3 månader x 22 774,38 kr/mån + 9 månader x …
+    = 279 442 kr" (a year with a raise): the written result within what the stated precision allows."""
+    for match in _SUM_OF_PRODUCTS.finditer(text):
+        terms = [_term(term) for term in _TERM.finditer(match.group("terms"))]
+        result = parse_number(match.group("result"))
+        if not terms or None in terms or result is None:
             continue
-        product = Decimal(1)
-        for factor in factors:
-            product *= factor
-        reader.claim(ARITHMETIC, result, [product], match.group(0).strip())
+        total = sum((value for value, _ in terms), Decimal(0))
+        slack = sum((error for _, error in terms), Decimal(0))
+        reader.claim(ARITHMETIC, result, [total], match.group(0).strip(), 2 * (slack + Decimal("0.5")))
+
+
+def _term(match: re.Match) -> tuple[Decimal, Decimal] | None:
+    """(product, how far it may be off because a factor was written rounded to 2 or more decimals)."""
+    groups = match.groups()
+    factors = [(_factor(groups[i], groups[i + 1]), groups[i]) for i in (0, 2, 4) if groups[i]]
+    if any(value is None for value, _ in factors):
+        return None
+    product = Decimal(1)
+    for value, _ in factors:
+        product *= value
+    error = Decimal(0)
+    for i, (_value, written) in enumerate(factors):
+        places = len(written.split(",")[1]) if "," in written else 0
+        if places >= 2:
+            others = Decimal(1)
+            for j, (other, _) in enumerate(factors):
+                if j != i:
+                    others *= abs(other)
+            error += Decimal(5).scaleb(-places - 1) * others
+    return product, error
 
 
 def _factor(number: str, percent: str | None) -> Decimal | None:

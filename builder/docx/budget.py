@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from babel.dates import get_month_names
 
-from builder.budget import LineDetail, Row, round_kr
+from builder.budget import EdgeMonth, LineDetail, LineYear, Row
 from builder.formatting import babel_locale
 
 from .budget_tables import write_baseline_table, write_summary_tables
@@ -27,7 +27,7 @@ def write_budget(ctx: Context) -> None:
     ctx.para(_(BUDGET_INTRO_BY_KIND[app.kind], title=clean_text(app.title).strip(),
                start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
     if ctx.table.has_baseline:
-        ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)
+        ctx.heading(clean_text(ctx.table.baseline_label).strip() or _("Ursprunglig budget"), 2)
         write_baseline_table(ctx)
     if ctx.table.lines:
         ctx.heading(_("Personal"), 2)
@@ -55,13 +55,13 @@ def posts(ctx: Context, fte: Decimal) -> str:
     return ctx.gettext("%(fte)s tjänst", fte=ctx.fte(fte))
 
 
-def staff_line_text(ctx: Context, detail: LineDetail) -> str:
-    """"Vårdcentralen Vilan: 0,2 tjänst Sjuksköterska fr.o.m. den 14 augusti 2017. Månadslönen …"."""
-    return ": ".join(staff_line_parts(ctx, detail))
-
-
 def staff_line_parts(ctx: Context, detail: LineDetail) -> tuple[str, str]:
-    """(party, the rest of the staff line's paragraph): the party is printed in bold."""
+    """(party, the rest of the staff line's paragraph): the party is printed in bold.
+
+    Every figure is the engine's (builder.budget.LineDetail): the exact monthly cost to the öre,
+    the months counted in each year, the monthly cost after each raise and the year's cell, so a
+    reader with a calculator (or check-docx) multiplies the printed figures and gets the table.
+    """
     _ = ctx.gettext
     line, period = detail.line, ctx.app.period
     what = _("%(posts)s %(role)s", posts=posts(ctx, line.fte), role=line.role.strip())
@@ -69,23 +69,62 @@ def staff_line_parts(ctx: Context, detail: LineDetail) -> tuple[str, str]:
         what += " " + _("fr.o.m. den %(date)s", date=ctx.date(line.start))
     if line.end != period.end:
         what += " " + _("t.o.m. den %(date)s", date=ctx.date(line.end))
-    # Printed figures multiply out exactly (monthly x 12 = yearly, full time x FTE = part time), so a
-    # reader with a calculator, or check-docx, can redo them; the tables use the engine's exact cells.
-    full_month = round_kr(detail.monthly_cost_full_time)
-    part_month = round_kr(full_month * line.fte)
     sentences = [what + ".", _(
-        "Månadslönen %(salary)s x sociala avgifter %(rate)s = %(monthly)s/mån, %(yearly)s/år för en heltidstjänst.",
+        "Månadslönen %(salary)s x sociala avgifter %(rate)s = %(monthly)s/mån för en heltidstjänst.",
         salary=ctx.money(line.monthly_salary), rate=ctx.percent(detail.social_fee_rate),
-        monthly=ctx.kr(full_month), yearly=ctx.kr(full_month * 12))]
+        monthly=ctx.money(detail.monthly_cost_full_time))]
     if line.fte != 1:
-        sentences.append(_("För %(posts)s blir kostnaden %(monthly)s/mån och %(yearly)s/år.",
-                           posts=posts(ctx, line.fte), monthly=ctx.kr(part_month), yearly=ctx.kr(part_month * 12)))
+        sentences.append(_("För %(posts)s blir kostnaden %(monthly)s/mån.",
+                           posts=posts(ctx, line.fte), monthly=ctx.money(detail.monthly_cost)))
+    sentences += [edge_text(ctx, edge, line) for edge in detail.edges]
     if line.annual_raise is not None:
-        month = get_month_names("wide", locale=babel_locale(ctx.language))[line.annual_raise.month]
-        sentences.append(_("Lönen räknas upp med %(rate)s per år från och med %(month)s.",
-                           rate=ctx.percent(line.annual_raise.rate), month=month))
+        sentences.append(raise_text(ctx, detail))
+    sentences += [year_text(ctx, year) for year in detail.years if year.parts]
     sentences.append(_("Kostnad under perioden: %(total)s.", total=ctx.kr(detail.total)))
     return line.party.strip(), " ".join(sentences)
+
+
+def edge_text(ctx: Context, edge: EdgeMonth, line) -> str:
+    """"14 augusti 2017 räknas som en halv månad" (or the days counted, by the day rule)."""
+    _ = ctx.gettext
+    day = ctx.date(line.start if edge.first else line.end)
+    if ctx.app.budget.proration == "day":
+        text = (_("Start den %(date)s: %(days)s av %(in_month)s dagar räknas.", date=day, days=edge.days,
+                  in_month=edge.days_in_month) if edge.first else
+                _("Slut den %(date)s: %(days)s av %(in_month)s dagar räknas.", date=day, days=edge.days,
+                  in_month=edge.days_in_month))
+        return text
+    if edge.share == 0:
+        share = _("räknas inte")
+    elif edge.share == 1:
+        share = _("räknas som en hel månad")
+    else:
+        share = _("räknas som en halv månad")
+    if edge.first:
+        return _("Start den %(date)s %(share)s.", date=day, share=share)
+    return _("Slut den %(date)s %(share)s.", date=day, share=share)
+
+
+def raise_text(ctx: Context, detail: LineDetail) -> str:
+    """"Lönen räknas upp med 3 % per år i april: kostnaden blir 23 457,61 kr/mån den 1 april 2025 …"."""
+    _ = ctx.gettext
+    line = detail.line
+    month = get_month_names("wide", locale=babel_locale(ctx.language))[line.annual_raise.month]
+    text = _("Lönen räknas upp med %(rate)s per år i %(month)s", rate=ctx.percent(line.annual_raise.rate),
+             month=month)
+    later = [_("%(monthly)s/mån den %(date)s", monthly=ctx.money(r.monthly_cost), date=ctx.date(r.start))
+             for r in detail.revisions[1:]]
+    if not later:
+        return text + "."
+    return text + ": " + _("kostnaden blir %(amounts)s.", amounts=ctx.join(later))
+
+
+def year_text(ctx: Context, year: LineYear) -> str:
+    """"2017: 4,5 månader x 22 774,38 kr/mån = 102 485 kr." (a term per salary level in the year)."""
+    _ = ctx.gettext
+    terms = [_("%(months)s månader x %(monthly)s/mån", months=ctx.months(part.months, part.monthly_cost),
+               monthly=ctx.money(part.monthly_cost)) for part in year.parts]
+    return _("%(year)s: %(terms)s = %(amount)s.", year=year.year, terms=" + ".join(terms), amount=ctx.kr(year.amount))
 
 
 def _by_year(ctx: Context, row: Row) -> str:
@@ -114,8 +153,9 @@ def other_cost_text(ctx: Context, row: Row) -> str:
 
 def overhead_text(ctx: Context, row: Row) -> str:
     """"Indirekta kostnader: 10 % av personalkostnaderna varje år, totalt 472 613 kr."."""
+    overhead = ctx.app.budget.overhead
     return ctx.gettext("%(label)s: %(rate)s av personalkostnaderna varje år, totalt %(total)s.",
-                       label=row.label.strip(), rate=ctx.percent(ctx.app.budget.overhead.rate),
+                       label=row.label.strip(), rate=ctx.percent(overhead.rate if overhead else Decimal(0)),
                        total=ctx.kr(row.total))
 
 

@@ -5,39 +5,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 from babel.lists import format_list
-from babel.numbers import format_currency
 
+from builder import formatting
 from builder.appformat import Application
 from builder.budget import BudgetTable, EffectResult, round_kr
-from builder.formatting import babel_locale, decimal, kr, long_date, number, percent
+from builder.formatting import babel_locale, decimal, long_date, number, percent, whole_kronor, whole_number
 
 from .tables import Column, TableRow, build_table
 from .xmlkit import paragraph, parse_blocks
-
-
-@lru_cache(maxsize=8)
-def _whole_number_symbols(language: str) -> tuple[str, str, str]:
-    """(minus sign, group separator, currency suffix) exactly as Babel writes them for `language`."""
-    sample = number(-1234567, language)
-    minus, group = sample[:sample.index("1")], sample[sample.index("1") + 1]
-    suffix = kr(0, language)[1:]
-    return minus, group, suffix
-
-
-def whole_number(amount: int, language: str) -> str:
-    """Babel's grouping for whole numbers ("1 041 600"), without parsing a pattern for every call."""
-    minus, group, _suffix = _whole_number_symbols(language)
-    text = f"{abs(amount):,}".replace(",", group)
-    return minus + text if amount < 0 else text
-
-
-def whole_kronor(amount: int, language: str) -> str:
-    """Babel's whole-kronor format ("1 041 600 kr"), the same fast way."""
-    return whole_number(amount, language) + _whole_number_symbols(language)[2]
-
 
 # Babel parses its pattern on every call; the few distinct rates, shares and dates repeat a lot.
 _decimal = lru_cache(maxsize=4096)(decimal)
@@ -88,19 +67,18 @@ class Context:
         return whole_kronor(amount if isinstance(amount, int) else round_kr(Decimal(amount)), self.language)
 
     def money(self, amount: Decimal) -> str:
-        """An amount as typed, with the currency: "31 000 kr", "31 000,50 kr"."""
-        value = Decimal(amount)
-        if value == value.to_integral_value():
-            return whole_kronor(int(value), self.language)
-        return format_currency(value, "SEK", format="#,##0.00\xa0¤", currency_digits=False,
-                               locale=babel_locale(self.language))
+        """An amount to the öre, with the currency: "31 000 kr", "22 774,38 kr"."""
+        return formatting.money(amount, self.language)
 
     def amount(self, amount: Decimal) -> str:
-        """An amount as typed, without the currency: "3 749", "1 200,50"."""
-        value = Decimal(amount)
-        if value == value.to_integral_value():
-            return whole_number(int(value), self.language)
-        return number(value, self.language, places=2)
+        """An amount to the öre, without the currency: "3 749", "1 200,50"."""
+        return formatting.money(amount, self.language, currency=False)
+
+    def months(self, count: Fraction, monthly_cost: Decimal = Decimal(1)) -> str:
+        """Months counted: "4,5", "12"; a day-rule share with enough decimals that months × the monthly
+        cost is off by at most 5 öre ("4,580645" at 22 774 kr/mån)."""
+        places = max(4, len(str(int(abs(monthly_cost)))) + 1)
+        return formatting.months(count, self.language, places)
 
     def number(self, amount: int) -> str:
         """A grouped whole number: "1 041 600"."""

@@ -137,13 +137,6 @@ def _consistency(doc: dict) -> list[tuple[str, str]]:
     return out
 
 
-def years_note(doc: dict) -> list[str]:
-    return mapping.period_years(doc)
-
-
-ROW_INDEX = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")
-
-
 _INDEX = re.compile(r"\[([0-9]+)\]")
 # Where the format's name of a place differs from the form's input names (budget. already removed).
 _PLACE_TO_FORM = (("effects[", "scenarios["), ("overhead.", "overhead_"), ("baseline.rows", "baseline_rows"),

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from builder.extensions import db
 from builder.formatting import decimal, percent
 from builder.models import FeePreset
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 
 
 def presets() -> list[FeePreset]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from builder.applications.access import can_edit, get_editable, get_visible
 from builder.extensions import db
+from forms.base import choice_labels
 from forms.walk import leaf_fields
 
 from . import bp, checks, drafts, fees, mapping, preview
@@ -163,7 +164,7 @@ def _leaves(form) -> dict[str, tuple[str, str]]:
             continue
         value = field.data
         if field.type == "SelectField":
-            value = dict((str(k), str(v)) for k, v in field.choices).get(str(value), value)
+            value = choice_labels(field).get(str(value), value)
         out[field.name] = (str(field.label.text), "" if value is None else str(value))
     return out
 

@@ -11,6 +11,7 @@ from functools import partial
 from flask_babel import lazy_gettext as _l
 
 from forms import wizard as wf
+from forms.base import select_choices
 
 from . import checks, fees, mapping, preview
 
@@ -60,11 +61,11 @@ def _signatories_complete(doc: dict) -> bool:
 
 # ---- form preparation ------------------------------------------------------
 
-def party_choices(doc: dict, current: str | None) -> list[tuple[str, str]]:
+def party_choices(doc: dict, current: str | None) -> list:
     names = [p.get("name", "") for p in doc.get("parties") or [] if p.get("name")]
     if current and current not in names:
         names.append(current)
-    return [("", _l("– välj part –"))] + [(n, n) for n in names]
+    return select_choices([("", _l("– välj part –"))] + [(n, n) for n in names])
 
 
 def set_party_choices(form, doc: dict) -> None:
@@ -78,10 +79,9 @@ def _prepare_parties(form, doc: dict) -> None:
     """The process owner is one of the parties as typed on this page."""
     names = [n for n in (mapping.typed_party_names(form)) if n]
     current = form.process_owner.data or ""
-    choices = [("", _l("– välj part –"))] + [(n, n) for n in names]
     if current and current not in names:
-        choices.append((current, current))
-    form.process_owner.choices = choices
+        names.append(current)
+    form.process_owner.choices = select_choices([("", _l("– välj part –"))] + [(n, n) for n in names])
 
 
 def _prepare_budget(form, doc: dict) -> None:

@@ -1,16 +1,24 @@
-"""Sheet "Personal": each staff line's inputs, its monthly costs and the engine's cells by year.
+"""Sheet "Personal": each staff line's inputs as cells, and per year the months counted and the cost
+as a formula of those cells, so that changing a salary, an FTE or a rate recalculates every sum.
 
-The inputs are what the engine computed from (FTE, salary, social-fee rate, dates, annual
-raise); the monthly costs are at the start salary, as the application's narrative prints
-them. Each year's cell is the engine's rounded amount as a value; Summa and Totalt are
-formulas, so the sheet can be checked against the Budget sheet's party rows.
+Columns: party, role, FTE, monthly salary, social-fee rate, start, end, annual raise and its month
+(the inputs), the monthly cost for a full-time post and for the line (formulas), then per year the
+months counted (the engine's, with the half-month or day rule applied; a day-rule share is written
+as a fraction such as `=4+18/31`), the months after that year's raise when any line has a raise, and
+the year's cost `=ROUND(ROUND(salary × (1 + fees) × FTE × (months × (1 + raise)^k + …), 6), 0)`.
+The inner ROUND to six decimals takes away binary floating-point noise (x.4999999999 where the
+exact value is x.5), so the outer ROUND rounds half-up exactly as the engine does. Summa and Totalt
+are sums; the Budget sheet's party rows add up these cells.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from builder.appformat import Application
-from builder.budget import BudgetTable, LineDetail
+from builder.budget import BudgetTable, LineDetail, LineYear
 
 from .cells import (
     BOLD,
@@ -18,9 +26,12 @@ from .cells import (
     FIRST_ROW,
     FTE,
     HEADER_ROW,
+    KR,
+    KR_DECIMALS,
     PERCENT,
     Gettext,
     amount_width,
+    col,
     column_sum,
     excel_number,
     fit_to_page_width,
@@ -28,24 +39,98 @@ from .cells import (
     put_header,
     put_number,
     put_text,
-    row_sum,
     set_widths,
     text_width,
     write_heading,
 )
 
 INPUT_COLUMNS = 11  # party … monthly cost of the line; the years start after them
+MONTHS = "0.0###"
+C_FTE, C_SALARY, C_FEES, C_RAISE = "C", "D", "E", "H"
 
 
-def _headers(table: BudgetTable, _: Gettext) -> list[str]:
-    return [
+@dataclass(frozen=True)
+class StaffLayout:
+    """Where the Personal sheet keeps each year's months and cost, and its rows."""
+
+    years: tuple[str, ...]
+    with_raise: bool
+    first_row: int
+    last_row: int
+
+    @property
+    def per_year(self) -> int:
+        return 3 if self.with_raise else 2
+
+    def months_column(self, index: int) -> int:
+        return INPUT_COLUMNS + 1 + index * self.per_year
+
+    def raised_column(self, index: int) -> int:
+        return self.months_column(index) + 1
+
+    def cost_column(self, index: int) -> int:
+        return self.months_column(index) + self.per_year - 1
+
+    @property
+    def summa(self) -> int:
+        return INPUT_COLUMNS + 1 + len(self.years) * self.per_year
+
+    @property
+    def total_row(self) -> int:
+        return self.last_row + 1
+
+
+def staff_layout(table: BudgetTable) -> StaffLayout:
+    with_raise = any(detail.line.annual_raise is not None for detail in table.lines)
+    return StaffLayout(table.years, with_raise, FIRST_ROW, FIRST_ROW + len(table.lines) - 1)
+
+
+def _headers(layout: StaffLayout, _: Gettext) -> list[str]:
+    headers = [
         _("Part"), _("Roll"), _("Tjänstgöringsgrad"), _("Månadslön"), _("Sociala avgifter"),
         _("Start"), _("Slut"), _("Årlig löneökning"), _("Löneökning från månad"),
-        _("Månadskostnad heltid"), _("Månadskostnad"), *table.years, _("Summa"),
+        _("Månadskostnad heltid"), _("Månadskostnad"),
     ]
+    for year in layout.years:
+        headers.append(_("Månader %(year)s", year=year))
+        if layout.with_raise:
+            headers.append(_("Månader efter höjning %(year)s", year=year))
+        headers.append(year)
+    return [*headers, _("Summa")]
 
 
-def _input_cells(detail: LineDetail) -> list[tuple[object, str | None]]:
+def months_value(months: Fraction):
+    """Months as a number, or a formula `=4+18/31` for a day-rule share that no float holds exactly."""
+    if months.denominator == 1:
+        return months.numerator
+    if months.denominator == 2:
+        return months.numerator / 2
+    whole, rest = divmod(months.numerator, months.denominator)
+    return f"={whole}+{rest}/{months.denominator}"
+
+
+def _year_months(year: LineYear | None) -> tuple[int, Fraction, Fraction]:
+    """(k, months at k raises, months at k + 1 raises) for one line-year."""
+    if year is None or not year.parts:
+        return 0, Fraction(0), Fraction(0)
+    k = min(part.steps for part in year.parts)
+    before = sum((p.months for p in year.parts if p.steps == k), Fraction(0))
+    after = sum((p.months for p in year.parts if p.steps == k + 1), Fraction(0))
+    return k, before, after
+
+
+def cost_formula(row: int, months_cell: str, raised_cell: str | None, k: int) -> str:
+    """=ROUND(ROUND(salary × (1 + fees) × FTE × months (× raises), 6), 0): half-up like the engine."""
+    monthly = f"${C_SALARY}{row}*(1+${C_FEES}{row})*${C_FTE}{row}"
+    if raised_cell is None:
+        months = months_cell
+    else:
+        factor = f"(1+${C_RAISE}{row})"
+        months = f"({months_cell}*{factor}^{k}+{raised_cell}*{factor}^{k + 1})"
+    return f"=ROUND(ROUND({monthly}*{months},6),0)"
+
+
+def _input_cells(detail: LineDetail, row: int) -> list[tuple[object, str | None]]:
     """(value, number format) for the input columns of one line; None format means text."""
     line = detail.line
     raise_rate = line.annual_raise.rate if line.annual_raise else None
@@ -60,29 +145,42 @@ def _input_cells(detail: LineDetail) -> list[tuple[object, str | None]]:
         (line.end, DATE),
         (None if raise_rate is None else excel_number(raise_rate), PERCENT),
         (raise_month, "0"),
-        (excel_number(detail.monthly_cost_full_time), money_format(detail.monthly_cost_full_time)),
-        (excel_number(detail.monthly_cost), money_format(detail.monthly_cost)),
+        (f"={C_SALARY}{row}*(1+{C_FEES}{row})", KR_DECIMALS),
+        (f"=J{row}*{C_FTE}{row}", KR_DECIMALS),
     ]
 
 
-def _write_line(ws: Worksheet, row: int, detail: LineDetail, years: tuple[str, ...]) -> None:
-    """One staff line: inputs, a cell per year (0 outside its dates), a Summa formula."""
-    for column, (value, number_format) in enumerate(_input_cells(detail), 1):
+def _write_line(ws: Worksheet, row: int, detail: LineDetail, layout: StaffLayout) -> None:
+    """One staff line: inputs, per year months and a cost formula, a Summa formula."""
+    for column, (value, number_format) in enumerate(_input_cells(detail, row), 1):
         if number_format is None:
-            put_text(ws, row, column, value)
+            put_text(ws, row, column, str(value))
         elif value is not None:
             put_number(ws, row, column, value, number_format)
-    for index, year in enumerate(years):
-        put_number(ws, row, INPUT_COLUMNS + 1 + index, detail.cells.get(year, 0))
-    summa = INPUT_COLUMNS + 1 + len(years)
-    put_number(ws, row, summa, row_sum(row, INPUT_COLUMNS + 1, summa - 1))
+    years = {year.year: year for year in detail.years}
+    costs = []
+    for index, year in enumerate(layout.years):
+        k, before, after = _year_months(years.get(year))
+        months_cell = f"{col(layout.months_column(index))}{row}"
+        put_number(ws, row, layout.months_column(index), months_value(before), MONTHS)
+        raised_cell = None
+        if layout.with_raise:
+            put_number(ws, row, layout.raised_column(index), months_value(after), MONTHS)
+            if detail.line.annual_raise is not None:
+                raised_cell = f"{col(layout.raised_column(index))}{row}"
+        cost = f"{col(layout.cost_column(index))}{row}"
+        put_number(ws, row, layout.cost_column(index), cost_formula(row, months_cell, raised_cell, k))
+        costs.append(cost)
+    put_number(ws, row, layout.summa, f"=SUM({','.join(costs)})" if costs else 0)
 
 
-def _write_total_row(ws: Worksheet, row: int, years: tuple[str, ...], _: Gettext) -> None:
-    """Totalt: a column SUM under every year and under Summa."""
+def _write_total_row(ws: Worksheet, layout: StaffLayout, _: Gettext) -> None:
+    """Totalt: a column SUM under every year's cost and under Summa."""
+    row = layout.total_row
     put_text(ws, row, 1, _("Totalt"), BOLD)
-    for column in range(INPUT_COLUMNS + 1, INPUT_COLUMNS + len(years) + 2):
-        put_number(ws, row, column, column_sum(column, FIRST_ROW, row - 1), bold=True)
+    columns = [layout.cost_column(i) for i in range(len(layout.years))] + [layout.summa]
+    for column in columns:
+        put_number(ws, row, column, column_sum(column, layout.first_row, layout.last_row), KR, bold=True)
 
 
 def _set_widths(ws: Worksheet, table: BudgetTable, headers: list[str]) -> None:
@@ -98,14 +196,16 @@ def _set_widths(ws: Worksheet, table: BudgetTable, headers: list[str]) -> None:
 
 
 def write_staff_sheet(ws: Worksheet, application: Application, table: BudgetTable,
-                      _: Gettext) -> None:
-    """Fill the Personal sheet: heading, a row per staff line, Totalt."""
-    headers = _headers(table, _)
+                      _: Gettext) -> StaffLayout:
+    """Fill the Personal sheet: heading, a row per staff line, Totalt; returns where the costs are."""
+    layout = staff_layout(table)
+    headers = _headers(layout, _)
     write_heading(ws, application, _)
     put_header(ws, HEADER_ROW, headers, text_columns=(1, 2))
     for row, detail in enumerate(table.lines, FIRST_ROW):
-        _write_line(ws, row, detail, table.years)
-    _write_total_row(ws, FIRST_ROW + len(table.lines), table.years, _)
+        _write_line(ws, row, detail, layout)
+    _write_total_row(ws, layout, _)
     ws.freeze_panes = f"C{FIRST_ROW}"
     _set_widths(ws, table, headers)
     fit_to_page_width(ws)
+    return layout

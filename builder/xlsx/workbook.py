@@ -2,33 +2,41 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from openpyxl import Workbook
 
-from builder.appformat import Application
+from builder.appformat import Application, fingerprint
 from builder.budget import compute_budget
 from builder.i18n import gettext_for
 
 from .budget_sheet import write_budget_sheet
 from .cells import excel_text
 from .comparison_sheet import write_comparison_sheet
+from .cover_sheet import write_cover_sheet
 from .staff_sheet import write_staff_sheet
 
 CREATOR = "FINSAM Ansökningsbyggaren"
 
 
 def budget_workbook(application: Application, *, approved_total: int | None = None,
-                    status_label: str = "") -> bytes:
-    """The application's budget as an XLSX workbook (values from the engine, sums as formulas)."""
+                    status_label: str = "", version_label: str = "", decision_date: date | None = None) -> bytes:
+    """The application's budget as an XLSX workbook: a cover sheet, then the budget whose staff costs
+    are formulas of the staff lines' inputs (equal to the engine's cells), with sums as formulas."""
     _ = gettext_for(application.language, "xlsx")
     table = compute_budget(application.budget)
     workbook = Workbook()
-    budget = workbook.active
-    budget.title = _("Budget")
-    write_budget_sheet(budget, application, table, _, approved_total, status_label)
-    write_staff_sheet(workbook.create_sheet(_("Personal")), application, table, _)
+    cover = workbook.active
+    cover.title = _("Försättsblad")
+    write_cover_sheet(cover, application, _, fingerprint=fingerprint(application), version_label=version_label,
+                      status_label=status_label, decision_date=decision_date, approved_total=approved_total,
+                      total=table.revised_total if table.has_baseline else table.total)
+    budget = workbook.create_sheet(_("Budget"))
+    staff_name = _("Personal")
+    staff = write_staff_sheet(workbook.create_sheet(staff_name), application, table, _)
+    write_budget_sheet(budget, application, table, _, approved_total, status_label, staff, staff_name)
     if table.has_baseline:
-        write_comparison_sheet(workbook.create_sheet(_("Jämförelse")), application, table, _)
+        write_comparison_sheet(workbook.create_sheet(_("Jämförelse")), application, table, _, _("Budget"))
     workbook.properties.title = excel_text(application.title)
     workbook.properties.creator = CREATOR
     workbook.properties.language = {"en": "en-GB"}.get(application.language, "sv-SE")

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import login, no_server_error, shot
+from .helpers import login, no_server_error, shot
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import login, shot
+from .helpers import login, shot
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -42,7 +42,7 @@ def test_staff_table_is_one_card_per_line_on_a_phone(browser, server, hela_doc):
 
 
 def shot_path(name: str):
-    from .conftest import SHOTS
+    from .helpers import SHOTS
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS / f"{name}.png"

@@ -5,7 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
-from tests.conftest import login
+from tests.helpers import login
 
 
 def test_finance_downloads_xlsx_of_approved_application(client, app, make_user, make_application, hela_doc):
