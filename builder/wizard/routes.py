@@ -72,8 +72,10 @@ def _focus_after_remove(form, target: str) -> str | None:
 
 def _stale(application, base_version: int | None, editor: str | None) -> bool:
     """Someone else saved since this page was opened (this page's own autosaves do not count)."""
-    if base_version is None or base_version == application.lock_version:
+    if base_version == application.lock_version:
         return False
+    if base_version is None:  # missing: never overwrite without knowing what
+        return True
     return not (editor and editor == application.editor_token)
 
 
@@ -219,6 +221,7 @@ def review(app_id: int):
     if validated is not None:
         table = compute_budget(validated.budget)
         effects = compute_effects(validated.effects, table.total)
+    from builder.review.service import latest_version_number
     from builder.workflow import allowed_actions
     from forms.review import TransitionForm
 
@@ -232,4 +235,5 @@ def review(app_id: int):
                            warnings=fees.budget_warnings(doc), neighbours=neighbours("review"),
                            needs_fixing=drafts.steps_with_errors(application),
                            editable=can_edit(current_user, application), may_submit=may_submit,
-                           transition_form=TransitionForm(formdata=None))
+                           transition_form=TransitionForm(formdata=None,
+                                                          data={"version": latest_version_number(application)}))

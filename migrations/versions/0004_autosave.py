@@ -1,7 +1,7 @@
 """autosave: typed step input kept with the draft, the saving tab's token; fee presets per party kind
 
 Revision ID: d4a0d0e1a004
-Revises: e6a0c0f1a006
+Revises: c3a0d0e1a003
 Create Date: 2026-12-02 06:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd4a0d0e1a004'
-down_revision = 'e6a0c0f1a006'  # chained after main's head at the merge (was b4b8adc63ff2)
+down_revision = 'c3a0d0e1a003'  # chained after main's head at the merge (was b4b8adc63ff2)
 branch_labels = None
 depends_on = None
 

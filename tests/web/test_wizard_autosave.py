@@ -8,6 +8,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application
+from tests.web.drafts import with_base
 
 
 def stored(app, app_id: int) -> Application:
@@ -70,7 +71,7 @@ def test_half_filled_staff_row_is_kept_exactly_as_typed(client, app, hela, hela_
     review = client.get(f"/applications/{hela}/steps/review").text
     assert "Steget Budget har uppgifter som behöver rättas" in review
     assert f'action="/applications/{hela}/actions/submit"' not in review
-    response = client.post(f"/applications/{hela}/actions/submit", data={"comment": ""})
+    client.post(f"/applications/{hela}/actions/submit", data={"comment": "", "version": "0"})
     assert stored(app, hela).status == "draft"  # submission needs a complete application
     refused = client.get(f"/applications/{hela}/export.docx")  # and so does the final document
     assert refused.status_code == 422 and "Steget Budget har uppgifter som behöver rättas" in refused.text
@@ -127,7 +128,7 @@ def test_every_button_saves_first_and_redirects_303(client, app, hela, button):
     data = {"parties-0-name": "Kristianstads kommun", "parties-0-kind": "municipality",
             "parties-0-original": "Kristianstads kommun", "parties-1-name": "Ny part", "parties-1-kind": "other",
             "parties-1-original": "", "process_owner": "Kristianstads kommun", **button}
-    response = client.post(f"/applications/{hela}/steps/parties", data=data)
+    response = client.post(f"/applications/{hela}/steps/parties", data=with_base(client, hela, data))
     assert response.status_code == 303
     page = client.get(response.location)
     assert page.status_code == 200
@@ -141,7 +142,7 @@ def test_every_button_saves_first_and_redirects_303(client, app, hela, button):
 def test_added_party_row_survives_a_reload(client, app, hela):
     data = {"parties-0-name": "Kristianstads kommun", "parties-0-kind": "municipality",
             "parties-0-original": "Kristianstads kommun", "process_owner": "Kristianstads kommun", "add": "parties"}
-    response = client.post(f"/applications/{hela}/steps/parties", data=data)
+    response = client.post(f"/applications/{hela}/steps/parties", data=with_base(client, hela, data))
     assert "focus=parties-1-name" in response.location
     page = client.get(f"/applications/{hela}/steps/parties").text  # a reload, without the focus
     assert 'name="parties-1-name"' in page
@@ -157,8 +158,8 @@ def test_renaming_a_party_renames_it_everywhere(client, app, hela, hela_doc):
         new = "Kristianstad kommun (IFO)" if party["name"] == "Kristianstads kommun" else party["name"]
         parties.update({f"parties-{i}-name": new, f"parties-{i}-kind": party["kind"],
                         f"parties-{i}-original": party["name"]})
-    response = client.post(f"/applications/{hela}/steps/parties",
-                           data={**parties, "process_owner": hela_doc["process_owner"], "next": "1"})
+    response = client.post(f"/applications/{hela}/steps/parties", data=with_base(
+        client, hela, {**parties, "process_owner": hela_doc["process_owner"], "next": "1"}))
     assert response.status_code == 303 and response.location.endswith("/steps/background")
     doc = stored(app, hela).doc
     text = repr(doc)
@@ -178,7 +179,7 @@ def test_process_owner_is_one_of_the_parties(client, app, hela, hela_doc):
     assert re.search(r'<select[^>]*name="process_owner"', page)
     parties = {"parties-0-name": "A-kommun", "parties-0-kind": "municipality", "parties-0-original": ""}
     response = client.post(f"/applications/{hela}/steps/parties",
-                           data={**parties, "process_owner": "Någon annan", "save": "1"})
+                           data=with_base(client, hela, {**parties, "process_owner": "Någon annan", "save": "1"}))
     page = client.get(response.location).text
     assert "Välj processägaren bland parterna." in page
     assert stored(app, hela).doc["process_owner"] == hela_doc["process_owner"]
@@ -200,7 +201,8 @@ def test_new_staff_line_takes_its_partys_default_rate_and_review_warns_at_zero(c
     assert "Personalrad 2 (Socialpedagog) räknas med 0 % sociala avgifter" in review  # the budget's default is 0
     data = staff_form(doc)
     data["default_social_fee_rate"] = ""
-    response = client.post(f"/applications/{app_id}/steps/budget", data={**data, "add": "staff"})
+    response = client.post(f"/applications/{app_id}/steps/budget",
+                           data=with_base(client, app_id, {**data, "add": "staff"}))
     page = client.get(response.location).text
     new_rate = re.search(r'<input[^>]*name="staff-6-social_fee_rate"[^>]*>', page).group(0)
     # the line above is Vårdcentralen Östermalm, a region: SKR's PO-pålägg for regions
