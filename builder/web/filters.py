@@ -78,6 +78,22 @@ def _clock(value) -> str:
     return value.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%H:%M")
 
 
+_FORMATTED: dict[tuple, str] = {}
+
+
+def _formatted(kind: str, value) -> str:
+    """formatting.<kind>(value) in the request's language, remembered: a budget page shows the same hundred
+    figures on every reload and autosave, and Babel's formatting was most of the tables' time. Bounded."""
+    language = current_language()
+    key = (kind, type(value), str(value), language)
+    text = _FORMATTED.get(key)
+    if text is None:
+        if len(_FORMATTED) >= 50_000:
+            _FORMATTED.clear()
+        text = _FORMATTED[key] = getattr(formatting, kind)(value, language)
+    return text
+
+
 def _request_translations():
     """The catalogue for this request's locale, looked up once (Flask-Babel looks it up on every `_()`; a budget
     page has about 170). Keyed by the locale, so force_locale (an e-mail in the recipient's language) still works."""
@@ -102,10 +118,10 @@ def register_filters(app: Flask) -> None:
         ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
         pgettext=lambda c, s: _request_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _request_translations().unpgettext(c, s, p, n), newstyle=True)
-    app.jinja_env.filters["kr"] = lambda v: formatting.kr(v, current_language())
-    app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
-    app.jinja_env.filters["dec"] = lambda v: formatting.decimal(v, current_language())
-    app.jinja_env.filters["pct"] = lambda v: formatting.percent(v, current_language())
+    app.jinja_env.filters["kr"] = lambda v: _formatted("kr", v)
+    app.jinja_env.filters["num"] = lambda v: _formatted("number", v)
+    app.jinja_env.filters["dec"] = lambda v: _formatted("decimal", v)
+    app.jinja_env.filters["pct"] = lambda v: _formatted("percent", v)
     app.jinja_env.filters["longdate"] = lambda v: formatting.long_date(v, current_language())
     app.jinja_env.filters["when"] = _local_datetime
     app.jinja_env.filters["clock"] = _clock
