@@ -55,6 +55,30 @@
     names.forEach(function (name) { owner.add(new Option(name, name, false, name === current)); });
     if (current && names.indexOf(current) < 0) { owner.add(new Option(current, current, false, true)); }
   });
+  // Leaving the page (closing the tab, following a link) before the autosave's pause is over: send what was
+  // typed at once. The save carries this page's editor token, so the page's own next save is no conflict.
+  document.body.addEventListener("input", markDirty);
+  document.body.addEventListener("change", markDirty);
+  function markDirty(event) {
+    var form = event.target.form;
+    if (form && form.id === "step-form") { form.setAttribute("data-dirty", "1"); }
+  }
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "step-form") { event.detail.elt.removeAttribute("data-dirty"); }
+  });
+  document.body.addEventListener("submit", function (event) {
+    if (event.target.id === "step-form") { event.target.removeAttribute("data-dirty"); }
+  });
+  function flush() {
+    var form = document.getElementById("step-form");
+    if (!form || !form.hasAttribute("data-dirty") || !navigator.sendBeacon) { return; }
+    form.removeAttribute("data-dirty");
+    navigator.sendBeacon(form.getAttribute("hx-post"), new FormData(form));
+  }
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") { flush(); }
+  });
   // Move focus to the error summary when a page shows one (unless the page asks for another input).
   var summary = document.getElementById("error-summary");
   if (summary && !document.querySelector("[autofocus]")) { summary.focus(); }

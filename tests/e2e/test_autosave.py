@@ -185,3 +185,15 @@ def test_renaming_a_party_renames_it_everywhere(hela_page, server):
     assert "Kristianstads kommun (IFO)" in {s["party"] for s in doc["signatories"]}
     page.goto(f"{server.url}/applications/{app_id}/steps/budget")
     expect(page.get_by_label("Part, rad 1", exact=True)).to_have_value("Kristianstads kommun (IFO)")
+
+
+def test_leaving_the_page_before_the_autosave_pause_still_saves(hela_page, server):
+    page, app_id = hela_page
+    page.goto(f"{server.url}/applications/{app_id}/steps/timeline")
+    page.get_by_label("Tidsplan").fill("Skrivet strax innan sidan lämnades.")
+    page.goto(f"{server.url}/applications")  # at once: no time for the debounced autosave
+    for _ in range(50):
+        if server.stored(app_id)[1]["sections"].get("timeline") == "Skrivet strax innan sidan lämnades.":
+            break
+        page.wait_for_timeout(100)
+    assert server.stored(app_id)[1]["sections"]["timeline"] == "Skrivet strax innan sidan lämnades."
