@@ -26,7 +26,7 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     _ = gettext_for(application.language, "xlsx")
     table = compute_budget(application.budget)
     workbook = Workbook()
-    cover = workbook.active
+    cover = workbook.worksheets[0]
     cover.title = _("Försättsblad")
     write_cover_sheet(cover, application, _, fingerprint=fingerprint(application), version_label=version_label,
                       status_label=status_label, decision_date=decision_date, approved_total=approved_total,

@@ -22,8 +22,8 @@ from builder.appformat import from_dict
 from builder.budget import compute_budget
 from builder.xlsx import budget_workbook
 from builder.xlsx.staff_sheet import staff_layout
+from tests.render.libreoffice import calc_missing
 from tests.unit.figure_strategies import figure_applications
-from tests.unit.test_xlsx import calc_missing
 
 BATCH = 30
 
