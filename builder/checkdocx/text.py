@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from builder.formatting import kr, plain_spaces
+from builder.formatting import kr, number, plain_spaces
 from builder.i18n import gettext_for
 
 from . import findings as kinds
@@ -41,18 +41,22 @@ def _messages(_) -> dict:
     }
 
 
-def _amount(value: Decimal, language: str, signed: bool = False) -> str:
-    text = plain_spaces(kr(value, language))
+def _amount(value: Decimal, language: str, signed: bool = False, unit: str = "kr") -> str:
+    text = plain_spaces(kr(value, language) if unit == "kr" else number(value, language))
     return "+" + text if signed and value > 0 else text
 
 
 def finding_text(finding: Finding, language: str = "sv") -> str:
     """One finding as a sentence: where, what is stated, what the arithmetic gives."""
     _ = gettext_for(language, "checkdocx")
-    values = {"stated": _amount(finding.stated, language),
-              "expected": _amount(finding.expected, language),
-              "difference": _amount(finding.difference, language, signed=True)}
-    body = _messages(_)[finding.kind](values)
+    values = {"stated": _amount(finding.stated, language, unit=finding.unit),
+              "expected": _amount(finding.expected, language, unit=finding.unit),
+              "difference": _amount(finding.difference, language, signed=True, unit=finding.unit)}
+    if finding.kind == kinds.DELTA and finding.basis == "years":
+        body = _("förändringen står %(stated)s men det andra året minus det första ger %(expected)s "
+                 "(skillnad %(difference)s).", **values)
+    else:
+        body = _messages(_)[finding.kind](values)
     where = ", ".join(part for part in (finding.row, finding.column) if part)
     text = f"{where}: {body}" if where else body[:1].upper() + body[1:]
     if finding.context:
