@@ -261,7 +261,7 @@ def read_rows(database_url: str, sql: str, **params) -> list[tuple]:
 
     from builder.config import Config, finalize
 
-    config = {key: getattr(Config, key) for key in dir(Config) if key.isupper()}  # every setting finalize checks
+    config = {name: getattr(Config, name) for name in dir(Config) if name.isupper()}
     config.update(SQLALCHEMY_DATABASE_URI=database_url, SECRET_KEY="x")
     finalize(config, "/nonexistent")
     engine = sa.create_engine(config["SQLALCHEMY_DATABASE_URI"])
