@@ -160,14 +160,13 @@ def agreement(application: Application) -> Agreement | None:
     start, end = _period(doc)
     parties = tuple(str(p.get("name", "")) for p in doc.get("parties") or [])
     association = application.association or ""
-    named = {}
+    named: dict[str, Signatory] = {}
     for person in (validated.signatories if validated else ()):
         party = (person.party or "").strip()
         if party and (person.name or "").strip() and party not in named:
             named[party] = Signatory(party, person.name.strip(), (person.title or "").strip())
-    signatories = (Signatory(association,
-                             current_app.config.get("DECISION_SIGNATORY", ""), ""),)
-    signatories += tuple(named.get(party, Signatory(party)) for party in parties if party)
+    signatories = (Signatory(association, current_app.config.get("DECISION_SIGNATORY", "")),
+                   *(named.get(party, Signatory(party)) for party in parties if party))
     return Agreement(
         case_number=case.number if case else "–", title=application.title, association=association,
         decision_body="Förbundsstyrelsen" if item else (application.decision_body or "Förbundsstyrelsen"),

@@ -183,9 +183,9 @@ def _signature_blocks(agreement: Agreement, _) -> list[str]:
 
 
 def _block(signatory: Signatory, _) -> str:
+    party = signatory.party or _("samordningsförbundet")
     lines: list[tuple[str, dict]] = [
-        (_("För %(party)s", party=signatory.party or _("samordningsförbundet")), dict(bold=True, colour=PARTY_COLOUR, space_before=12,
-                                                          space_after=0)),
+        (_("För %(party)s", party=party), dict(bold=True, colour=PARTY_COLOUR, space_before=12, space_after=0)),
         (SIGNATURE_RULE, dict(space_before=30, space_after=0)),
         (signatory.name or _("Namnförtydligande"), dict(bold=bool(signatory.name), space_after=0))]
     if signatory.title:
