@@ -165,8 +165,7 @@ def agreement(application: Application) -> Agreement | None:
         party = (person.party or "").strip()
         if party and (person.name or "").strip() and party not in named:
             named[party] = Signatory(party, person.name.strip(), (person.title or "").strip())
-    signatories = (Signatory(association, current_app.config.get("DECISION_SIGNATORY", "")),
-                   *(named.get(party, Signatory(party)) for party in parties if party))
+    signatories = tuple(named.get(party, Signatory(party)) for party in parties if party)
     return Agreement(
         case_number=case.number if case else "–", title=application.title, association=association,
         decision_body="Förbundsstyrelsen" if item else (application.decision_body or "Förbundsstyrelsen"),
@@ -177,7 +176,8 @@ def agreement(application: Application) -> Agreement | None:
         party_amounts=tuple(PartyAmounts(row.label, tuple(row.yearly.items())) for row in table.rows)
         if table else (), years=tuple(table.years) if table else (), conditions=item.conditions if item else "",
         reports=tuple((r.kind, r.year, r.due) for r in reporting_schedule(start, end)) if start and end else (),
-        signatories=signatories, version_number=version.number if version else None,
+        signatory_name=current_app.config.get("DECISION_SIGNATORY", ""), signatories=signatories,
+        version_number=version.number if version else None,
         fingerprint=version.fingerprint if version else "")
 
 

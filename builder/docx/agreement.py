@@ -3,7 +3,7 @@
 The förbund and each party, the huvudman, the insats and its period, the approved amount per year and
 party (the budget engine's figures, formatted by builder.formatting), the decision's conditions, the
 reporting schedule, the standard clause on unused funds, and a signature block for the förbund and each
-party. Signature blocks sit two to a borderless table row that may not split across pages.
+party (the förbund's first). Signature blocks sit two to a borderless table row that may not split across pages.
 """
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ class Agreement:
     years: tuple[str, ...] = ()
     conditions: str = ""
     reports: tuple[tuple[str, int, date], ...] = ()  # (kind, year, due)
-    signatories: tuple[Signatory, ...] = ()  # the förbund first, then each party
+    signatory_name: str = ""  # who signs for the förbund (förbundschef)
+    signatories: tuple[Signatory, ...] = ()  # one per party
     version_number: int | None = None
     fingerprint: str = ""
 
@@ -175,17 +176,19 @@ def _conditions_blocks(agreement: Agreement, language: str, _) -> list[str]:
 
 
 def _signature_blocks(agreement: Agreement, _) -> list[str]:
-    count = len(agreement.signatories)
+    forbund = Signatory(_association(agreement, _), agreement.signatory_name, _("Förbundschef"))
+    signatories = (forbund, *agreement.signatories)
+    count = len(signatories)
     return [paragraph(_("6. Underskrifter"), "Heading1"),
             paragraph(_("Denna överenskommelse är upprättad i %(count)s likalydande exemplar, av vilka parterna "
                         "har tagit var sitt.", count=count), keep_next=True),
-            _signature_table(agreement.signatories, _)]
+            _signature_table(signatories, _)]
 
 
 def _block(signatory: Signatory, _) -> str:
-    party = signatory.party or _("samordningsförbundet")
     lines: list[tuple[str, dict]] = [
-        (_("För %(party)s", party=party), dict(bold=True, colour=PARTY_COLOUR, space_before=12, space_after=0)),
+        (_("För %(party)s", party=signatory.party),
+         dict(bold=True, colour=PARTY_COLOUR, space_before=12, space_after=0)),
         (SIGNATURE_RULE, dict(space_before=30, space_after=0)),
         (signatory.name or _("Namnförtydligande"), dict(bold=bool(signatory.name), space_after=0))]
     if signatory.title:

@@ -26,8 +26,7 @@ YEARS = ("2026", "2027", "2028")
 def _many_parties():
     amounts = tuple(PartyAmounts(p, tuple((y, 100000 * n + int(y)) for y in YEARS)) for n, p in enumerate(PARTIES, 1))
     approved = tuple((y, sum(dict(a.yearly)[y] for a in amounts)) for y in YEARS)
-    signatories = (Signatory("Samordningsförbundet Test", "Fia Förbundschef"),) + tuple(
-        Signatory(p, f"Person {n}", "Förvaltningschef") for n, p in enumerate(PARTIES, 1))
+    signatories = tuple(Signatory(p, f"Person {n}", "Förvaltningschef") for n, p in enumerate(PARTIES, 1))
     return agreement(association="Samordningsförbundet Test", parties=PARTIES, party_amounts=amounts,
                      approved=approved, years=YEARS, signatories=signatories,
                      conditions="\n".join(f"Villkor nummer {n}: insatsen följer beslutet och redovisar "

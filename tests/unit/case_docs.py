@@ -69,8 +69,8 @@ def agreement(**overrides):
                   conditions="Projektet redovisar deltagarantal varje månad.\nStyrgruppen möts varje kvartal.",
                   reports=(("interim_april", 2018, date(2018, 5, 31)), ("yearly", 2018, date(2019, 1, 31)),
                            ("final", 2019, date(2019, 7, 31))),
-                  signatories=(Signatory("Samordningsförbundet Skåne Nordost", "Fia Förbundschef"),
-                               Signatory("Kristianstads kommun", "Eva Sandberg", "Förvaltningschef"),
+                  signatory_name="Fia Förbundschef",
+                  signatories=(Signatory("Kristianstads kommun", "Eva Sandberg", "Förvaltningschef"),
                                Signatory("Vårdcentralen Vilan", "Johan Ek", "Verksamhetschef"),
                                Signatory("Vårdcentralen Östermalm")),
                   version_number=2, fingerprint="abcdef123456")

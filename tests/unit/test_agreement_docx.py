@@ -79,7 +79,7 @@ def test_a_signature_block_for_the_forbund_and_each_party_in_rows_that_never_spl
     assert [c.split(" | ")[0] for c in cells] == ["För Samordningsförbundet Skåne Nordost",
                                                   "För Kristianstads kommun", "För Vårdcentralen Vilan",
                                                   "För Vårdcentralen Östermalm"]
-    assert "Fia Förbundschef" in cells[0] and "Eva Sandberg | Förvaltningschef" in cells[1]
+    assert "Fia Förbundschef | Förbundschef" in cells[0] and "Eva Sandberg | Förvaltningschef" in cells[1]
     assert "Namnförtydligande" in cells[3] and all("Ort och datum" in c for c in cells)
     for table in document.tables:
         for row in table.rows:
@@ -87,6 +87,13 @@ def test_a_signature_block_for_the_forbund_and_each_party_in_rows_that_never_spl
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
     body, _t, _f = text_of(data)
     assert "upprättad i 4 likalydande exemplar" in body
+
+
+def test_without_an_association_name_the_forbund_still_signs():
+    document = Document(io.BytesIO(render_agreement_docx(agreement(association="", signatory_name=""))))
+    first = document.tables[-1].rows[0].cells[0].paragraphs
+    assert [p.text for p in first[:1]] == ["För samordningsförbundet"]
+    assert "Namnförtydligande" in [p.text for p in first]
 
 
 def test_english_agreement():
