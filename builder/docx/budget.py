@@ -13,7 +13,7 @@ from builder.formatting import babel_locale
 
 from .budget_tables import write_baseline_table, write_summary_tables
 from .context import Context
-from .labels import BUDGET_INTRO_BY_KIND, CHANGE_BY_KIND
+from .labels import BUDGET_INTRO_BY_KIND, CHANGE_BY_KIND, KIND_WORDS
 from .text import clean_text
 from .xmlkit import paragraph, run
 
@@ -24,7 +24,9 @@ def write_budget(ctx: Context) -> None:
     _ = ctx.gettext
     app = ctx.app
     ctx.heading(_("Budget"))
-    ctx.para(_(BUDGET_INTRO_BY_KIND[app.kind], title=clean_text(app.title).strip(),
+    name = clean_text(app.title).strip()
+    kind = "new" if KIND_WORDS.get(app.kind) and _(KIND_WORDS[app.kind]).lower() in name.lower() else app.kind
+    ctx.para(_(BUDGET_INTRO_BY_KIND[kind], title=name,
                start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
     if ctx.table.has_baseline:
         ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)

@@ -35,6 +35,7 @@ class Context:
     table: BudgetTable
     effects: list[EffectResult]
     today: date
+    draft: bool = False
     blocks: list[str] = field(default_factory=list)  # the body as XML text, parsed once at the end
 
     @property
