@@ -22,7 +22,8 @@ def period_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[F
     findings = []
     for label, block in blocks.items():
         index = _row_for(table, label_key(label))
-        if index is None or len(block.monthly) != 1 or len(block.starts) != 1 or len(block.raises) > 1 or block.posts > 1:
+        if (index is None or len(block.monthly) != 1 or len(block.starts) != 1 or len(block.raises) > 1
+                or block.posts > 1):
             continue
         findings += _row_findings(table, index, block)
     return sorted(findings, key=lambda f: f.row_index)

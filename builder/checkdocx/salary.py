@@ -292,7 +292,7 @@ def _term(match: re.Match) -> tuple[Decimal, Decimal] | None:
     for value, _ in factors:
         product *= value
     error = Decimal(0)
-    for i, (value, written) in enumerate(factors):
+    for i, (_value, written) in enumerate(factors):
         places = len(written.split(",")[1]) if "," in written else 0
         if places >= 2:
             others = Decimal(1)

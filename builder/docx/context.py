@@ -5,9 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
-
 from fractions import Fraction
+from functools import lru_cache
 
 from babel.lists import format_list
 
@@ -18,7 +17,6 @@ from builder.formatting import babel_locale, decimal, long_date, number, percent
 
 from .tables import Column, TableRow, build_table
 from .xmlkit import paragraph, parse_blocks
-
 
 # Babel parses its pattern on every call; the few distinct rates, shares and dates repeat a lot.
 _decimal = lru_cache(maxsize=4096)(decimal)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from docx.document import Document as DocumentObject
-
 from docx.oxml.parser import parse_xml
 
 from .base import FONT

@@ -65,7 +65,7 @@ def test_headings_follow_the_spec_order_with_budget_after_steering_group(documen
 def test_front_names_the_kind_the_association_the_parties_and_the_date(document):
     texts = [p.text for p in document.paragraphs[:8]]
     assert document.paragraphs[0].style.name == "Title"
-    assert texts[0] == "Ansökan om medel för utökning av Hela Familjen – utökning av försöksverksamhet"
+    assert texts[0] == "Ansökan om medel för Hela Familjen – utökning av försöksverksamhet"
     assert "Till Samordningsförbundet Skåne Nordost" in texts
     assert ("Bakom ansökan står Kristianstads kommun, Vårdcentralen Vilan och Vårdcentralen Östermalm."
             in texts)
