@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
 import shutil
 import subprocess
 import uuid
