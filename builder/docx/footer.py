@@ -72,13 +72,18 @@ def write_footer(document: DocumentObject, gettext, title: str, version_label: s
 def watermark(text: str) -> str:
     """A diagonal, pale word behind the text of every page (Word's own VML watermark shape)."""
     return (f'<w:p xmlns:w="{W_NAMESPACE}"><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:pict>'
+            f'<v:shapetype xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+            f'id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+            f'path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
+            f'<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
             f'<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
             f'id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" '
-            f'fillcolor="#d9d9d9" stroked="f" style="position:absolute;margin-left:0;margin-top:0;'
+            f'fillcolor="#bfbfbf" stroked="f" style="position:absolute;margin-left:0;margin-top:0;'
             f'width:440pt;height:110pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;'
             f'mso-position-horizontal-relative:margin;mso-position-vertical:center;'
             f'mso-position-vertical-relative:margin"><v:fill opacity=".5"/>'
-            f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt" string="{escape(text)}"/>'
+            f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt" on="t" fitshape="t" '
+            f'string="{escape(text)}"/>'
             f'</v:shape></w:pict></w:r></w:p>')
 
 
