@@ -37,7 +37,7 @@ _FTE_LINK = {"för", "blir", "därför", "då", "det", "innebär", "ger", "en", 
 _FTE_RESULT = {"blir", "innebär", "ger", "motsvarar", "uppgår"}
 _EXPLICIT_RATE = re.compile(r"\(?\s*(" + NUMBER_TEXT + r")\s*(?:%|procent)\s*\)?|\b(1,\d{1,4})\b")
 _TIMES = r"\s*(?:x|×|\*|gånger)\s*"
-_FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|st|personer|tjänst(?:er)?)?"
+_FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ad(?:er)?|ader)?|st|personer|tjänst(?:er)?)?"
            r"(?:\s*/\s*(?:mån|år))?\.?")
 _RAISE = re.compile(r"räknas\s+upp\s+med\s+(?P<rate>" + NUMBER_TEXT + r")\s*%\s*per\s+år\s+(?:i|från\s+och\s+med)\s+"
                     r"(?P<month>" + "|".join(text_.MONTH_NAMES) + r")\b", re.IGNORECASE)
