@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from babel.dates import get_month_names
 
-from builder.budget import EdgeMonth, LineDetail, LineYear, Row
+from builder.budget import EdgeMonth, LineDetail, LineYear, Row, YearPart
 from builder.formatting import babel_locale
 
-from .budget_tables import write_baseline_table, write_summary_tables
+from .budget_tables import write_baseline_table, write_reconciliation_table, write_summary_tables
 from .context import Context
 from .labels import BUDGET_INTRO_BY_KIND, CHANGE_BY_KIND, KIND_WORDS
 from .text import clean_text
@@ -45,6 +45,8 @@ def write_budget(ctx: Context) -> None:
         ctx.heading(_("Sammanställning"), 2)
         write_summary_tables(ctx)
     if ctx.table.has_baseline:
+        ctx.heading(_("Förändring mot den ursprungliga budgeten"), 2)
+        write_reconciliation_table(ctx)
         if ctx.table.carried_over:
             ctx.para(carried_over_text(ctx))
         ctx.para(change_text(ctx))
@@ -126,11 +128,18 @@ def raise_text(ctx: Context, detail: LineDetail) -> str:
     return text + ": " + _("kostnaden blir %(amounts)s.", amounts=ctx.join(later))
 
 
+def term_text(ctx: Context, part: YearPart) -> str:
+    """"4,5 månader x 22 774,38 kr/mån" ("1 månad x …")."""
+    values = dict(months=ctx.months(part.months, part.monthly_cost), monthly=ctx.money(part.monthly_cost))
+    if part.months == 1:
+        return ctx.gettext("%(months)s månad x %(monthly)s/mån", **values)
+    return ctx.gettext("%(months)s månader x %(monthly)s/mån", **values)
+
+
 def year_text(ctx: Context, year: LineYear) -> str:
     """"2017: 4,5 månader x 22 774,38 kr/mån = 102 485 kr." (a term per salary level in the year)."""
     _ = ctx.gettext
-    terms = [_("%(months)s månader x %(monthly)s/mån", months=ctx.months(part.months, part.monthly_cost),
-               monthly=ctx.money(part.monthly_cost)) for part in year.parts]
+    terms = [term_text(ctx, part) for part in year.parts]
     return _("%(year)s: %(terms)s = %(amount)s.", year=year.year, terms=" + ".join(terms), amount=ctx.kr(year.amount))
 
 

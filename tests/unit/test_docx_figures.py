@@ -142,7 +142,7 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 def test_bidi_controls_are_removed_on_arrival_and_in_the_docx():
     assert without_control_characters(f"Kom{BIDI}munen") == "Kommunen"
-    data = export(application(title=f"Hela \u202eFamiljen\u202c"))
+    data = export(application(title="Hela \u202eFamiljen\u202c"))
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert not any(char in xml for char in BIDI)
     assert "Hela Familjen" in xml
@@ -164,3 +164,24 @@ def test_cli_writes_files_with_the_umask(tmp_path, mask, mode):
         os.umask(old)
     assert result.exit_code == 0, result.output
     assert os.stat(out).st_mode & 0o777 == mode
+
+
+def _number(text: str) -> int:
+    return int(text.replace(NBSP, "").replace(" ", "").replace("+", ""))
+
+
+def test_the_summary_reconciles_on_paper():
+    document = open_docx(export(application()))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Post (kr)")
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Post (kr)", "Ursprunglig budget", "Ny budget", "Förändring"]
+    body, total = rows[1:-1], rows[-1]
+    assert [r[0] for r in body] == ["Kristianstads kommun", "Vårdcentralen Vilan", "Vårdcentralen Östermalm",
+                                    "Näsby vårdcentral (oförändrad)",
+                                    "Workshops + kompetensutveckling (oförändrad)", "Utvärdering (oförändrad)"]
+    assert total[0] == "Reviderad total"
+    assert [_number(x) for x in total[1:]] == [3817840, 5419167, 1601327]
+    for column in (1, 2, 3):  # every column adds up to its total
+        assert sum(_number(r[column]) for r in body) == _number(total[column])
+    for row in body:  # and every row: new − original = change
+        assert _number(row[2]) - _number(row[1]) == _number(row[3])

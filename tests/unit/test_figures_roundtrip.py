@@ -9,7 +9,7 @@ from tests.unit.docx_factories import export
 from tests.unit.figure_strategies import figure_applications
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(figure_applications())
 def test_exported_docx_has_no_findings(data):
     report = check_docx(export(from_dict(data)))
