@@ -176,6 +176,11 @@ class LineDetail:
     def total(self) -> int:
         return sum(self.cells.values())
 
+    @property
+    def months_by_year(self) -> dict[str, Fraction]:
+        """Months counted per calendar year (the proration rule applied), for the years with any."""
+        return {year.year: year.months for year in self.years if year.parts}
+
 
 @dataclass(frozen=True)
 class EffectResult:

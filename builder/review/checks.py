@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from flask_babel import gettext as _
 
+from builder import formatting
 from builder.applications.service import validate
 from builder.budget import compute_budget
+from builder.web.i18n import current_language
 
 USUAL_RATE_MAX = Decimal("0.60")
 
@@ -23,7 +25,8 @@ def budget_findings(doc: dict, parent_approved_total: int | None = None) -> list
         rate = Decimal(str(line.get("social_fee_rate") or default_rate))
         if not Decimal(0) <= rate <= USUAL_RATE_MAX:
             findings.append(_("Personalrad %(n)s (%(role)s): sociala avgifter %(rate)s %% ligger utanför det vanliga "
-                              "intervallet 0–60 %%.", n=i + 1, role=line.get("role", ""), rate=rate * 100))
+                              "intervallet 0–60 %%.", n=i + 1, role=line.get("role", ""),
+                              rate=formatting.decimal(rate * 100, current_language())))
         if line.get("party") not in parties:
             findings.append(_("Personalrad %(n)s: parten %(party)s finns inte bland de sökande parterna.",
                               n=i + 1, party=line.get("party") or "–"))
@@ -34,5 +37,6 @@ def budget_findings(doc: dict, parent_approved_total: int | None = None) -> list
         table = compute_budget(validated.budget)
         if table.baseline_total != parent_approved_total:
             findings.append(_("Jämförelsebudgetens total %(baseline)s kr skiljer sig från det beviljade beloppet "
-                              "%(approved)s kr.", baseline=table.baseline_total, approved=parent_approved_total))
+                              "%(approved)s kr.", baseline=formatting.number(table.baseline_total, current_language()),
+                              approved=formatting.number(parent_approved_total, current_language())))
     return findings

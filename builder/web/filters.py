@@ -75,6 +75,8 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
     app.jinja_env.filters["dec"] = lambda v: formatting.decimal(v, current_language())
     app.jinja_env.filters["pct"] = lambda v: formatting.percent(v, current_language())
+    app.jinja_env.filters["money"] = lambda v: formatting.money(v, current_language())
+    app.jinja_env.filters["months"] = lambda v: formatting.months(v, current_language())
     app.jinja_env.filters["longdate"] = lambda v: formatting.long_date(v, current_language())
     app.jinja_env.filters["when"] = _local_datetime
     app.jinja_env.globals.update(
