@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from builder.formatting import kr, plain_spaces
+from builder.formatting import money, plain_spaces
 from builder.i18n import gettext_for
 
 from . import findings as kinds
@@ -42,7 +42,7 @@ def _messages(_) -> dict:
 
 
 def _amount(value: Decimal, language: str, signed: bool = False) -> str:
-    text = plain_spaces(kr(value, language))
+    text = plain_spaces(money(value, language))  # öre shown when the figure has them
     return "+" + text if signed and value > 0 else text
 
 
