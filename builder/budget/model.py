@@ -16,7 +16,8 @@ def whole_kronor(amount: Decimal) -> int:
 
 def round_half_up(amount: Decimal, places: int = 0) -> Decimal:
     """`amount` rounded half-up (away from zero) to `places` decimals (0: kronor, 2: öre)."""
-    return Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return rounded + 0  # -0 (from a small negative amount) as 0
 
 
 @dataclass(frozen=True)
