@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import io
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -76,3 +78,22 @@ def test_reviewer_panel_formats_rates_and_amounts(client, app, make_user, make_a
     page = plain(client.get(f"/applications/{app_id}").text)
     assert "sociala avgifter 61,53 % ligger utanför" in page and "61.5300" not in page
     assert "Jämförelsebudgetens total 3 817 840 kr skiljer sig från det beviljade beloppet 3 800 000 kr." in page
+
+
+def test_docx_footer_names_the_version_and_its_date(client, app, make_user, make_application, hela_doc):
+    from tests.unit.docx_factories import open_docx
+
+    applicant = make_user("applicant")
+    app_id = make_application(applicant[0], hela_doc)
+    login(client, applicant[1], applicant[2])
+    draft = open_docx(client.get(f"/applications/{app_id}/export.docx").data)
+    assert draft.sections[0].footer.paragraphs[1].text.startswith("Utkast · Kontrollsumma: ")
+    assert client.post(f"/applications/{app_id}/actions/submit", data={"comment": ""}).status_code == 302
+    with app.app_context():
+        created = db.session.get(Application, app_id).versions[-1].created_at
+    day = created.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Stockholm")).date()
+    submitted = open_docx(client.get(f"/applications/{app_id}/export.docx").data)
+    assert submitted.sections[0].footer.paragraphs[1].text.startswith(
+        f"Version 1, inskickad {day.isoformat()} · Kontrollsumma: ")
+    frozen = open_docx(client.get(f"/applications/{app_id}/versions/1/export.docx").data)
+    assert frozen.sections[0].footer.paragraphs[1].text.startswith(f"Version 1, inskickad {day.isoformat()} · ")
