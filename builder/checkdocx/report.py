@@ -9,7 +9,7 @@ from .checks import sum_findings
 from .deltas import change_findings, delta_findings
 from .findings import Finding
 from .numbers import plain_amount
-from .period import period_findings
+from .period import months_findings, period_findings
 from .reader import Paragraph, read_docx
 from .salary import document_rate, salary_findings
 
@@ -53,7 +53,8 @@ def check_tables(tables: list[ParsedTable], rate: Decimal | None = None) -> Chec
         paragraphs = [*table.before, *(table.after if last else ())]
         salary, blocks = salary_findings(paragraphs, table.index, rate)
         findings = (sum_findings(table) + delta_findings(table, tables[:i])
-                    + change_findings(table, tables[:i]) + salary + period_findings(table, blocks))
+                    + change_findings(table, tables[:i]) + salary + period_findings(table, blocks)
+                    + months_findings(table, blocks))
         # Findings in a row first, by row; then the narrative ones in reading order.
         findings.sort(key=lambda f: (f.row_index is None, f.row_index or 0))
         reports.append(TableReport(table, tuple(findings)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from builder.formatting import money, plain_spaces
+from builder.formatting import decimal, money, plain_spaces
 from builder.i18n import gettext_for
 
 from . import findings as kinds
@@ -36,6 +36,8 @@ def _messages(_) -> dict:
                                   "(skillnad %(difference)s).", **v),
         kinds.ARITHMETIC: lambda v: _("uträkningen ger %(expected)s, inte %(stated)s "
                                       "(skillnad %(difference)s).", **v),
+        kinds.MONTHS: lambda v: _("texten räknar %(stated)s månader men datumen i texten ger %(expected)s "
+                                  "månader det året.", **v),
         kinds.PERIOD: lambda v: _("står %(stated)s men månadskostnaden i texten gånger periodens "
                                   "månader det året ger %(expected)s (skillnad %(difference)s).", **v),
     }
@@ -49,9 +51,12 @@ def _amount(value: Decimal, language: str, signed: bool = False) -> str:
 def finding_text(finding: Finding, language: str = "sv") -> str:
     """One finding as a sentence: where, what is stated, what the arithmetic gives."""
     _ = gettext_for(language, "checkdocx")
-    values = {"stated": _amount(finding.stated, language),
-              "expected": _amount(finding.expected, language),
-              "difference": _amount(finding.difference, language, signed=True)}
+    if finding.kind == kinds.MONTHS:  # a number of months, not an amount
+        values = {"stated": decimal(finding.stated, language), "expected": decimal(finding.expected, language)}
+    else:
+        values = {"stated": _amount(finding.stated, language),
+                  "expected": _amount(finding.expected, language),
+                  "difference": _amount(finding.difference, language, signed=True)}
     body = _messages(_)[finding.kind](values)
     where = ", ".join(part for part in (finding.row, finding.column) if part)
     text = f"{where}: {body}" if where else body[:1].upper() + body[1:]
