@@ -8,6 +8,7 @@ import os
 import re
 import zipfile
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -185,3 +186,20 @@ def test_the_summary_reconciles_on_paper():
         assert sum(_number(r[column]) for r in body) == _number(total[column])
     for row in body:  # and every row: new − original = change
         assert _number(row[2]) - _number(row[1]) == _number(row[3])
+
+
+def test_the_checker_reads_the_months_per_year_sentence():
+    """A year whose months do not follow from the stated start is found, even when its product adds up."""
+    data = _replace_in_docx(export(raise_app()), "2024: 4,5 månader x 22\u00a0774,38\u00a0kr/mån = 102\u00a0485",
+                            "2024: 5 månader x 22\u00a0774,38\u00a0kr/mån = 113\u00a0872")
+    findings = check_docx(data).findings
+    assert [(f.kind, f.column, f.stated, f.expected) for f in findings] == [("months", "2024", 5, Decimal("4.5"))]
+    assert "texten räknar 5 månader men datumen i texten ger 4,5 månader det året" in report_text(check_docx(data))
+
+
+def test_the_checker_applies_the_stated_raise_to_the_period():
+    """Without the raise sentence the cells after a raise look wrong; with it they are right."""
+    data = export(raise_app())
+    assert not check_docx(data).findings
+    stripped = _replace_in_docx(data, "Lönen räknas upp med 3\u00a0% per år i april", "Lönen ändras i april")
+    assert any(f.kind == "period" and f.column == "2025" for f in check_docx(stripped).findings)
