@@ -203,3 +203,25 @@ def test_the_checker_applies_the_stated_raise_to_the_period():
     assert not check_docx(data).findings
     stripped = _replace_in_docx(data, "Lönen räknas upp med 3\u00a0% per år i april", "Lönen ändras i april")
     assert any(f.kind == "period" and f.column == "2025" for f in check_docx(stripped).findings)
+
+
+def test_budget_command_prints_the_line_figures(tmp_path):
+    from builder import create_app
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    app.instance_path = str(tmp_path / "instance")
+    data = minimal_dict(period={"start": "2024-08-14", "end": "2026-12-31"})
+    data["budget"]["staff"] = [{"party": "Testkommun", "role": "Socialpedagog", "fte": "0.5",
+                                "monthly_salary": "32500", "social_fee_rate": "0.4015", "start": "2024-08-14",
+                                "end": "2026-12-31", "annual_raise": {"rate": "0.03", "month": 4}}]
+    source = tmp_path / "app.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["budget", str(source), "--lines"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "  45 548,75 kr/mån heltid, 22 774,38 kr/mån för raden" in lines
+    assert "  från 1 april 2025: 23 457,61 kr/mån" in lines
+    assert "  2024: 4,5 mån x 22 774,38 kr/mån = 102 485 kr" in lines
+    assert "  2025: 3 mån x 22 774,38 kr/mån + 9 mån x 23 457,61 kr/mån = 279 442 kr" in lines
+    plain_output = app.test_cli_runner().invoke(args=["budget", str(source)]).output
+    assert "kr/mån" not in plain_output  # the table alone unless --lines
