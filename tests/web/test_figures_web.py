@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
@@ -97,3 +98,30 @@ def test_docx_footer_names_the_version_and_its_date(client, app, make_user, make
         f"Version 1, inskickad {day.isoformat()} · Kontrollsumma: ")
     frozen = open_docx(client.get(f"/applications/{app_id}/versions/1/export.docx").data)
     assert frozen.sections[0].footer.paragraphs[1].text.startswith(f"Version 1, inskickad {day.isoformat()} · ")
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_controls_are_removed_from_posted_text(client, app, login_as, make_application):
+    user_id, _ = login_as("applicant")
+    app_id = make_application(user_id)
+    response = client.post(f"/applications/{app_id}/steps/project", data={
+        "title": f"Hela {BIDI}Familjen", "kind": "new", "association": "Förbundet\u202e",
+        "period_start": "2017-06-01", "period_end": "2019-05-31", "next": "1"})
+    assert response.status_code == 302
+    with app.app_context():
+        doc = db.session.get(Application, app_id).doc
+    assert (doc["title"], doc["association"]) == ("Hela Familjen", "Förbundet")
+
+
+def test_bidi_controls_are_removed_from_imported_json(client, app, login_as, hela_doc):
+    login_as("applicant")
+    data = {**hela_doc, "title": f"Hela \u202eFamiljen\u2069"}
+    response = client.post("/applications/import", data={
+        "file": (io.BytesIO(json.dumps(data, ensure_ascii=False).encode()), "app.json")},
+        content_type="multipart/form-data")
+    assert response.status_code == 302
+    with app.app_context():
+        titles = [a.title for a in db.session.query(Application).all()]
+    assert titles == ["Hela Familjen"]
