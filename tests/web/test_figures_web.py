@@ -117,7 +117,7 @@ def test_bidi_controls_are_removed_from_posted_text(client, app, login_as, make_
 
 def test_bidi_controls_are_removed_from_imported_json(client, app, login_as, hela_doc):
     login_as("applicant")
-    data = {**hela_doc, "title": f"Hela \u202eFamiljen\u2069"}
+    data = {**hela_doc, "title": "Hela \u202eFamiljen\u2069"}
     response = client.post("/applications/import", data={
         "file": (io.BytesIO(json.dumps(data, ensure_ascii=False).encode()), "app.json")},
         content_type="multipart/form-data")
