@@ -22,7 +22,7 @@ import docx  # noqa: E402
 
 from builder.checkdocx import check_docx  # noqa: E402
 
-TEXT = ROOT.parent / "shared" / "examples" / "hela-familjen-ansokan.txt"
+TEXT = ROOT / "tests" / "data" / "hela-familjen-ansokan.txt"
 FILLER = ("Arbetet följs upp varannan vecka tillsammans med familjerna och dokumenteras i en "
           "gemensam arbetsmodell som sprids till samverkansparterna. ") * 6
 

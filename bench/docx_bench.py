@@ -25,7 +25,7 @@ sys.path.insert(0, REPO_ROOT)
 from builder.appformat import from_dict  # noqa: E402
 from builder.docx import render_application_docx  # noqa: E402
 
-HELA_FAMILJEN = os.path.join(os.path.dirname(REPO_ROOT), "shared", "examples", "hela-familjen-utokning.json")
+HELA_FAMILJEN = os.path.join(REPO_ROOT, "tests", "data", "hela-familjen-utokning.json")
 TODAY = date(2017, 5, 15)
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = Path(os.environ.get("FINSAM_LOAD_EXAMPLE")
-               or REPO.parent / "shared" / "examples" / "hela-familjen-utokning.json")
+               or REPO / "tests" / "data" / "hela-familjen-utokning.json")
 FALLBACK_EXAMPLE = REPO / "builder" / "sample" / "hela-familjen.json"
 PASSWORD = "belastning-losen-1"
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

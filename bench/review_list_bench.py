@@ -23,7 +23,7 @@ sys.path.insert(0, REPO_ROOT)
 from builder import create_app  # noqa: E402
 from builder.extensions import db  # noqa: E402
 
-HELA_FAMILJEN = os.path.join(os.path.dirname(REPO_ROOT), "shared", "examples", "hela-familjen-utokning.json")
+HELA_FAMILJEN = os.path.join(REPO_ROOT, "tests", "data", "hela-familjen-utokning.json")
 PASSWORD = "benchmark password"
 
 
@@ -40,7 +40,7 @@ def main() -> None:
                           "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
                           "ARGON2_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}})
         from builder.applications.service import create_application
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         with app.app_context():
             db.create_all()

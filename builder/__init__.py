@@ -41,12 +41,12 @@ def _trust_proxies(app: Flask) -> None:
     if count:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def _init_extensions(app: Flask) -> None:
     from .extensions import babel, csrf, db, limiter, login_manager, migrate
-    from .web.i18n import select_locale
+    from .web.locale import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"))
@@ -61,13 +61,14 @@ def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .applications import bp as applications_bp
     from .auth import bp as auth_bp
+    from .checkdocx_web import bp as checkdocx_bp
     from .main import bp as main_bp
     from .review import bp as review_bp
     from .web.errors import register_error_handlers
     from .web.filters import register_filters
     from .wizard import bp as wizard_bp
 
-    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp):
+    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp):
         app.register_blueprint(blueprint)
     register_filters(app)
     register_error_handlers(app)

@@ -46,7 +46,7 @@ def dump_all() -> dict:
 
 
 def _dump_application(a: Application) -> dict:
-    comment_index = {c.id: i for i, c in enumerate(a.comments)}
+    comment_index: dict[int | None, int] = {c.id: i for i, c in enumerate(a.comments)}
     return {
         "key": a.id, "owner": a.owner.email, "status": a.status, "document": json.loads(a.document),
         "steps_visited": a.steps_visited, "parent_key": a.parent_id, "approved_total": a.approved_total,
@@ -126,7 +126,7 @@ def _restore_application(a: dict, users: dict) -> Application:
                                   to_status=t["to"], comment=t["comment"], version_number=t["version_number"],
                                   user_id=user_id(t["user"]), created_at=_dt(t["created_at"])))
     db.session.flush()
-    comments = []
+    comments: list[Comment] = []
     for c in a["comments"]:
         version = versions.get(c["version_number"])
         comment = Comment(application_id=application.id, target=c["target"], body=c["body"],

@@ -27,7 +27,7 @@ def change_sentence(table: BudgetTable, language: str) -> str:
     """"Budgeten ökar med N kr jämfört med X (…); reviderad total …"."""
     _ = gettext_for(language)
     delta = table.delta
-    values = dict(amount=_n(abs(delta), language), baseline=table.baseline.label or _("den godkända budgeten"),
+    values = dict(amount=_n(abs(delta), language), baseline=table.baseline_label or _("den godkända budgeten"),
                   baseline_total=_n(table.baseline_total, language),
                   revised=_n(table.revised_total, language))
     if delta > 0:
@@ -50,7 +50,7 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
     for row in table.rows:
         cells = [row.label, *(_n(row.yearly[y], language) for y in table.years), _n(row.total, language)]
         if table.has_baseline:
-            cells.append(_signed(row.delta, language))
+            cells.append(_signed(row.delta or 0, language))
         rows.append(cells)
     totals = [_("Totalt"), *(_n(v, language) for v in table.yearly_totals.values()), _n(table.total, language)]
     if table.has_baseline:
@@ -62,7 +62,7 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
         if table.carried_over:
             kept = ", ".join(f"{r.label} {_n(r.total, language)}" for r in table.carried_over)
             lines.append(_("Oförändrat från %(baseline)s: %(rows)s kr.",
-                           baseline=table.baseline.label or _("den godkända budgeten"), rows=kept))
+                           baseline=table.baseline_label or _("den godkända budgeten"), rows=kept))
     for effect in effects or []:
         lines += ["", _("Effekter: %(label)s", label=effect.label)]
         item_rows = [[item.label, _n(amount, language)] for item, amount in effect.items]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from types import ModuleType
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows: no worker processes to coordinate
@@ -49,6 +51,8 @@ class Config:
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", "1")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    CHECKDOCX_RATE_LIMIT = os.environ.get("CHECKDOCX_RATE_LIMIT", "10 per minute;60 per hour")  # per user
+    CHECKDOCX_CPU_SECONDS = 3  # CPU-time limit of one uploaded file's check (a child process)
     ARGON2_PARAMS = None  # filled from ARGON2_* in finalize (env read there, so errors are ConfigError)
     DEMO_MODE = os.environ.get("FINSAM_DEMO", "") == "1"
     SESSION_COOKIE_HTTPONLY = True

@@ -45,7 +45,7 @@ def seed_presets() -> None:
 def seed_demo() -> list[str]:
     """Create what is missing (idempotent); returns what was created."""
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     created = []
     users = {}

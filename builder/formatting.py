@@ -103,7 +103,7 @@ def whole_kronor(amount: int, language: str = "sv") -> str:
 def decimal(amount: Decimal | int, language: str = "sv") -> str:
     """A number with as many decimals as it needs: "0,6", "2", "31 000,5"."""
     value = Decimal(amount)
-    places = max(0, -value.normalize().as_tuple().exponent)
+    places = max(0, -int(value.normalize().as_tuple().exponent))
     return format_decimal(value, format=_pattern("#,##0" + ("." + "#" * places if places else "")),
                           locale=_locale(language))
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
+
+if TYPE_CHECKING:  # db.Model is made at run time; to a type checker it is the declarative base
+    from .extensions import Base as Model
+else:
+    Model = db.Model
 
 ROLES = ("applicant", "reviewer", "finance", "admin")
 STATUSES = ("draft", "submitted", "changes_requested", "approved", "rejected", "withdrawn")
@@ -19,7 +25,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,11 +40,8 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in
         return self.active
 
-    def has_role(self, *roles: str) -> bool:
-        return self.role in roles
 
-
-class Application(db.Model):
+class Application(Model):
     __tablename__ = "applications"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,7 +99,7 @@ class Application(db.Model):
         return user_id == self.owner_id or user_id in self.member_ids()
 
 
-class Collaborator(db.Model):
+class Collaborator(Model):
     """A co-applicant: a registered user invited to work on an application."""
 
     __tablename__ = "collaborators"
@@ -111,7 +114,7 @@ class Collaborator(db.Model):
     user: Mapped[User] = relationship()
 
 
-class FeePreset(db.Model):
+class FeePreset(Model):
     """A social-fee (PO-pålägg) preset offered in the budget step."""
 
     __tablename__ = "fee_presets"
@@ -127,7 +130,7 @@ class FeePreset(db.Model):
         return Decimal(self.rate)
 
 
-class ApplicationVersion(db.Model):
+class ApplicationVersion(Model):
     """An immutable snapshot taken at each submission."""
 
     __tablename__ = "application_versions"
@@ -150,7 +153,7 @@ class ApplicationVersion(db.Model):
         return json.loads(self.document, parse_float=Decimal)
 
 
-class Transition(db.Model):
+class Transition(Model):
     """One step of the workflow: who, when, from, to, and why."""
 
     __tablename__ = "transitions"
@@ -168,7 +171,7 @@ class Transition(db.Model):
     user: Mapped[User | None] = relationship()
 
 
-class Comment(db.Model):
+class Comment(Model):
     """A reviewer's comment on a section or budget line of one version, or an answer to one."""
 
     __tablename__ = "comments"

@@ -3,10 +3,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
-from .base import BaseForm
+from .base import BaseForm, select_choices
 
-ROLE_CHOICES = [("applicant", _l("Projektledare (sökande)")), ("reviewer", _l("Handläggare (förbundet)")),
-                ("finance", _l("Ekonom")), ("admin", _l("Administratör"))]
+ROLE_CHOICES = select_choices([("applicant", _l("Projektledare (sökande)")),
+                               ("reviewer", _l("Handläggare (förbundet)")),
+                               ("finance", _l("Ekonom")), ("admin", _l("Administratör"))])
 
 
 class LoginForm(BaseForm):

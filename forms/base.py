@@ -1,14 +1,16 @@
 """The shared base form and the row forms reused inside lists."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import Form
+from wtforms import Form, SelectChoice
 from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
 
@@ -21,17 +23,27 @@ def wtforms_catalogue(locale: str):
     return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
+def select_choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
+    """A select field's options from (value, label) pairs (WTForms 3.3 deprecates plain tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def choice_labels(field: Any) -> dict[str, str]:
+    """{value: label} of a select field's options."""
+    return {str(choice.value): str(choice.label) for choice in field.choices}
+
+
 def clean_formdata(formdata):
     """The posted values without control characters (NUL breaks PostgreSQL, XML cannot hold them)."""
     if formdata is None or not hasattr(formdata, "items"):
         return formdata
-    out = MultiDict()
+    out: MultiDict = MultiDict()
     for key, value in formdata.items(multi=True):
         out.add(key, without_control_characters(value) if isinstance(value, str) else value)
     return out
 
 
-class _TextNeverNone:
+class _TextNeverNone(Form):
     """Text inputs missing from a post read as "" (a row posted with only some of its inputs), never None."""
 
     def process(self, *args, **kwargs):
@@ -46,7 +58,7 @@ class BaseForm(_TextNeverNone, FlaskForm):
 
     class Meta:
         def wrap_formdata(self, form, formdata):
-            return clean_formdata(super().wrap_formdata(form, formdata))
+            return clean_formdata(FlaskForm.Meta.wrap_formdata(self, form, formdata))
 
         def get_translations(self, form):
             if not current_app.config.get("WTF_I18N_ENABLED", True):

@@ -3,37 +3,35 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, StringField
 from wtforms.validators import ValidationError
 
 from builder.formatting import decimal as format_decimal
+from builder.swedish_numbers import parse_swedish_decimal
 
 MAX_DECIMALS = 8  # more is no amount, rate or FTE anyone means (and the loader allows no exponent games)
 FIRST_YEAR = 1900  # the application format's first year: earlier is no FINSAM project
 MAX_ROW_INDEX = 99_999  # far above every list's max_entries; a row index is ASCII digits and no more
 _ROW_INDEX = re.compile(r"[0-9]{1,5}")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER = re.compile(r"^[-−]?[0-9]+(\.[0-9]+)?$")
+_UNIT = re.compile(r"\s*(?:kr|:-)\s*$", re.IGNORECASE)
 
 
 def parse_swedish_number(text: str) -> tuple[Decimal, bool]:
-    """Parse "31 000,50", "0,6", "40 %", "1.041.600"; returns (value, had a percent sign)."""
-    cleaned = _SPACES.sub("", text or "").replace("kr", "").replace(":-", "")
+    """Parse "31 000,50", "0,6", "40 %", "1.041.600", "0.125"; returns (value, had a percent sign).
+
+    The number itself is read by builder.swedish_numbers, the one parser the Word checker uses too.
+    """
+    cleaned = (text or "").strip()
     percent = cleaned.endswith("%")
-    cleaned = cleaned.rstrip("%").replace("−", "-")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")  # "1.041,50": points group thousands
-    elif cleaned.count(".") > 1 or re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+", cleaned or "x"):
-        cleaned = cleaned.replace(".", "")  # "1.041.600"
-    if not _NUMBER.match(cleaned):
+    cleaned = _UNIT.sub("", cleaned.removesuffix("%"))
+    value = parse_swedish_decimal(cleaned)
+    if value is None:
         raise ValueError(text)
-    try:
-        return Decimal(cleaned), percent
-    except InvalidOperation:
-        raise ValueError(text) from None
+    return value, percent
 
 
 class SwedishDecimalField(StringField):
@@ -70,7 +68,7 @@ class SwedishDecimalField(StringField):
             parsed, percent = parse_swedish_number(text)
         except ValueError:
             raise ValidationError(self.message or _l("Skriv ett tal, till exempel 31 000 eller 0,6.")) from None
-        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+        if -int(parsed.as_tuple().exponent) > MAX_DECIMALS:
             raise ValidationError(_l("Skriv högst %(n)s decimaler.", n=MAX_DECIMALS))
         try:
             value = self.convert(parsed, percent)

@@ -7,22 +7,22 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from .base import BaseForm, RowForm
+from .base import BaseForm, RowForm, select_choices
 from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, YearField
 
 TEXT = [Optional(), Length(max=100_000)]
 SHORT = [Optional(), Length(max=500)]
 MAX_YEAR_COLUMNS = 20  # one amount input per year: a baseline spans at most this many years
 PARTY = [Length(max=500)]  # the choices include whatever was posted (a renamed party stays selectable)
-KIND_CHOICES = [("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
-                ("continuation", _l("Fortsättning"))]
-PARTY_KIND_CHOICES = [("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
-                      ("social_insurance", _l("Försäkringskassan")),
-                      ("employment_service", _l("Arbetsförmedlingen")), ("other", _l("Annan"))]
-PRORATION_CHOICES = [("half_month", _l("Halva månader (som i Excel-mallen)")),
-                     ("day", _l("Exakt per dag")), ("month", _l("Hela månader"))]
-SCORE_CHOICES = [(str(i), str(i)) for i in range(1, 5)]
-MONTH_CHOICES = [("", _l("Ingen"))] + [(str(i), str(i)) for i in range(1, 13)]
+KIND_CHOICES = select_choices([("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
+                               ("continuation", _l("Fortsättning"))])
+PARTY_KIND_CHOICES = select_choices([("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
+                                     ("social_insurance", _l("Försäkringskassan")),
+                                     ("employment_service", _l("Arbetsförmedlingen")), ("other", _l("Annan"))])
+PRORATION_CHOICES = select_choices([("half_month", _l("Halva månader (som i Excel-mallen)")),
+                                    ("day", _l("Exakt per dag")), ("month", _l("Hela månader"))])
+SCORE_CHOICES = select_choices((str(i), str(i)) for i in range(1, 5))
+MONTH_CHOICES = select_choices([("", _l("Ingen"))] + [(str(i), str(i)) for i in range(1, 13)])
 
 
 class ProjectForm(BaseForm):

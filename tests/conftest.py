@@ -1,45 +1,11 @@
 """Shared fixtures: the app on SQLite and (when it answers) PostgreSQL, clients, factories."""
 from __future__ import annotations
 
-import contextlib
 import json
-import uuid
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-HELA_FAMILJEN = SHARED / "examples" / "hela-familjen-utokning.json"
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_reachable() -> str | None:
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN_URL, connect_timeout=2):
-            return None
-    except Exception as exc:  # any failure means: not available here
-        return f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(exc).__name__})"
-
-
-@contextlib.contextmanager
-def fresh_pg_database(prefix: str):
-    """A new PostgreSQL database (its URL), dropped afterwards; skips the test when no server answers."""
-    reason = _postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    import psycopg
-
-    name = prefix + uuid.uuid4().hex[:10]
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+from tests.helpers import HELA_FAMILJEN, PASSWORD, fresh_pg_database, login, make_app
 
 
 @pytest.fixture(scope="session")
@@ -54,16 +20,6 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'test.sqlite'}"
     return request.getfixturevalue("pg_database_url")
-
-
-def make_app(database_url: str, **overrides):
-    from builder import create_app
-
-    config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "test-secret",
-              "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "SERVER_NAME": None,
-              "ARGON2_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}}
-    config.update(overrides)
-    return create_app(config)
 
 
 @pytest.fixture
@@ -103,22 +59,16 @@ def client(app):
 @pytest.fixture
 def make_user(app):
     """Factory: make_user(role="applicant", email=None, password=...) → User (committed)."""
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     counter = iter(range(1, 10_000))
 
-    def make(role: str = "applicant", email: str | None = None, password: str = "correct horse battery"):
+    def make(role: str = "applicant", email: str | None = None, password: str = PASSWORD):
         with app.app_context():
             user = create_user(email or f"{role}{next(counter)}@example.se", password, role, role.title())
             return user.id, user.email, password
 
     return make
-
-
-def login(client, email: str, password: str = "correct horse battery"):
-    response = client.post("/login", data={"email": email, "password": password})
-    assert response.status_code == 302, response.text[:500]
-    return response
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from builder.auth.routes import create_user, role_required
+from builder.auth.decorators import role_required
+from builder.auth.service import create_user, email_taken, normalize_email
 from builder.extensions import db
 from builder.models import FeePreset, User
 from forms.applications import PresetForm
@@ -18,8 +19,8 @@ from . import bp
 def users():
     form = CreateUserForm()
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
-        if db.session.scalar(db.select(User).filter_by(email=email)):
+        email = normalize_email(form.email.data)
+        if email_taken(email):
             form.email.errors.append(_("Det finns redan ett konto med den e-postadressen."))
         else:
             create_user(email, form.password.data, form.role.data, form.name.data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from decimal import Decimal
+from typing import Any
 
 from builder.budget.model import Budget, EffectScenario, StaffLine
 
@@ -19,8 +20,8 @@ def _yearly(yearly: dict[str, Decimal]) -> dict[str, str]:
     return {year: _d(amount) for year, amount in yearly.items()}
 
 
-def _staff_line(line: StaffLine) -> dict:
-    out = {
+def _staff_line(line: StaffLine) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "party": line.party,
         "role": line.role,
         "fte": _d(line.fte),
@@ -35,8 +36,8 @@ def _staff_line(line: StaffLine) -> dict:
     return out
 
 
-def budget_to_dict(budget: Budget) -> dict:
-    out = {
+def budget_to_dict(budget: Budget) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "proration": budget.proration,
         "default_social_fee_rate": _d(budget.default_social_fee_rate),
         "staff": [_staff_line(line) for line in budget.staff],
@@ -55,8 +56,8 @@ def budget_to_dict(budget: Budget) -> dict:
     return out
 
 
-def _scenario(scenario: EffectScenario) -> dict:
-    out = {
+def _scenario(scenario: EffectScenario) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "label": scenario.label,
         "items": [
             {"label": i.label, "persons": _d(i.persons), "cost_per_day": _d(i.cost_per_day),
@@ -69,7 +70,7 @@ def _scenario(scenario: EffectScenario) -> dict:
     return out
 
 
-def to_dict(app: Application) -> dict:
+def to_dict(app: Application) -> dict[str, Any]:
     """The application as a finsam-application JSON object (amounts as decimal strings)."""
     out = {
         "format": FORMAT_NAME,

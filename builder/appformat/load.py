@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
 from builder.budget.model import (
     PRORATION_MODES,
@@ -52,6 +52,9 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # "\ud800" in JSON: not encodable as UTF-8
 
 
+_T = TypeVar("_T")
+
+
 class ValidationError(Exception):
     """A refused application: `errors` lists "place: problem" messages."""
 
@@ -63,7 +66,7 @@ class ValidationError(Exception):
 class _Reader:
     """Collects errors while reading, so one pass reports every problem."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.errors: list[str] = []
 
     def fail(self, place: str, problem: str) -> None:
@@ -71,7 +74,8 @@ class _Reader:
         if message not in self.errors:  # a missing key is "required" once, not again as empty text
             self.errors.append(message)
 
-    def obj(self, value: Any, place: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
+    def obj(self, value: Any, place: str, allowed: tuple[str, ...],
+            required: tuple[str, ...] = ()) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.fail(place or "(top level)", f"must be an object, got {_kind(value)}")
             return None
@@ -83,7 +87,7 @@ class _Reader:
                 self.fail(_join(place, key), "is required")
         return value
 
-    def items(self, value: Any, place: str, limit: int = MAX_LIST_ITEMS) -> list:
+    def items(self, value: Any, place: str, limit: int = MAX_LIST_ITEMS) -> list[Any]:
         if value is None:
             return []
         if not isinstance(value, list):
@@ -111,25 +115,24 @@ class _Reader:
             self.fail(place, f"at most {limit} characters, got {len(value)}")
         return value
 
-    def choice(self, value: Any, place: str, choices: tuple, default: Any):
+    def choice(self, value: Any, place: str, choices: tuple[str, ...], default: str) -> str:
         if value is None:
             return default
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             options = ", ".join(f'"{c}"' for c in choices)
             self.fail(place, f"must be one of {options}, got {_show(value)}")
             return default
         return value
 
-    def number(self, value: Any, place: str, low: Decimal, high: Decimal, *, low_open=False,
+    def number(self, value: Any, place: str, low: Decimal, high: Decimal, *, low_open: bool = False,
                what: str = "a number") -> Decimal | None:
         parsed = parse_decimal(value)
-        ok = parsed is not None and (parsed > low if low_open else parsed >= low) and parsed <= high
-        if not ok:
+        if parsed is None or not (parsed > low if low_open else parsed >= low) or parsed > high:
             bound = "greater than" if low_open else "at least"
             self.fail(place, f"must be {what} {bound} {_plain(low)} and at most {_plain(high)}, "
                              f"got {_show(value)}")
             return None
-        if -parsed.as_tuple().exponent > MAX_DECIMALS:
+        if -int(parsed.as_tuple().exponent) > MAX_DECIMALS:
             self.fail(place, f"at most {MAX_DECIMALS} decimals, got {_show(value)}")
             return None
         return parsed
@@ -210,9 +213,9 @@ def parse_json(text: str | bytes) -> Any:
         raise ValidationError([f"(file): not valid JSON: {exc}"]) from None
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object with a key twice is ambiguous (json would silently keep the last one)."""
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
             raise ValueError(f"the key {_show(key)} appears twice in one object")
@@ -220,7 +223,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
     return out
 
 
-def _refuse_constant(name: str):
+def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
 
 
@@ -228,7 +231,7 @@ def from_dict(data: Any) -> Application:
     """Validate a decoded JSON object; raise ValidationError listing every problem."""
     reader = _Reader()
     application = _read_application(reader, data)
-    if reader.errors:
+    if reader.errors or application is None:
         raise ValidationError(reader.errors)
     return application
 
@@ -249,24 +252,25 @@ def _read_application(r: _Reader, data: Any) -> Application | None:
     period = _read_period(r, data["period"]) if "period" in data else None
     parties = tuple(_read_list(r, data.get("parties"), "parties", _read_party))
     budget = _read_budget(r, data.get("budget"), period) if "budget" in data else None
-    return Application(
-        title=r.text(data.get("title"), "title", required="title" in data),
-        period=period,
-        budget=budget,
-        language=r.choice(data.get("language"), "language", LANGUAGES, "sv"),
-        kind=r.choice(data.get("kind"), "kind", KINDS, "new"),
-        association=r.text(data.get("association"), "association"),
-        process_owner=r.text(data.get("process_owner"), "process_owner"),
-        parties=parties,
-        sections=_read_sections(r, data.get("sections")),
-        risks=tuple(_read_list(r, data.get("risks"), "risks", _read_risk)),
-        signatories=tuple(_read_list(r, data.get("signatories"), "signatories", _read_signatory)),
-        effects=tuple(_read_list(r, data.get("effects"), "effects", _read_scenario)),
-    )
+    # Read in this order, so the errors come in the document's order.
+    title = r.text(data.get("title"), "title", required="title" in data)
+    language = r.choice(data.get("language"), "language", LANGUAGES, "sv")
+    kind = r.choice(data.get("kind"), "kind", KINDS, "new")
+    association = r.text(data.get("association"), "association")
+    process_owner = r.text(data.get("process_owner"), "process_owner")
+    sections = _read_sections(r, data.get("sections"))
+    risks = tuple(_read_list(r, data.get("risks"), "risks", _read_risk))
+    signatories = tuple(_read_list(r, data.get("signatories"), "signatories", _read_signatory))
+    effects = tuple(_read_list(r, data.get("effects"), "effects", _read_scenario))
+    if period is None or budget is None:  # the reader has said why
+        return None
+    return Application(title=title, period=period, budget=budget, language=language, kind=kind,
+                       association=association, process_owner=process_owner, parties=parties,
+                       sections=sections, risks=risks, signatories=signatories, effects=effects)
 
 
-def _read_list(r: _Reader, value: Any, place: str, read_one: Callable, limit: int = MAX_LIST_ITEMS,
-               *extra) -> list:
+def _read_list(r: _Reader, value: Any, place: str, read_one: Callable[..., _T | None],
+               limit: int = MAX_LIST_ITEMS, *extra: Any) -> list[_T]:
     out = []
     for i, item in enumerate(r.items(value, place, limit)):
         one = read_one(r, item, f"{place}[{i}]", *extra)
@@ -410,7 +414,7 @@ def _read_staff_line(r: _Reader, value: Any, place: str, period: Period | None) 
     raise_ = _read_raise(r, value["annual_raise"], f"{place}.annual_raise") \
         if value.get("annual_raise") is not None else None
     dates_ok = _check_dates(r, place, start, end, period)
-    if None in (fte, salary) or not dates_ok:
+    if fte is None or salary is None or start is None or end is None or not dates_ok:
         return None
     return StaffLine(party, role, fte, salary, start, end, rate, raise_)
 
@@ -528,6 +532,6 @@ def _read_effect_item(r: _Reader, value: Any, place: str) -> EffectItem | None:
     per_day = r.number(value["cost_per_day"], f"{place}.cost_per_day", Decimal(0), Decimal(1000000))
     months = r.number(value["months"], f"{place}.months", Decimal(0), Decimal(240))
     days = r.number(value.get("days_per_month", "30.5"), f"{place}.days_per_month", Decimal(0), Decimal(31))
-    if None in (persons, per_day, months, days):
+    if persons is None or per_day is None or months is None or days is None:
         return None
     return EffectItem(label, persons, per_day, months, days)

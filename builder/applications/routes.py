@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from builder.appformat import ValidationError
-from builder.auth.routes import role_required
-from builder.budget import compute_budget, compute_effects
+from builder.auth.decorators import role_required
 from builder.extensions import db
 from builder.models import Application
+from builder.web.downloads import safe_filename
 from forms.applications import ImportForm
 from forms.auth import InviteForm
 
@@ -37,20 +35,12 @@ def create():
     return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))
 
 
-def _computed(doc: dict):
-    validated, _errors = service.validate(doc)
-    if validated is None:
-        return None, None
-    table = compute_budget(validated.budget)
-    return table, compute_effects(validated.effects, table.total)
-
-
 @bp.get("/<int:app_id>")
 @login_required
 def show(app_id: int):
     application = get_visible(app_id)
     doc = application.doc
-    table, effects = _computed(doc)
+    table, effects = service.computed_budget(doc)
     return render_template("applications/show.html", application=application, doc=doc, table=table,
                            effects=effects, editable=can_edit(current_user, application),
                            is_owner=application.owner_id == current_user.id, invite_form=InviteForm(),
@@ -60,13 +50,14 @@ def show(app_id: int):
 def review_context(application: Application) -> dict:
     """What the workflow panel of an application page needs."""
     from builder.review.checks import budget_findings
-    from builder.review.routes import comment_targets
+    from builder.review.service import comment_targets
     from builder.workflow import allowed_actions
+    from forms.base import choice_labels, select_choices
     from forms.review import CommentForm, DecisionForm, TransitionForm
 
     member = application.is_member(current_user.id)
     comment_form = CommentForm()
-    comment_form.target.choices = comment_targets(application.doc)
+    comment_form.target.choices = select_choices(comment_targets(application.doc))
     reviewer = current_user.role in ("reviewer", "admin")
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
     findings = budget_findings(application.doc, parent.approved_total if parent else None) if reviewer else []
@@ -77,7 +68,7 @@ def review_context(application: Application) -> dict:
                 transition_form=TransitionForm(formdata=None), decision_form=decision_form,
                 comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
                 parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
-                target_labels=dict(comment_form.target.choices))
+                target_labels=choice_labels(comment_form.target))
 
 
 @bp.post("/<int:app_id>/invite")
@@ -96,13 +87,6 @@ def invite(app_id: int):
     else:
         flash(" ".join(str(e) for e in form.email.errors) or _("Försök igen."), "error")
     return redirect(url_for("applications.show", app_id=app_id))
-
-
-def safe_filename(title: str, suffix: str) -> str:
-    """ASCII-only file name from a title: "Hela Familjen" → "Hela-Familjen.json"."""
-    text = unicodedata.normalize("NFKD", title or "ansokan").encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:80] or "ansokan"
-    return f"{text}{suffix}"
 
 
 @bp.get("/<int:app_id>/export.json")

@@ -5,7 +5,8 @@ import copy
 
 from builder import appformat
 from builder.appformat import ValidationError
-from builder.budget import compute_budget
+from builder.auth.service import find_user
+from builder.budget import BudgetTable, EffectResult, compute_budget, compute_effects
 from builder.extensions import db
 from builder.models import Application, Collaborator, User
 from builder.textclean import clean_strings, without_control_characters
@@ -55,6 +56,15 @@ def validate(doc: dict) -> tuple[appformat.Application | None, list[str]]:
         return None, exc.errors
 
 
+def computed_budget(doc: dict) -> tuple[BudgetTable, list[EffectResult]] | tuple[None, None]:
+    """The budget and effects tables of a document, or (None, None) when it does not validate."""
+    validated, _errors = validate(doc)
+    if validated is None:
+        return None, None
+    table = compute_budget(validated.budget)
+    return table, compute_effects(validated.effects, table.total)
+
+
 def _refresh_total(application: Application) -> None:
     validated, _ = validate(application.doc)
     application.total = compute_budget(validated.budget).total if validated else None
@@ -90,7 +100,7 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
 
 def invite(application: Application, email: str) -> User | None:
     """Add a registered user as co-applicant; None when no such user."""
-    user = db.session.scalar(db.select(User).filter_by(email=email.strip().lower()))
+    user = find_user(email)
     if user is None or application.is_member(user.id):
         return user
     db.session.add(Collaborator(application_id=application.id, user_id=user.id))

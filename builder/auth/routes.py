@@ -1,19 +1,17 @@
 """Register, log in (rate-limited per address and per account), log out."""
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import login_user, logout_user
 
 from builder.extensions import db, limiter, login_manager
 from builder.models import User
-from builder.web.i18n import safe_next
+from builder.web.redirects import safe_next
 from forms.auth import LoginForm, RegisterForm
 
 from . import bp
-from .passwords import check_password, hash_password, needs_rehash
+from .service import authenticate, create_user, email_taken
 
 
 @login_manager.user_loader
@@ -23,26 +21,6 @@ def load_user(user_id: str):
 
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "info"
-
-
-def role_required(*roles: str):
-    """A view only for these roles (others get 404, as if it were not there)."""
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(*args, **kwargs):
-            if current_user.role not in roles:
-                abort(404)
-            return view(*args, **kwargs)
-        return wrapped
-    return decorator
-
-
-def create_user(email: str, password: str, role: str = "applicant", name: str = "") -> User:
-    user = User(email=email.strip().lower(), name=name.strip(), role=role, password_hash=hash_password(password))
-    db.session.add(user)
-    db.session.commit()
-    return user
 
 
 def _login_limit() -> str:
@@ -59,20 +37,12 @@ def _account_key() -> str:
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(db.select(User).filter_by(email=form.email.data.strip().lower()))
-        if user is not None and user.active and check_password(user.password_hash, form.password.data):
-            _upgrade_hash(user, form.password.data)
+        user = authenticate(form.email.data, form.password.data)
+        if user is not None:
             login_user(user)
             return redirect(safe_next(request.args.get("next")) or url_for("applications.index"))
         form.password.errors.append(_("Fel e-postadress eller lösenord."))
     return render_template("auth/login.html", form=form), 422 if form.errors else 200
-
-
-def _upgrade_hash(user: User, password: str) -> None:
-    """Re-hash with the current Argon2 parameters after they were changed (only possible at login)."""
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-        db.session.commit()
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -80,11 +50,10 @@ def _upgrade_hash(user: User, password: str) -> None:
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
-        if db.session.scalar(db.select(User).filter_by(email=email)) is not None:
+        if email_taken(form.email.data):
             form.email.errors.append(_("Det finns redan ett konto med den e-postadressen."))
         else:
-            user = create_user(email, form.password.data, "applicant", form.name.data)
+            user = create_user(form.email.data, form.password.data, "applicant", form.name.data)
             login_user(user)
             flash(_("Välkommen! Ditt konto är skapat."), "success")
             return redirect(url_for("applications.index"))

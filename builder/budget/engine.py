@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 from collections import OrderedDict
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -15,6 +16,7 @@ from .model import (
     Budget,
     BudgetTable,
     EdgeMonth,
+    EffectItem,
     EffectResult,
     EffectScenario,
     LineDetail,
@@ -78,7 +80,7 @@ def _first_raise_year(line: StaffLine) -> int | None:
 def raises_applied(line: StaffLine, year: int, month: int) -> int:
     """How many salary revisions have taken effect by the first day of (year, month)."""
     first = _first_raise_year(line)
-    if first is None or year < first:
+    if first is None or line.annual_raise is None or year < first:
         return 0
     return (year - first) + (1 if month >= line.annual_raise.month else 0)
 
@@ -92,7 +94,7 @@ def _cost_after_raises(line: StaffLine, fee_rate: Decimal, steps: int) -> Decima
     with localcontext() as ctx:
         ctx.prec = _PRECISION
         salary = line.monthly_salary
-        if steps:
+        if steps and line.annual_raise is not None:
             salary *= (1 + line.annual_raise.rate) ** steps
         return salary * (1 + fee_rate) * line.fte
 
@@ -250,8 +252,8 @@ def summary_rows(budget: Budget, lines: list[LineDetail]) -> list[Row]:
 def apply_baseline(rows: list[Row], baseline: Baseline) -> tuple[list[Row], list[Row]]:
     """Rule 6: deltas per row against the baseline; the baseline rows not replaced carry over."""
     baseline_totals = {}
-    for row in baseline.rows:
-        baseline_totals[row.label] = sum(_rounded_yearly(row.yearly).values())
+    for base in baseline.rows:
+        baseline_totals[base.label] = sum(_rounded_yearly(base.yearly).values())
     with_deltas = []
     for row in rows:
         before = baseline_totals.get(row.label, 0)
@@ -296,18 +298,17 @@ def compute_budget(budget: Budget) -> BudgetTable:
     )
 
 
-def effect_item_amount(item) -> int:
+def effect_item_amount(item: EffectItem) -> int:
     """persons × cost per day × days per month × months, rounded half-up to kronor."""
     with localcontext() as ctx:
         ctx.prec = _PRECISION
         return round_kr(item.persons * item.cost_per_day * item.days_per_month * item.months)
 
 
-def compute_effects(scenarios, grand_total: int) -> list[EffectResult]:
+def compute_effects(scenarios: Iterable[EffectScenario], grand_total: int) -> list[EffectResult]:
     """Each scenario's item amounts, total, cost (default: the budget's grand total) and net."""
     results = []
     for scenario in scenarios:
-        scenario: EffectScenario
         items = tuple((item, effect_item_amount(item)) for item in scenario.items)
         total = sum(amount for _, amount in items)
         cost = grand_total if scenario.cost is None else round_kr(scenario.cost)

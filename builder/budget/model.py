@@ -212,6 +212,14 @@ class BudgetTable:
         return self.baseline is not None
 
     @property
+    def baseline_label(self) -> str:
+        return self.baseline.label if self.baseline is not None else ""
+
+    @property
+    def baseline_rows(self) -> tuple[BaselineRow, ...]:
+        return self.baseline.rows if self.baseline is not None else ()
+
+    @property
     def baseline_total(self) -> int:
         if self.baseline is None:
             return 0

@@ -1,22 +1,24 @@
 """The computed table in the spec's output shape (whole kronor as strings)."""
 from __future__ import annotations
 
-from .model import BudgetTable, EffectResult
+from typing import Any
+
+from .model import BudgetTable, EffectResult, Row
 
 
 def _kr(amounts: dict[str, int]) -> dict[str, str]:
     return {year: str(amount) for year, amount in amounts.items()}
 
 
-def row_to_json(row, with_baseline: bool) -> dict:
-    out = {"label": row.label, "yearly": _kr(row.yearly), "total": str(row.total)}
+def row_to_json(row: Row, with_baseline: bool) -> dict[str, str | dict[str, str]]:
+    out: dict[str, str | dict[str, str]] = {"label": row.label, "yearly": _kr(row.yearly), "total": str(row.total)}
     if with_baseline:
         out["baseline_total"] = str(row.baseline_total or 0)
         out["delta"] = str(row.delta if row.delta is not None else row.total)
     return out
 
 
-def effects_to_json(effects: list[EffectResult]) -> list[dict]:
+def effects_to_json(effects: list[EffectResult]) -> list[dict[str, Any]]:
     return [
         {
             "label": e.label,
@@ -29,7 +31,7 @@ def effects_to_json(effects: list[EffectResult]) -> list[dict]:
     ]
 
 
-def table_to_json(table: BudgetTable, effects: list[EffectResult] | None = None) -> dict:
+def table_to_json(table: BudgetTable, effects: list[EffectResult] | None = None) -> dict[str, Any]:
     """`budget --json` output: years, rows, totals (and effects when there are scenarios)."""
     with_baseline = table.has_baseline
     totals = {"yearly": _kr(table.yearly_totals), "total": str(table.total)}

@@ -164,10 +164,7 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
         return cells[:layout.width]
     if len(cells) == layout.width:
         return cells
-    cells = list(cells)
-    while len(cells) > layout.width and parse_amount(cells[layout.label_columns]) is None:
-        cells[layout.label_columns - 1:layout.label_columns + 1] = [" ".join(
-            cells[layout.label_columns - 1:layout.label_columns + 1])]
+    cells = _joined_label(list(cells), layout)
     if len(cells) >= layout.width:
         return tuple(cells)
     labels, values = cells[:layout.label_columns], cells[layout.label_columns:]
@@ -177,6 +174,19 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
     # Right-aligned, as when an empty cell was typed as a double tab; but only when the row
     # then adds up to its sum cell: it may as well lack its last cells, too uncertain to check.
     return aligned if layout.sum_column is not None and _adds_up(aligned, layout) else None
+
+
+def _joined_label(cells: list[str], layout: _Layout) -> list[str]:
+    """A label typed with tabs inside ("Kommunen\tdel 1"): the cells before the first amount, up
+    to the surplus over the header's width, joined into the last label cell (in one pass)."""
+    first = layout.label_columns
+    surplus = len(cells) - layout.width
+    if surplus <= 0:
+        return cells
+    joined = next((k for k in range(surplus) if parse_amount(cells[first + k]) is not None), surplus)
+    if joined == 0:
+        return cells
+    return [*cells[:first - 1], " ".join(cells[first - 1:first + joined]), *cells[first + joined:]]
 
 
 def _adds_up(cells: tuple[str, ...], layout: _Layout) -> bool:

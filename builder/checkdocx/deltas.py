@@ -10,10 +10,10 @@ import re
 from decimal import Decimal
 
 from .budget_table import TOTAL, ParsedRow, ParsedTable
-from .checks import cell_value, column_name
 from .findings import BUDGET_CHANGE, DELTA, Finding
 from .narrative import prepare
 from .numbers import NUMBER_TEXT, parse_number
+from .sums import cell_value, column_name
 
 _CHANGE = re.compile(
     r"\b(?P<dir>ök\w*|höj\w*|minsk\w*|sänk\w*)\b(?P<middle>[^.\d]{0,80}?)\bmed\s+(?P<amount>"

@@ -24,6 +24,8 @@ MAX_MEMBERS = 5000
 MAX_RATIO = 100  # uncompressed ÷ compressed; real Word XML stays far below
 RATIO_FLOOR = MB  # small members may compress well without harm
 DOCUMENT_PART = "word/document.xml"
+MAX_PARAGRAPHS = 50_000  # paragraphs, and table cells; a 300-page application has about 10 000
+MAX_PARAGRAPH_CHARS = 2_000  # a longer paragraph is read in pieces, cut at line or sentence ends
 SHORT_CELL = 20  # a tabbed line with one cell longer than this is an indented paragraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -67,6 +69,8 @@ class DocxContent:
 def read_docx(data: bytes) -> DocxContent:
     """Read a DOCX's body safely; raises a DocxError subclass with a clear reason."""
     root = parse_document_xml(document_xml(data))
+    if any(sum(1 for _ in root.iter(tag)) > MAX_PARAGRAPHS for tag in (W + "p", W + "tc")):
+        raise DocxTooLargeError("too_many_paragraphs", limit=f"{MAX_PARAGRAPHS:,}".replace(",", "\u00a0"))
     body = root.find(W + "body")
     blocks = _body_blocks(body if body is not None else root)
     return DocxContent(tuple(gather_tab_tables(blocks)))
@@ -140,10 +144,26 @@ def _body_blocks(container) -> list[Paragraph | RawTable]:
     blocks: list[Paragraph | RawTable] = []
     for element in _content(container):
         if element.tag == W + "p":
-            blocks.append(Paragraph(paragraph_text(element)))
+            blocks.extend(Paragraph(piece) for piece in pieces(paragraph_text(element)))
         elif element.tag == W + "tbl":
             blocks.extend(_word_tables(element))
     return blocks
+
+
+def pieces(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """A long paragraph as pieces of at most `limit` characters, cut after a line or a sentence.
+
+    Every later step reads a paragraph at a time, so this bounds what any one step sees.
+    """
+    out, start = [], 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = max(text.rfind("\n", start + 1, window_end), text.rfind(". ", start, window_end - 1) + 1)
+        cut = cut if cut > start else window_end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 def _content(container):

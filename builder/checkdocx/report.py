@@ -5,13 +5,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .budget_table import ParsedRow, ParsedTable, find_budget_tables
-from .checks import sum_findings
 from .deltas import change_findings, delta_findings
 from .findings import Finding
 from .numbers import plain_amount
 from .period import months_findings, period_findings
 from .reader import Paragraph, read_docx
 from .salary import document_rate, salary_findings
+from .sums import sum_findings
+
+# The salary and period checks read the paragraphs around the tables up to this many characters
+# in all (an application's budget narrative is a few kilobytes); it bounds the work on any file.
+MAX_NARRATIVE_CHARS = 600_000
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,12 @@ def check_docx(data: bytes) -> CheckReport:
 def check_tables(tables: list[ParsedTable], rate: Decimal | None = None) -> CheckReport:
     """Sum, change, salary and period checks of recognised tables, in document order."""
     reports = []
+    narrative_left = MAX_NARRATIVE_CHARS
     for i, table in enumerate(tables):
         last = i == len(tables) - 1
         paragraphs = [*table.before, *(table.after if last else ())]
-        salary, blocks = salary_findings(paragraphs, table.index, rate)
+        narrative_left -= sum(len(p) for p in paragraphs)
+        salary, blocks = salary_findings(paragraphs, table.index, rate) if narrative_left >= 0 else ([], {})
         findings = (sum_findings(table) + delta_findings(table, tables[:i])
                     + change_findings(table, tables[:i]) + salary + period_findings(table, blocks)
                     + months_findings(table, blocks))

@@ -7,9 +7,12 @@ any "a × b = c" written out. Each check needs its figures written close togethe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from builder.budget import round_kr
 
@@ -53,6 +56,12 @@ _SUM_OF_PRODUCTS = re.compile(
 # A written total rate; "arbetsgivaravgift 31,42 %" is only one part of it, so it is not read.
 _WRITTEN_RATE = re.compile(r"(?:sociala\s+avgifter|soc\.?\s*avg\.?|po-pålägg\w*|lönebikostnad\w*)"
                            r"\D{0,25}?(" + NUMBER_TEXT + r")\s*(?:%|procent)", re.IGNORECASE)
+
+
+_PO = re.compile(r"\bpo\b")
+# The rate is voted on by the fee statements in the first this many characters of the paragraphs
+# that name fees (an application has a few kilobytes of them; this bounds the work on any file).
+MAX_RATE_TEXT = 300_000
 
 
 @dataclass(frozen=True)
@@ -111,19 +120,67 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
 
     Each statement votes for the rates it agrees with; a rate written out ("sociala avgifter
     40 %") counts as two votes. One rate must have a majority of the votes, and at least two.
+    A statement agrees with the rates in an interval, so the votes are counted by sorting the
+    intervals' ends (n log n, where comparing every statement with every rate was n²).
     """
-    statements = [s for p in paragraphs for _, s in fee_statements(text_.prepare(p)) if s.rate is None]
-    written = [1 + parse_number(m.group(1)) / 100
-               for p in paragraphs for m in _WRITTEN_RATE.finditer(text_.prepare(p))]
-    votes = {}
-    for rate in {s.with_fees / s.salary for s in statements if s.salary} | set(written):
-        agreeing = frozenset(i for i, s in enumerate(statements) if _agrees(s.salary * rate, s.with_fees))
-        votes[rate] = (len(agreeing) + 2 * written.count(rate), agreeing)
-    best = max((count for count, _ in votes.values()), default=0)
-    winners = {rate: agreeing for rate, (count, agreeing) in votes.items() if count == best}
-    if best < 2 or len(set(winners.values())) > 1 or 2 * best <= len(statements) + 2 * len(written):
+    paragraphs = _within(MAX_RATE_TEXT, [text_.prepare(p) for p in paragraphs if _may_name_fees(p)])
+    statements = [s for p in paragraphs for _, s in fee_statements(p) if s.rate is None]
+    written = [1 + parse_number(m.group(1)) / 100 for p in paragraphs for m in _WRITTEN_RATE.finditer(p)]
+    candidates = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
+    if not candidates:
         return None
-    return min(winners)
+    intervals = _agreeing_intervals(statements)
+    lows, highs = sorted(low for low, _ in intervals), sorted(high for _, high in intervals)
+    everywhere = sum(1 for s in statements if not s.salary and _agrees(Decimal(0), s.with_fees))
+    written_votes = Counter(written)
+    votes, agreeing = {}, {}
+    for rate in candidates:
+        exact = Fraction(rate)
+        agreeing[rate] = bisect_right(lows, exact) - bisect_left(highs, exact) + everywhere
+        votes[rate] = agreeing[rate] + 2 * written_votes[rate]
+    best = max(votes.values())
+    winners = sorted(rate for rate, count in votes.items() if count == best)
+    if best < 2 or 2 * best <= len(statements) + 2 * len(written):
+        return None
+    if len({agreeing[rate] for rate in winners}) > 1 or not _same_statements(winners, intervals):
+        return None  # tied rates that different statements agree with: unclear
+    return winners[0]
+
+
+def _within(limit: int, paragraphs: list[str]) -> list[str]:
+    """The first paragraphs, up to `limit` characters in all."""
+    kept = []
+    for paragraph in paragraphs:
+        limit -= len(paragraph)
+        if limit < 0:
+            break
+        kept.append(paragraph)
+    return kept
+
+
+def _may_name_fees(text: str) -> bool:
+    """A quick test (plain substring searches) that a paragraph may name social fees at all."""
+    low = text.lower()
+    return any(word in low for word in ("soc", "avg", "pålägg", "bikostnad")) or _PO.search(low) is not None
+
+
+def _agreeing_intervals(statements: list[FeeStatement]) -> list[tuple[Fraction, Fraction]]:
+    """For each statement with a salary, the rates r with |salary × r − stated| ≤ the tolerance."""
+    intervals = []
+    for s in statements:
+        if s.salary:
+            ends = sorted(Fraction(s.with_fees + k * TOLERANCE) / Fraction(s.salary) for k in (-1, 1))
+            intervals.append((ends[0], ends[1]))
+    return intervals
+
+
+def _same_statements(winners: list[Decimal], intervals: list[tuple[Fraction, Fraction]]) -> bool:
+    """True when tied rates agree with the same statements: each interval holding the lowest holds the highest.
+
+    The winners agree with equally many statements, so containment one way is equality.
+    """
+    low, high = Fraction(winners[0]), Fraction(winners[-1])
+    return all(end >= high for start, end in intervals if start <= low <= end)
 
 
 def _agrees(exact: Decimal, stated: Decimal, tolerance: Decimal = TOLERANCE) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import NoReturn
 
 import click
 from flask import Flask
@@ -49,7 +50,7 @@ def _read(path: str, _) -> bytes:
         _fail(_("%(path)s: filen kan inte läsas: %(reason)s", path=path, reason=exc.strerror or str(exc)))
 
 
-def _fail(message: str):
+def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(EXIT_BAD_INPUT)
 

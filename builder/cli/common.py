@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import click
 
@@ -30,7 +31,7 @@ def read_application(path: str) -> Application:
         fail(exc.errors)
 
 
-def fail(errors: list[str]):
+def fail(errors: list[str]) -> NoReturn:
     for error in errors:
         click.echo(error, err=True)
     sys.exit(EXIT_BAD_INPUT)

@@ -19,15 +19,13 @@ users = AppGroup("users", help="Manage accounts.")
 @click.option("--password", help="Password (asked for when left out).")
 def create_user_command(email: str, role: str, name: str, password: str | None) -> None:
     """Create an account (admins create reviewer, finance and admin accounts this way)."""
-    from builder.auth.routes import create_user
-    from builder.extensions import db
-    from builder.models import User
+    from builder.auth.service import create_user, email_taken, normalize_email
 
-    email = email.strip().lower()
+    email = normalize_email(email)
     if "@" not in email:
         click.echo(f"{email}: not an e-mail address", err=True)
         sys.exit(2)
-    if db.session.scalar(db.select(User).filter_by(email=email)) is not None:
+    if email_taken(email):
         click.echo(f"{email}: an account with this e-mail already exists", err=True)
         sys.exit(2)
     if password is None:

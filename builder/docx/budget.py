@@ -29,7 +29,7 @@ def write_budget(ctx: Context) -> None:
     ctx.para(_(BUDGET_INTRO_BY_KIND[kind], title=name,
                start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
     if ctx.table.has_baseline:
-        ctx.heading(clean_text(app.budget.baseline.label).strip() or _("Ursprunglig budget"), 2)
+        ctx.heading(clean_text(ctx.table.baseline_label).strip() or _("Ursprunglig budget"), 2)
         write_baseline_table(ctx)
     if ctx.table.lines:
         ctx.heading(_("Personal"), 2)
@@ -57,11 +57,6 @@ def posts(ctx: Context, fte: Decimal) -> str:
     if fte > 1:
         return ctx.gettext("%(fte)s tjänster", fte=ctx.fte(fte))
     return ctx.gettext("%(fte)s tjänst", fte=ctx.fte(fte))
-
-
-def staff_line_text(ctx: Context, detail: LineDetail) -> str:
-    """"Vårdcentralen Vilan: 0,2 tjänst Sjuksköterska fr.o.m. den 14 augusti 2017. Månadslönen …"."""
-    return ": ".join(staff_line_parts(ctx, detail))
 
 
 def staff_line_parts(ctx: Context, detail: LineDetail) -> tuple[str, str]:
@@ -169,8 +164,9 @@ def other_cost_text(ctx: Context, row: Row) -> str:
 
 def overhead_text(ctx: Context, row: Row) -> str:
     """"Indirekta kostnader: 10 % av personalkostnaderna varje år, totalt 472 613 kr."."""
+    overhead = ctx.app.budget.overhead
     return ctx.gettext("%(label)s: %(rate)s av personalkostnaderna varje år, totalt %(total)s.",
-                       label=row.label.strip(), rate=ctx.percent(ctx.app.budget.overhead.rate),
+                       label=row.label.strip(), rate=ctx.percent(overhead.rate if overhead else Decimal(0)),
                        total=ctx.kr(row.total))
 
 

@@ -112,9 +112,9 @@ def write_summary_tables(ctx: Context) -> None:
 
 def write_baseline_table(ctx: Context) -> None:
     """The earlier approved budget: its rows by year, Summa and Totalt."""
-    baseline = ctx.table.baseline
-    lines, per_year = [], {}
-    for row in baseline.rows:
+    lines: list[Line] = []
+    per_year: dict[str, int] = {}
+    for row in ctx.table.baseline_rows:
         cells = rounded_cells(row.yearly)
         for year, amount in cells.items():
             per_year[year] = per_year.get(year, 0) + amount

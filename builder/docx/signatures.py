@@ -6,6 +6,8 @@ LibreOffice breaks long keep-with-next chains but never a row that cannot split.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .base import TEXT_WIDTH_TWIPS
 from .checks import applying_parties
 from .context import Context
@@ -47,9 +49,10 @@ def _one_line(text: str) -> str:
 def block_paragraphs(ctx: Context, party: str, signatory) -> list:
     """Party, signature line, name, title, organisation and "Ort och datum" with a line."""
     rule = ctx.gettext("ej för underskrift") if ctx.draft else SIGNATURE_RULE
-    lines = [(party, dict(bold=True, colour=PARTY_COLOUR, space_before=12, space_after=0)),
-             (rule, dict(space_before=30, space_after=0, **({"colour": DRAFT_COLOUR} if ctx.draft else {}))),
-             (_one_line(signatory.name), dict(bold=True, space_after=0))]
+    lines: list[tuple[str, dict[str, Any]]] = [
+        (party, dict(bold=True, colour=PARTY_COLOUR, space_before=12, space_after=0)),
+        (rule, dict(space_before=30, space_after=0, **({"colour": DRAFT_COLOUR} if ctx.draft else {}))),
+        (_one_line(signatory.name), dict(bold=True, space_after=0))]
     for detail in (signatory.title, signatory.organisation):
         if has_text(detail):
             lines.append((_one_line(detail), dict(space_after=0)))

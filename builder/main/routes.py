@@ -1,7 +1,7 @@
 """Start page and language switch."""
 from flask import current_app, redirect, render_template, request, session, url_for
 
-from builder.web.i18n import safe_next
+from builder.web.redirects import safe_next
 
 from . import bp
 

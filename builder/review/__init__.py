@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("review", __name__)
 
-from . import checkdocx_routes, routes  # noqa: E402,F401
+from . import routes  # noqa: E402,F401

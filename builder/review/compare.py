@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import Any
 
 from builder.appformat import SECTION_KEYS
 from builder.applications.service import validate
@@ -55,7 +56,7 @@ def budget_comparison(old: dict, new: dict) -> tuple[list[str], list[dict]]:
     years = sorted({y for rows in (a, b) for row in rows.values() for y in row})
     out = []
     for label in labels:
-        cells = []
+        cells: list[dict[str, Any]] = []
         for year in years:
             before, after = a.get(label, {}).get(year, 0), b.get(label, {}).get(year, 0)
             cells.append({"year": year, "old": before, "new": after, "diff": after - before})

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from decimal import Decimal
 
 from builder.applications.access import visible_query
 from builder.applications.service import validate
@@ -32,12 +31,12 @@ def application_rows(user, status: str = "", association: str = "", query: str =
     return rows
 
 
-_FIGURES_CACHE: OrderedDict[bytes, tuple[Decimal | None, Decimal | None]] = OrderedDict()
+_FIGURES_CACHE: OrderedDict[bytes, tuple[int | None, int | None]] = OrderedDict()
 _FIGURES_CACHE_SIZE = 4096
 _FIGURES_LOCK = threading.Lock()  # gunicorn's threads share the cache
 
 
-def list_figures(document: str, doc: dict) -> tuple[Decimal | None, Decimal | None]:
+def list_figures(document: str, doc: dict) -> tuple[int | None, int | None]:
     """(total, delta) of a stored document; None where it does not validate or has no baseline.
 
     A pure function of the stored text, so it is remembered by the text's digest: a list of

@@ -6,13 +6,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from builder.applications.access import get_visible
-from builder.applications.routes import safe_filename
+from builder.applications.service import computed_budget
 from builder.extensions import db
 from builder.models import Comment
+from builder.web.downloads import safe_filename
 from builder.web.filters import SECTION_TITLES, STATUS_LABELS
 from builder.web.ids import parse_id
 from builder.wizard.checks import review_problems
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
+from forms.base import choice_labels, select_choices
 from forms.review import CommentForm, DecisionForm, TransitionForm
 
 from . import bp, compare, service
@@ -69,9 +71,7 @@ def _version(application, number: int):
 def version(app_id: int, number: int):
     application = get_visible(app_id)
     frozen = _version(application, number)
-    from builder.applications.routes import _computed
-
-    table, effects = _computed(frozen.doc)
+    table, effects = computed_budget(frozen.doc)
     return render_template("review/version.html", application=application, version=frozen, doc=frozen.doc,
                            table=table, effects=effects)
 
@@ -103,23 +103,12 @@ def compare_versions(app_id: int):
                            titles=dict(SECTION_TITLES), numbers=numbers)
 
 
-def comment_targets(doc: dict) -> list[tuple[str, str]]:
-    sections = doc.get("sections") or {}
-    targets = [("general", _("Hela ansökan"))]
-    targets += [(key, str(title)) for key, title in SECTION_TITLES if sections.get(key)]
-    targets.append(("budget", _("Budgeten")))
-    for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
-        targets.append((f"budget.staff[{i}]", _("Personalrad %(n)s: %(party)s, %(role)s", n=i + 1,
-                                                 party=line.get("party", ""), role=line.get("role", ""))))
-    return targets
-
-
 @bp.post("/applications/<int:app_id>/comments")
 @login_required
 def add_comment(app_id: int):
     application = get_visible(app_id)
     form = CommentForm()
-    form.target.choices = comment_targets(application.doc)
+    form.target.choices = select_choices(service.comment_targets(application.doc))
     reviewer = current_user.role in ("reviewer", "admin")
     parent = None
     if form.parent_id.data:
@@ -129,7 +118,7 @@ def add_comment(app_id: int):
             abort(404)
     elif not reviewer:
         abort(403)  # applicants answer comments; they do not open new threads
-    if form.validate_on_submit() and (parent or form.target.data in dict(form.target.choices)):
+    if form.validate_on_submit() and (parent or form.target.data in choice_labels(form.target)):
         service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
         flash(_("Kommentaren är sparad."), "success")
     else:

@@ -5,11 +5,14 @@ import copy
 import json
 from datetime import date
 
+from flask_babel import gettext as _
+
 from builder import appformat
 from builder.applications.service import create_application, validate
 from builder.budget import compute_budget
 from builder.extensions import db
 from builder.models import Application, ApplicationVersion, Comment, Transition, User
+from builder.web.filters import SECTION_TITLES
 from builder.workflow import next_status
 
 
@@ -90,3 +93,14 @@ def start_extension(application: Application, user: User, kind: str = "extension
 def decision_from_form(form) -> dict:
     return {"date": form.decision_date.date or date.today(), "body": (form.decision_body.data or "").strip(),
             "approved_total": int(form.approved_total.decimal) if form.approved_total.decimal is not None else None}
+
+
+def comment_targets(doc: dict) -> list[tuple[str, str]]:
+    sections = doc.get("sections") or {}
+    targets = [("general", _("Hela ansökan"))]
+    targets += [(key, str(title)) for key, title in SECTION_TITLES if sections.get(key)]
+    targets.append(("budget", _("Budgeten")))
+    for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
+        targets.append((f"budget.staff[{i}]", _("Personalrad %(n)s: %(party)s, %(role)s", n=i + 1,
+                                                 party=line.get("party", ""), role=line.get("role", ""))))
+    return targets

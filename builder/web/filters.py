@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from datetime import UTC
 
-from flask import Flask, current_app
+from flask import Flask
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from builder import formatting
 from forms.walk import leaf_fields
 
-from .i18n import current_language
+from .locale import current_language
 
 SECTION_TITLES = (
     ("background", _l("Bakgrund/problembeskrivning")), ("process", _l("Hur har processen tagits fram")),
@@ -87,7 +87,6 @@ def register_filters(app: Flask) -> None:
         status_label=lambda s: STATUS_LABELS.get(s, s),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         role_label=lambda r: ROLE_LABELS.get(r, r),
-        url_map_endpoints=lambda: set(current_app.view_functions),
     )
     from builder.demo import demo_accounts
 

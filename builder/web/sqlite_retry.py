@@ -53,7 +53,7 @@ def register_sqlite_retry(app: Flask) -> None:
                 time.sleep(PAUSES[attempt - 1])
         raise AssertionError("unreachable")
 
-    app.dispatch_request = dispatch_request
+    app.dispatch_request = dispatch_request  # type: ignore[method-assign]  # wraps Flask's own
 
 
 @event.listens_for(Session, "after_commit")

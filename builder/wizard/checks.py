@@ -10,7 +10,6 @@ from flask_babel import gettext as _
 from builder.applications.service import validate
 from forms.walk import leaf_fields
 
-from . import mapping
 from .steps import STEPS
 
 # Which step fixes a loader error, by the start of its place ("budget.staff[2].fte").
@@ -126,13 +125,6 @@ def _consistency(doc: dict) -> list[tuple[str, str]]:
     if doc.get("kind") == "extension" and not ((doc.get("budget") or {}).get("baseline") or {}).get("rows"):
         out.append(("budget", _("En utökning behöver den tidigare beviljade budgeten (jämförelsetabellen).")))
     return out
-
-
-def years_note(doc: dict) -> list[str]:
-    return mapping.period_years(doc)
-
-
-ROW_INDEX = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")
 
 
 _INDEX = re.compile(r"\[([0-9]+)\]")

@@ -16,7 +16,7 @@ def remove_entry(formdata: MultiDict, target: str) -> MultiDict:
         return formdata
     prefix, index = match["prefix"], int(match["index"])
     row = re.compile(rf"^{re.escape(prefix)}-([0-9]+)(-.*)?$")
-    out = MultiDict()
+    out: MultiDict = MultiDict()
     for key, value in formdata.items(multi=True):
         m = row.match(key)
         if not m:

@@ -90,7 +90,7 @@ def effects_preview(form, doc: dict):
 
 def _drop_bad_rows(candidate: dict, errors: list[str]) -> dict:
     out = copy.deepcopy(candidate)
-    bad = {"staff": set(), "other_costs": set()}
+    bad: dict[str, set[int]] = {"staff": set(), "other_costs": set()}
     for error in errors:
         match = _ROW.match(error)
         if match:

@@ -10,6 +10,7 @@ from builder.applications.access import can_edit, get_editable, get_visible
 from builder.applications.service import save_document
 from builder.extensions import db
 from builder.models import FeePreset
+from forms.base import choice_labels, select_choices
 from forms.walk import leaf_fields
 
 from . import bp, checks, mapping, preview
@@ -27,7 +28,7 @@ def _party_choices(doc: dict, current: str | None) -> list[tuple[str, str]]:
 def _set_choices(form, doc: dict) -> None:
     for list_name in ("staff", "other_costs", "risks", "signatories"):
         for entry in getattr(form, list_name, []):
-            entry.form.party.choices = _party_choices(doc, entry.form.party.data)
+            entry.form.party.choices = select_choices(_party_choices(doc, entry.form.party.data))
 
 
 def build_form(step, doc: dict, formdata=None):
@@ -164,7 +165,7 @@ def _leaves(form) -> dict[str, tuple[str, str]]:
             continue
         value = field.data
         if field.type == "SelectField":
-            value = dict((str(k), str(v)) for k, v in field.choices).get(str(value), value)
+            value = choice_labels(field).get(str(value), value)
         out[field.name] = (str(field.label.text), "" if value is None else str(value))
     return out
 

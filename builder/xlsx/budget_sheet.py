@@ -3,10 +3,10 @@
 Columns: the row label, one column per year, Summa (`=SUM` over the years). A party's year cell
 adds up its staff lines' cost cells on the Personal sheet (`=SUMPRODUCT(EXACT(party column, label)
 × cost column)`), the overhead row is `=ROUND(rate × the party rows)` with the rate in a cell below
-the table, and other costs are the engine's whole kronor as values; with a baseline also
-Tidigare budget (the replaced baseline row's total, a value) and Förändring (`=Summa - Tidigare
-budget`). The Totalt row sums every column except Tidigare budget: the earlier budget's total
-also counts the baseline rows that carry over unchanged, so it is given below as "Tidigare budget totalt" instead.
+the table, and other costs are the engine's whole kronor as values; with a baseline also Tidigare
+budget (the replaced baseline row's total, a value) and Förändring (`=Summa - Tidigare budget`).
+The Totalt row sums every column except Tidigare budget: the earlier budget's total also counts
+the baseline rows that carry over unchanged, so it is given below as "Tidigare budget totalt".
 """
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def _write_row(ws: Worksheet, layout: Layout, row_number: int, row) -> None:
     for index, _year in enumerate(layout.years):
         put_number(ws, row_number, layout.year_column(index), _year_cell(layout, row_number, row, index))
     put_number(ws, row_number, layout.summa, row_sum(row_number, 2, layout.summa - 1))
-    if layout.baseline:
+    if layout.baseline and layout.delta:
         put_number(ws, row_number, layout.baseline, row.baseline_total or 0)
         change = f"={col(layout.summa)}{row_number}-{col(layout.baseline)}{row_number}"
         put_number(ws, row_number, layout.delta, change, KR_SIGNED)
@@ -111,6 +111,7 @@ def _write_total_row(ws: Worksheet, layout: Layout, _: Gettext) -> None:
 def _write_change_totals(ws: Worksheet, layout: Layout, table: BudgetTable, _: Gettext, first: int) -> int:
     """Tidigare budget totalt (value), Förändring totalt and Reviderad total (formulas)."""
     summa = col(layout.summa)
+    assert layout.delta is not None, "only with a baseline"
     rows = [
         (_("Tidigare budget totalt"), table.baseline_total, KR),
         (_("Förändring totalt"), f"={col(layout.delta)}{layout.total_row}", KR_SIGNED),
@@ -145,7 +146,7 @@ def _set_widths(ws: Worksheet, layout: Layout, table: BudgetTable, headers: list
     summa_amounts = [table.total, table.baseline_total, table.delta, table.revised_total,
                      approved_total or 0]
     widths[layout.summa] = amount_width(headers[layout.summa - 1], summa_amounts)
-    if layout.baseline:
+    if layout.baseline and layout.delta:
         widths[layout.baseline] = amount_width(headers[-2], [row.baseline_total or 0 for row in table.rows])
         widths[layout.delta] = amount_width(headers[-1], [table.delta])
     set_widths(ws, widths)

@@ -40,14 +40,14 @@ BASELINE_TITLE_ROW = 5
 def baseline_cells(table: BudgetTable) -> list[tuple[str, dict[str, int]]]:
     """The baseline rows as (label, whole kronor by year), rounded by the engine's rule."""
     return [(row.label, {year: round_kr(Decimal(amount)) for year, amount in row.yearly.items()})
-            for row in table.baseline.rows]
+            for row in table.baseline_rows]
 
 
 def _write_baseline(ws: Worksheet, table: BudgetTable, _: Gettext) -> int:
     """The earlier budget with Summa and Totalt formulas; returns the Totalt row."""
     rows = baseline_cells(table)
     years = sorted({year for _label, cells in rows for year in cells})
-    label = table.baseline.label or _("Tidigare budget")
+    label = table.baseline_label or _("Tidigare budget")
     put_text(ws, BASELINE_TITLE_ROW, 1, _("Tidigare budget: %(label)s", label=label), BOLD)
     header_row = BASELINE_TITLE_ROW + 1
     put_header(ws, header_row, [_("Budget (kr)"), *years, _("Summa")])
@@ -74,7 +74,7 @@ def _change_lines(table: BudgetTable, _: Gettext) -> list[tuple[str, int, int, s
 
 def _write_changes(ws: Worksheet, first_row: int, table: BudgetTable, _: Gettext, budget_sheet: str = "") -> None:
     """Each row's new total, baseline total and change formula; Totalt; the revised total."""
-    label = table.baseline.label or _("Tidigare budget")
+    label = table.baseline_label or _("Tidigare budget")
     put_text(ws, first_row, 1, _("Förändring mot %(label)s", label=label), BOLD)
     header_row = first_row + 1
     put_header(ws, header_row, [_("Budget (kr)"), _("Ny budget"), _("Tidigare budget"),
@@ -101,7 +101,7 @@ def _write_changes(ws: Worksheet, first_row: int, table: BudgetTable, _: Gettext
 
 
 def _set_widths(ws: Worksheet, table: BudgetTable, _: Gettext) -> None:
-    labels = [row.label for row in table.baseline.rows] + [row.label for row in table.rows]
+    labels = [row.label for row in table.baseline_rows] + [row.label for row in table.rows]
     headers = [_("Summa"), _("Ny budget"), _("Tidigare budget"), _("Förändring"), _("Anmärkning")]
     number_width = amount_width(max(headers, key=len), [table.revised_total, table.delta])
     widths = {1: text_width(labels, minimum=18, maximum=50)}

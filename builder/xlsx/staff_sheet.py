@@ -155,7 +155,7 @@ def _write_line(ws: Worksheet, row: int, detail: LineDetail, layout: StaffLayout
     """One staff line: inputs, per year months and a cost formula, a Summa formula."""
     for column, (value, number_format) in enumerate(_input_cells(detail, row), 1):
         if number_format is None:
-            put_text(ws, row, column, value)
+            put_text(ws, row, column, str(value))
         elif value is not None:
             put_number(ws, row, column, value, number_format)
     years = {year.year: year for year in detail.years}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import login
+from .helpers import login
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 STEPS = ["project", "parties", "background", "goals", "timeline", "organisation", "risks", "budget",

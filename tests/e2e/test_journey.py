@@ -12,7 +12,7 @@ import re
 from docx import Document
 from playwright.sync_api import expect
 
-from .conftest import PASSWORD, logout, no_server_error, shot
+from .helpers import PASSWORD, logout, no_server_error, shot
 
 NBSP = "\xa0"
 
@@ -207,7 +207,7 @@ def test_project_lead_journey(page, server):
 
 
 def test_enter_in_a_field_saves_and_stays_on_the_step(page, server):
-    from .conftest import login
+    from .helpers import login
 
     email = server.user()
     app_id = server.application(email)

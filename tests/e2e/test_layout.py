@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import login, shot
+from .helpers import login, shot
 
 
 @pytest.mark.parametrize("width", [390, 1280])

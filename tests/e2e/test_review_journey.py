@@ -13,7 +13,7 @@ from builder.appformat import from_dict
 from builder.budget import compute_budget
 from tests.unit.test_xlsx import evaluate, row_of
 
-from .conftest import login, shot
+from .helpers import login, shot
 
 NBSP = "\xa0"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import login, no_server_error, shot
+from .helpers import login, no_server_error, shot
 
 NBSP = "\xa0"
 

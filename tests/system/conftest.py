@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import HELA_FAMILJEN, REPO, fresh_pg_database, make_app
+from tests.helpers import HELA_FAMILJEN, REPO, fresh_pg_database, make_app
 
 BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery"
@@ -237,7 +237,7 @@ def seed(database_url: str, owners: int, co_applicants: int = 0):
     import json
 
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
     from builder.extensions import db
 
     app = make_app(database_url)

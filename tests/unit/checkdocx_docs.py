@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import docx
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-HELA_FAMILJEN = SHARED / "examples" / "hela-familjen-ansokan.txt"
+from tests.helpers import HELA_FAMILJEN_TEXT as HELA_FAMILJEN
 
 BUDGET = [
     ["", "2017", "2018", "2019", "Summa"],

@@ -1,8 +1,4 @@
-"""Fixtures for the unit tests: the shared Hela Familjen example and the format spec.
-
-The repository lives at <root>; the shared spec and examples sit beside it at <root>/../shared
-(here /work/shared, in CI a fresh clone with shared/ next to it).
-"""
+"""Fixtures for the unit tests: the Hela Familjen example (tests/data) and the format's documentation."""
 from __future__ import annotations
 
 import copy
@@ -13,23 +9,17 @@ from pathlib import Path
 import pytest
 
 from builder.appformat import Application, loads
+from tests.helpers import HELA_FAMILJEN, REPO
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED = REPO_ROOT.parent / "shared"
-EXAMPLE = SHARED / "examples" / "hela-familjen-utokning.json"
-SPEC = SHARED / "spec" / "application-format.md"
-
-
-def _shared_file(path: Path) -> Path:
-    if not path.is_file():
-        pytest.fail(f"shared file missing: {path} (expected shared/ beside the repository)")
-    return path
+REPO_ROOT = REPO
+EXAMPLE = HELA_FAMILJEN
+SPEC = REPO / "docs" / "application-format.md"
 
 
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     """Path of the Hela Familjen extension application (finsam-application JSON)."""
-    return _shared_file(EXAMPLE)
+    return EXAMPLE
 
 
 @pytest.fixture(scope="session")
@@ -50,9 +40,9 @@ def example_app(example_path) -> Application:
 
 @pytest.fixture(scope="session")
 def spec_example_output() -> dict:
-    """The JSON block under "Computed table" in the format spec."""
-    text = _shared_file(SPEC).read_text(encoding="utf-8")
+    """The JSON block under "Computed table" in docs/application-format.md."""
+    text = SPEC.read_text(encoding="utf-8")
     section = text.split("## Computed table", 1)[1]
     block = re.search(r"```json\n(.*?)```", section, re.S)
-    assert block, "no ```json block under 'Computed table' in the spec"
+    assert block, "no ```json block under 'Computed table' in docs/application-format.md"
     return json.loads(block.group(1))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import copy
 import io
 import json
-import os
 from datetime import date
 from functools import lru_cache
 
@@ -12,10 +11,11 @@ from docx import Document
 
 from builder.appformat import Application, from_dict
 from builder.docx import render_application_docx
+from tests.helpers import HELA_FAMILJEN as HELA_FAMILJEN_PATH
+from tests.helpers import REPO
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SHARED = os.path.join(os.path.dirname(REPO_ROOT), "shared")
-HELA_FAMILJEN = os.path.join(SHARED, "examples", "hela-familjen-utokning.json")
+REPO_ROOT = str(REPO)
+HELA_FAMILJEN = str(HELA_FAMILJEN_PATH)
 EXPORT_DAY = date(2017, 5, 15)
 SECTION_KEYS = ("background", "process", "target_group", "goals", "child_rights", "timeline", "activities",
                 "owner", "steering_group", "follow_up", "implementation", "other")

@@ -1,6 +1,6 @@
 """The finance workbook: the engine's values in every cell, formulas where promised.
 
-The Hela Familjen extension (shared/examples) must come out exactly as its application
+The Hela Familjen extension (tests/data) must come out exactly as its application
 printed it. Formulas are checked three ways: their text, a small evaluator here (so CI
 without LibreOffice still proves they add up), and LibreOffice recalculating them (`render`).
 """
@@ -21,9 +21,10 @@ import pytest
 from builder.appformat import loads
 from builder.budget import AnnualRaise, Budget, compute_budget, round_kr
 from builder.xlsx import budget_workbook
+from tests.helpers import HELA_FAMILJEN
 from tests.unit.xlsx_eval import evaluate as exact_value
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "hela-familjen-utokning.json"
+EXAMPLE = HELA_FAMILJEN
 YEARS = ("2017", "2018", "2019")
 ROWS = {  # label: (yearly cells, Summa, baseline total, change)
     "Kristianstads kommun": ((1242640, 2130240, 887600), 4260480, 3124800, 1135680),
@@ -37,8 +38,6 @@ CARRIED = {"Näsby vårdcentral": 383040, "Workshops + kompetensutveckling": 600
 
 @pytest.fixture(scope="module")
 def application():
-    if not EXAMPLE.is_file():
-        pytest.fail(f"shared example missing: {EXAMPLE}")
     return loads(EXAMPLE.read_text(encoding="utf-8"))
 
 

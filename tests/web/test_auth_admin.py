@@ -5,7 +5,7 @@ from flask.testing import FlaskCliRunner
 
 from builder.extensions import db
 from builder.models import FeePreset, User
-from tests.conftest import login
+from tests.helpers import login
 
 
 def test_register_logs_in_as_applicant(client, app):
@@ -56,7 +56,7 @@ class TestRateLimit:
     def test_login_attempts_are_limited(self, app_factory, make_user):
         app = app_factory(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute")
         client = app.test_client()
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         with app.app_context():
             create_user("limit@example.se", "correct horse battery")

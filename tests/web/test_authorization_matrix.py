@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import login
+from tests.helpers import login
 
 ROLES = ("anonymous", "owner", "co_applicant", "other_applicant", "reviewer", "finance", "admin")
 LOGIN = "login"  # anonymous: redirected to the login page

@@ -11,7 +11,7 @@ from builder.models import Application, User
 
 def test_backup_restore_round_trip(app_factory, make_user, make_application, hela_doc, tmp_path):
     source = app_factory()
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
     from builder.review.service import add_comment, apply_transition
 
     with source.app_context():

@@ -51,3 +51,37 @@ def test_table_becomes_draft_baseline(client, app, login_as):
 def test_reviewer_cannot_make_drafts(client, login_as):
     login_as("reviewer")
     assert client.post("/check-docx/draft", data={"baseline": "{}"}).status_code == 403
+
+
+def test_uploads_are_rate_limited_per_user(app_factory):
+    from tests.conftest import login
+
+    app = app_factory(RATELIMIT_ENABLED=True, CHECKDOCX_RATE_LIMIT="2 per minute")
+    from builder.auth.routes import create_user
+
+    with app.app_context():
+        for email in ("a@example.se", "b@example.se"):
+            create_user(email, "correct horse battery", "reviewer")
+    first, second = app.test_client(), app.test_client()
+    login(first, "a@example.se")
+    login(second, "b@example.se")
+    assert [upload(first, b"not a docx").status_code for _ in range(3)] == [422, 422, 429]
+    assert "För många försök" in upload(first, b"not a docx").text
+    assert upload(second, b"not a docx").status_code == 422  # another user is not held back
+    assert first.get("/check-docx").status_code == 200  # only uploads are counted
+
+
+def test_a_check_past_its_cpu_limit_gives_a_message_not_a_stuck_worker(client, login_as, monkeypatch):
+    from builder.checkdocx import isolated
+    from builder.review import checkdocx_routes
+    from tests.unit.test_checkdocx_isolated import spin_forever
+
+    def slow(data, cpu_seconds):
+        assert cpu_seconds == 3  # the configured limit reaches the child
+        return isolated.check_docx_isolated(data, cpu_seconds=1, check=spin_forever)
+
+    monkeypatch.setattr(checkdocx_routes, "check_docx_isolated", slow)
+    login_as("reviewer")
+    response = upload(client, hela_familjen_docx())
+    assert response.status_code == 422
+    assert "tog för lång tid och avbröts" in response.text

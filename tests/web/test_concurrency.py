@@ -8,7 +8,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application
-from tests.conftest import login
+from tests.helpers import login
 
 
 def version_of(app, app_id):

@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import REPO, login
+from tests.helpers import REPO, login
 
 CHEAP = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 
@@ -147,12 +147,12 @@ def _attempts(tmp_path, storage: str, prefix: str, count: int) -> list[int]:
 @pytest.fixture
 def shared_db(tmp_path):
     from builder.extensions import db
-    from tests.conftest import make_app
+    from tests.helpers import make_app
 
     app = make_app(f"sqlite:///{tmp_path / 'shared.sqlite'}")
     with app.app_context():
         db.create_all()
-        from builder.auth.routes import create_user
+        from builder.auth.service import create_user
 
         create_user("shared@example.se", "correct horse battery")
         db.engine.dispose()

@@ -7,7 +7,7 @@ import io
 import docx
 
 from builder.appformat import fingerprint, from_dict
-from tests.conftest import login
+from tests.helpers import login
 
 
 def text_of(data: bytes) -> str:

@@ -16,7 +16,7 @@ from builder.budget import compute_budget
 from builder.budget_text import render_lines
 from builder.extensions import db
 from builder.models import Application
-from tests.conftest import login
+from tests.helpers import login
 from tests.unit.xlsx_eval import evaluate
 
 NBSP = "\u00a0"

@@ -5,7 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
-from tests.conftest import login
+from tests.helpers import login
 from tests.unit.xlsx_eval import evaluate
 
 

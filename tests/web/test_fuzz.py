@@ -24,7 +24,7 @@ from builder.docx import render_application_docx
 from builder.extensions import db
 from builder.models import Application
 from builder.textclean import without_control_characters
-from tests.conftest import login
+from tests.helpers import login
 from tests.web.fuzz_support import (
     EXCLUDED_ENDPOINTS,
     GENERIC_FIELDS,
@@ -100,11 +100,11 @@ def _draw_data(draw, app, rule, values, world, doc):
             st.sampled_from(["1", "budget", "staff", "staff-0", "staff-٣", "scenarios-0-items", "x"]))
         return data, typed
     data = {name: draw(hostile) for name in draw(st.lists(st.sampled_from(GENERIC_FIELDS), max_size=6, unique=True))}
-    if rule.endpoint == "review.check_docx_draft":
+    if rule.endpoint == "checkdocx.check_docx_draft":
         data["baseline"] = baseline_json(draw)
     if rule.endpoint == "applications.import_json":
         data["file"] = json_upload(draw, doc)
-    if rule.endpoint == "review.check_docx_page":
+    if rule.endpoint == "checkdocx.check_docx_page":
         data["file"] = (io.BytesIO(draw(st.sampled_from([b"", b"PK\x03\x04garbage", b"\x00" * 100, SECRET.encode()]))),
                         draw(st.sampled_from(["a.docx", "\x00.docx", "../../x.docx"])))
     if rule.endpoint == "admin.users":
@@ -135,7 +135,7 @@ def test_every_post_route_is_fuzzed_or_excluded_with_a_reason(app):
     every = {r.endpoint for r in app.url_map.iter_rules() if "POST" in r.methods}
     fuzzed = {r.endpoint for r in post_rules(app)}
     assert every - fuzzed == set(EXCLUDED_ENDPOINTS) and all(EXCLUDED_ENDPOINTS.values())
-    assert {"wizard.step", "applications.invite", "review.add_comment", "review.check_docx_draft"} <= fuzzed
+    assert {"wizard.step", "applications.invite", "review.add_comment", "checkdocx.check_docx_draft"} <= fuzzed
 
 
 def test_every_int_route_argument_uses_the_database_id_converter(app):

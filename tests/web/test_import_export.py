@@ -8,7 +8,7 @@ import json
 from builder.appformat import canonical_json, from_dict, loads
 from builder.extensions import db
 from builder.models import Application
-from tests.conftest import HELA_FAMILJEN
+from tests.helpers import HELA_FAMILJEN
 
 
 def upload(client, content: bytes, name: str = "ansokan.json"):

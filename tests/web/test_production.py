@@ -1,7 +1,7 @@
 """Production settings: a secret key is required; security headers and cookie flags are set."""
 import pytest
 
-from tests.conftest import login
+from tests.helpers import login
 
 
 def test_production_refuses_to_start_without_secret_key(database_url, tmp_path, monkeypatch):
@@ -32,7 +32,7 @@ def test_secure_cookie_in_production(app_factory, make_user):
 
     app = app_factory(PRODUCTION=True, RATELIMIT_ENABLED=True, ARGON2_PARAMS=dict(ARGON2_FLOOR))
     client = app.test_client()
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with app.app_context():
         create_user("p@example.se", "correct horse battery")

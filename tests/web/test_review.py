@@ -7,7 +7,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application
-from tests.conftest import login
+from tests.helpers import login
 
 
 @pytest.fixture

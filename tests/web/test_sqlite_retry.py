@@ -8,15 +8,15 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application
-from tests.conftest import login
+from tests.helpers import login
 
 
 @pytest.fixture
 def locked_setup(tmp_path, monkeypatch, hela_doc):
     """An app with a short busy timeout, a logged-in owner, a draft, and a way to hold the write lock."""
     from builder.applications.service import create_application
-    from builder.auth.routes import create_user
-    from tests.conftest import make_app
+    from builder.auth.service import create_user
+    from tests.helpers import make_app
 
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
     path = tmp_path / "locked.sqlite"
@@ -78,7 +78,7 @@ def test_a_lock_that_never_ends_gives_503_and_keeps_the_saved_draft(locked_setup
 @pytest.mark.parametrize("value", ["soon", "-1", "nan"])
 def test_a_bad_busy_timeout_is_refused_with_one_line(tmp_path, monkeypatch, value):
     from builder.config import ConfigError
-    from tests.conftest import make_app
+    from tests.helpers import make_app
 
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
     with pytest.raises(ConfigError, match="SQLITE_BUSY_TIMEOUT"):

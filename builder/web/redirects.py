@@ -1,22 +1,7 @@
-"""Which language a request is shown in: the user's choice, else Swedish."""
+"""Where a redirect after login or a language switch may go."""
 from urllib.parse import urlsplit
 
-from flask import current_app, request, session
-
-
-def select_locale() -> str:
-    """Session choice (set by the language switch), else the browser's if English, else Swedish."""
-    chosen = session.get("language")
-    if chosen in current_app.config["LANGUAGES"]:
-        return chosen
-    return "sv"
-
-
-def current_language() -> str:
-    from flask_babel import get_locale
-
-    locale = get_locale()
-    return locale.language if locale else "sv"
+from flask import request
 
 
 def safe_next(target: str | None) -> str | None:
