@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from builder import formatting
 from builder.applications.service import validate
 from builder.budget import compute_budget
-from builder.web.i18n import current_language
+from builder.web.locale import current_language
 
 USUAL_RATE_MAX = Decimal("0.60")
 
