@@ -87,7 +87,7 @@ def months_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[F
                 or block.posts > 1):
             continue
         findings += _months_row(table, index, block)
-    return sorted(findings, key=lambda f: f.row_index)
+    return sorted(findings, key=lambda f: f.row_index or 0)
 
 
 def _months_row(table: ParsedTable, index: int, block: BlockFacts) -> list[Finding]:
@@ -116,7 +116,8 @@ def _months_by_year(start: date, end: date, mode: str) -> dict[str, Fraction]:
 
 def _same(stated: Decimal, months: Fraction) -> bool:
     """Equal, or equal once the months are rounded to the decimals the text writes."""
-    places = max(0, -stated.as_tuple().exponent)
+    exponent = stated.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     return abs(Fraction(stated) - months) < Fraction(1, 2 * 10 ** places)
 
 

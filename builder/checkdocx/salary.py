@@ -338,8 +338,9 @@ def _edge_facts(text: str, facts: BlockFacts) -> None:
         facts.prorations = modes if facts.prorations is None else facts.prorations & modes
     for match in _SUM_OF_PRODUCTS.finditer(text):
         year = _YEAR_BEFORE.search(text[max(0, match.start() - 8):match.start()])
-        months = [parse_number(m.group(1)) for m in _MONTHS_TERM.finditer(match.group("terms"))]
-        if year and months and None not in months:
+        read = [parse_number(m.group(1)) for m in _MONTHS_TERM.finditer(match.group("terms"))]
+        months = [value for value in read if value is not None]
+        if year and months and len(months) == len(read):
             facts.year_months[year.group(1)] = sum(months, Decimal(0))
 
 
@@ -347,9 +348,10 @@ def _product_claims(reader: _Reader, text: str) -> None:
     """"0,2 x 53 200 = 10 640", or a sum of products "3 månader x 22 774,38 kr/mån + 9 månader x …
     = 279 442 kr" (a year with a raise): the written result within what the stated precision allows."""
     for match in _SUM_OF_PRODUCTS.finditer(text):
-        terms = [_term(term) for term in _TERM.finditer(match.group("terms"))]
+        read = [_term(term) for term in _TERM.finditer(match.group("terms"))]
+        terms = [term for term in read if term is not None]
         result = parse_number(match.group("result"))
-        if not terms or None in terms or result is None:
+        if not terms or len(terms) != len(read) or result is None:
             continue
         total = sum((value for value, _ in terms), Decimal(0))
         slack = sum((error for _, error in terms), Decimal(0))
@@ -359,8 +361,9 @@ def _product_claims(reader: _Reader, text: str) -> None:
 def _term(match: re.Match) -> tuple[Decimal, Decimal] | None:
     """(product, how far it may be off because a factor was written rounded to 2 or more decimals)."""
     groups = match.groups()
-    factors = [(_factor(groups[i], groups[i + 1]), groups[i]) for i in (0, 2, 4) if groups[i]]
-    if any(value is None for value, _ in factors):
+    read = [(_factor(groups[i], groups[i + 1]), groups[i]) for i in (0, 2, 4) if groups[i]]
+    factors = [(value, written) for value, written in read if value is not None]
+    if len(factors) != len(read):
         return None
     product = Decimal(1)
     for value, _ in factors:
