@@ -161,12 +161,13 @@ def _revisions(line: StaffLine, fee_rate: Decimal) -> tuple[Revision, ...]:
     """The monthly cost at the start and from the 1st of the raise month in each later year."""
     out = [Revision(line.start, 0, _cost_after_raises(line, fee_rate, 0))]
     first = _first_raise_year(line)
-    if first is None:
+    revision = line.annual_raise
+    if first is None or revision is None:
         return tuple(out)
     year = first
-    while date(year, line.annual_raise.month, 1) <= line.end:
+    while date(year, revision.month, 1) <= line.end:
         steps = year - first + 1
-        out.append(Revision(date(year, line.annual_raise.month, 1), steps, _cost_after_raises(line, fee_rate, steps)))
+        out.append(Revision(date(year, revision.month, 1), steps, _cost_after_raises(line, fee_rate, steps)))
         year += 1
     return tuple(out)
 

@@ -112,9 +112,11 @@ def edge_text(ctx: Context, edge: EdgeMonth, line) -> str:
 def raise_text(ctx: Context, detail: LineDetail) -> str:
     """"Lönen räknas upp med 3 % per år i april: kostnaden blir 23 457,61 kr/mån den 1 april 2025 …"."""
     _ = ctx.gettext
-    line = detail.line
-    month = get_month_names("wide", locale=babel_locale(ctx.language))[line.annual_raise.month]
-    text = _("Lönen räknas upp med %(rate)s per år i %(month)s", rate=ctx.percent(line.annual_raise.rate),
+    revision = detail.line.annual_raise
+    if revision is None:
+        return ""
+    month = get_month_names("wide", locale=babel_locale(ctx.language))[revision.month]
+    text = _("Lönen räknas upp med %(rate)s per år i %(month)s", rate=ctx.percent(revision.rate),
              month=month)
     later = [_("%(monthly)s/mån den %(date)s", monthly=ctx.money(r.monthly_cost), date=ctx.date(r.start))
              for r in detail.revisions[1:]]

@@ -199,7 +199,7 @@ def _set_widths(ws: Worksheet, table: BudgetTable, headers: list[str], layout: S
     ws.row_dimensions[HEADER_ROW].height = 45  # three lines of a wrapped header
     for cell in ws[HEADER_ROW]:
         cell.alignment = Alignment(wrap_text=True, vertical="bottom",
-                                   horizontal=None if cell.column <= 2 else "right")
+                                   horizontal=None if (cell.column or 0) <= 2 else "right")
 
 
 def write_staff_sheet(ws: Worksheet, application: Application, table: BudgetTable,
