@@ -137,7 +137,8 @@ def year_text(ctx: Context, year: LineYear) -> str:
     """"2017: 4,5 månader x 22 774,38 kr/mån = 102 485 kr." (a term per salary level in the year)."""
     _ = ctx.gettext
     terms = [term_text(ctx, part) for part in year.parts]
-    return _("%(year)s: %(terms)s = %(amount)s.", year=year.year, terms=" + ".join(terms), amount=ctx.kr(year.amount))
+    text = _("%(year)s: %(terms)s = %(amount)s.", year=year.year, terms=" + ".join(terms), amount=ctx.kr(year.amount))
+    return text.replace(" = ", "\u00a0= ").replace(" + ", "\u00a0+ ")  # a line never starts with = or +
 
 
 def _by_year(ctx: Context, row: Row) -> str:

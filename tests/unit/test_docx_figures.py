@@ -190,8 +190,8 @@ def test_the_summary_reconciles_on_paper():
 
 def test_the_checker_reads_the_months_per_year_sentence():
     """A year whose months do not follow from the stated start is found, even when its product adds up."""
-    data = _replace_in_docx(export(raise_app()), "2024: 4,5 månader x 22\u00a0774,38\u00a0kr/mån = 102\u00a0485",
-                            "2024: 5 månader x 22\u00a0774,38\u00a0kr/mån = 113\u00a0872")
+    data = _replace_in_docx(export(raise_app()), "2024: 4,5 månader x 22\u00a0774,38\u00a0kr/mån\u00a0= 102\u00a0485",
+                            "2024: 5 månader x 22\u00a0774,38\u00a0kr/mån\u00a0= 113\u00a0872")
     findings = check_docx(data).findings
     assert [(f.kind, f.column, f.stated, f.expected) for f in findings] == [("months", "2024", 5, Decimal("4.5"))]
     assert "texten räknar 5 månader men datumen i texten ger 4,5 månader det året" in report_text(check_docx(data))
