@@ -15,7 +15,8 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def write_cover_sheet(ws: Worksheet, application: Application, _: Gettext, *, fingerprint: str,
                       version_label: str = "", status_label: str = "", decision_date: date | None = None,
-                      approved_total: int | None = None, total: int | None = None) -> None:
+                      approved_total: int | None = None, total: int | None = None,
+                      revised_total: int | None = None) -> None:
     """Title, association, period, version, fingerprint, status, decision date, amounts, contents."""
     put_text(ws, 1, 1, application.title, TITLE)
     period = application.period
@@ -29,6 +30,9 @@ def write_cover_sheet(ws: Worksheet, application: Application, _: Gettext, *, fi
         (_("Sökt belopp"), total),
         (_("Beviljat belopp"), approved_total),
     ]
+    if revised_total is not None:  # an extension applies for the change; the revised total follows
+        facts[-2:-1] = [(_("Sökt belopp (förändring)"), total),
+                        (_("Reviderad total"), revised_total)]
     row = 3
     for label, value in facts:
         put_text(ws, row, 1, label, BOLD)

@@ -163,3 +163,12 @@ def test_overhead_is_a_rate_cell_times_the_party_rows():
     assert budget[f"B{rate_row}"].value == 0.15
     assert budget["B6"].value == f"=ROUND(ROUND($B${rate_row}*(B5),6),0)"
     assert evaluate(workbook, "Budget", "B6") == compute_budget(app.budget).rows[1].yearly["2024"] == 75600
+
+
+def test_cover_of_an_extension_states_the_change_and_the_revised_total():
+    from tests.unit.docx_factories import application
+
+    app = application()
+    cover = openpyxl.load_workbook(io.BytesIO(budget_workbook(app)))["Försättsblad"]
+    facts = {cover.cell(row=r, column=1).value: cover.cell(row=r, column=2).value for r in range(3, 12)}
+    assert (facts["Sökt belopp (förändring)"], facts["Reviderad total"]) == (1601327, 5419167)
