@@ -55,6 +55,9 @@ def journey(client, email: str, run) -> None:
     run("register", lambda: client.post("/register", data={"csrf_token": CSRF.search(page).group(1), "name": "P",
                                                            "email": email, "password": PASSWORD,
                                                            "confirm": PASSWORD}))
+    page = client.get("/login").text  # registration does not log in (it answers the same for a taken address)
+    run("login", lambda: client.post("/login", data={"csrf_token": CSRF.search(page).group(1), "email": email,
+                                                     "password": PASSWORD}))
     page = client.get("/applications").text
     response = run("create", lambda: client.post("/applications/new", data={"csrf_token": CSRF.search(page).group(1)}))
     path = response.location.rsplit("/", 1)[0] + "/"

@@ -50,7 +50,13 @@ class Config:
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "finsam")  # several apps on one Redis
     RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", "1")
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")  # failed, per account × client
+    LOGIN_CLIENT_RATE_LIMIT = os.environ.get("LOGIN_CLIENT_RATE_LIMIT", "30 per minute")  # failed, per client
+    LOGIN_ACCOUNT_RATE_LIMIT = os.environ.get("LOGIN_ACCOUNT_RATE_LIMIT", "100 per hour")  # failed, new devices
+    SESSION_IDLE_TIMEOUT = os.environ.get("SESSION_IDLE_TIMEOUT", "7200")  # seconds without a request
+    SESSION_ABSOLUTE_TIMEOUT = os.environ.get("SESSION_ABSOLUTE_TIMEOUT", "43200")  # seconds after login
+    APPLICATIONS_PER_DAY = os.environ.get("APPLICATIONS_PER_DAY", "20")  # new or imported, per user
+    REVIEW_PAGE_SIZE = 50
     CHECKDOCX_RATE_LIMIT = os.environ.get("CHECKDOCX_RATE_LIMIT", "10 per minute;60 per hour")  # per user
     CHECKDOCX_CPU_SECONDS = 3  # CPU-time limit of one uploaded file's check (a child process)
     ARGON2_PARAMS = None  # filled from ARGON2_* in finalize (env read there, so errors are ConfigError)
@@ -76,12 +82,20 @@ def finalize(config: dict, instance_path: str) -> None:
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     config["SQLALCHEMY_DATABASE_URI"] = url
-    from .web.security import sqlite_engine_options
+    from .web.security import create_private_sqlite_file, sqlite_engine_options
+
+    try:
+        create_private_sqlite_file(url)
+    except FileExistsError:  # another worker created it at the same moment
+        pass
 
     busy_timeout = _seconds("SQLITE_BUSY_TIMEOUT", config.get("SQLITE_BUSY_TIMEOUT", 30))
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {**sqlite_engine_options(url, busy_timeout),
                                            **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     config["TRUSTED_PROXIES"] = _proxy_count(config.get("TRUSTED_PROXIES") or 0)
+    for name, limit in _WHOLE_NUMBERS.items():
+        config[name] = _whole_number(name, config.get(name), limit)
+    config["PERMANENT_SESSION_LIFETIME"] = config["SESSION_ABSOLUTE_TIMEOUT"]  # the cookie's signature expires too
     if config.get("ARGON2_PARAMS") is None:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
     if config.get("PRODUCTION"):
@@ -91,6 +105,19 @@ def finalize(config: dict, instance_path: str) -> None:
             raise ConfigError(problem)
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret(instance_path)
+
+
+_WHOLE_NUMBERS = {"SESSION_IDLE_TIMEOUT": (60, 30 * 24 * 3600), "SESSION_ABSOLUTE_TIMEOUT": (60, 90 * 24 * 3600),
+                  "APPLICATIONS_PER_DAY": (1, 100_000)}
+
+
+def _whole_number(name: str, value, limits: tuple[int, int]) -> int:
+    """A whole number within `limits` (session timeouts in seconds, the daily quota)."""
+    text = str(value).strip()
+    low, high = limits
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise ConfigError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+    return int(text)
 
 
 def _proxy_count(value) -> int:
@@ -133,6 +160,8 @@ def environment_problem() -> str | None:
         config["ARGON2_PARAMS"] = argon2_params_from(os.environ)
         _proxy_count(config["TRUSTED_PROXIES"] or 0)
         _seconds("SQLITE_BUSY_TIMEOUT", config["SQLITE_BUSY_TIMEOUT"])
+        for name, limit in _WHOLE_NUMBERS.items():
+            _whole_number(name, config[name], limit)
     except ConfigError as exc:
         return str(exc)
     return production_problem(config) if config.get("PRODUCTION") else None

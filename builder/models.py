@@ -35,6 +35,8 @@ class User(UserMixin, Model):
     role: Mapped[str] = mapped_column(sa.String(20), default="applicant")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Bumped at logout, password change and deactivation: every session made before then stops working.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @property
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in

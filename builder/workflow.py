@@ -34,22 +34,28 @@ class WorkflowError(Exception):
     """An action that is not allowed from this status or for this person."""
 
 
-def may_act(action: Action, *, is_member: bool, role: str) -> bool:
+def may_act(action: Action, *, is_member: bool, role: str, is_party: bool | None = None) -> bool:
+    """Members act as applicants; staff decide, but never on an application they are a party to.
+
+    `is_party`: a member, or the one who submitted it (default: `is_member`). Separation of duties:
+    nobody approves, rejects or asks for changes in what they applied for themselves.
+    """
     if action.actor == MEMBER:
         return is_member
-    return role in ("reviewer", "admin")
+    return role in ("reviewer", "admin") and not (is_member if is_party is None else is_party)
 
 
-def allowed_actions(status: str, *, is_member: bool, role: str) -> list[str]:
+def allowed_actions(status: str, *, is_member: bool, role: str, is_party: bool | None = None) -> list[str]:
     """The actions this person may take on an application in `status`."""
-    return [a.name for a in ACTIONS.values() if status in a.sources and may_act(a, is_member=is_member, role=role)]
+    return [a.name for a in ACTIONS.values()
+            if status in a.sources and may_act(a, is_member=is_member, role=role, is_party=is_party)]
 
 
-def next_status(status: str, action_name: str, *, is_member: bool, role: str) -> str:
+def next_status(status: str, action_name: str, *, is_member: bool, role: str, is_party: bool | None = None) -> str:
     """The status after `action_name`; raises WorkflowError when it is not allowed."""
     action = ACTIONS.get(action_name)
     if action is None or status not in action.sources:
         raise WorkflowError(f"{action_name} is not possible from {status}")
-    if not may_act(action, is_member=is_member, role=role):
+    if not may_act(action, is_member=is_member, role=role, is_party=is_party):
         raise WorkflowError(f"{role} may not {action_name}")
     return action.target

@@ -1,7 +1,7 @@
 """Login, registration and account forms."""
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from .base import BaseForm, select_choices
 
@@ -29,6 +29,13 @@ class RegisterForm(BaseForm):
     confirm = PasswordField(_l("Upprepa lösenordet"),
                             [EqualTo("password", _l("Lösenorden är inte lika."))],
                             render_kw={"autocomplete": "new-password"})
+
+    def validate_password(self, field):
+        from builder.auth.policy import password_problem
+
+        problem = password_problem(field.data or "", self.email.data or "")
+        if problem and not field.errors:
+            raise ValidationError(problem)
 
 
 class CreateUserForm(RegisterForm):

@@ -10,6 +10,7 @@ from .fields import SwedishDateField, SwedishDecimalField
 
 
 class TransitionForm(BaseForm):
+    version = HiddenField()  # the newest version's number when the page was made (0 before the first)
     comment = TextAreaField(_l("Kommentar (syns i historiken)"), [Optional(), Length(max=10_000)],
                             render_kw={"rows": 3})
 

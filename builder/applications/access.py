@@ -5,30 +5,44 @@ from flask import abort
 from flask_login import current_user
 
 from builder.extensions import db
-from builder.models import Application, Collaborator
+from builder.models import Application, ApplicationVersion, Collaborator
 
 EDITABLE_STATUSES = ("draft",)
-REVIEWER_STATUSES = ("submitted", "changes_requested", "approved", "rejected", "withdrawn")
+# What association staff (reviewers and admins) see: what was sent to them. A withdrawn application
+# only when it had been submitted: a draft that was never submitted is never shown to staff.
+REVIEWER_STATUSES = ("submitted", "changes_requested", "approved", "rejected")
+WITHDRAWN_AFTER_SUBMISSION = "withdrawn"
+
+
+def _membership(user):
+    shared = db.select(Collaborator.application_id).where(Collaborator.user_id == user.id)
+    return (Application.owner_id == user.id) | Application.id.in_(shared)
 
 
 def visible_query(user):
     """A select of the applications `user` may see."""
     query = db.select(Application)
-    if user.role == "admin":
-        return query
-    if user.role == "reviewer":
-        return query.where(Application.status.in_(REVIEWER_STATUSES))
+    if user.role in ("admin", "reviewer"):
+        ever_submitted = db.select(ApplicationVersion.id).where(
+            ApplicationVersion.application_id == Application.id).exists()
+        sent = Application.status.in_(REVIEWER_STATUSES) | (
+            (Application.status == WITHDRAWN_AFTER_SUBMISSION) & ever_submitted)
+        return query.where(sent | _membership(user)) if user.role == "admin" else query.where(sent)
     if user.role == "finance":
         return query.where(Application.status == "approved")
-    shared = db.select(Collaborator.application_id).where(Collaborator.user_id == user.id)
-    return query.where((Application.owner_id == user.id) | Application.id.in_(shared))
+    return query.where(_membership(user))
+
+
+def _sent_to_staff(application: Application) -> bool:
+    return application.status in REVIEWER_STATUSES or (
+        application.status == WITHDRAWN_AFTER_SUBMISSION and bool(application.versions))
 
 
 def can_view(user, application: Application) -> bool:
-    if user.role == "admin" or application.is_member(user.id):
+    if application.is_member(user.id):
         return True
-    if user.role == "reviewer":
-        return application.status in REVIEWER_STATUSES
+    if user.role in ("reviewer", "admin"):
+        return _sent_to_staff(application)
     if user.role == "finance":
         return application.status == "approved"
     return False

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -31,8 +31,15 @@ def index():
 @bp.post("/new")
 @role_required("applicant", "admin")
 def create():
+    refuse_over_quota()
     application = service.create_application(current_user)
     return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))
+
+
+def refuse_over_quota() -> None:
+    """429 with an explanation when the user has made their daily number of applications."""
+    if service.quota_reached(current_user):
+        abort(429, description=service.quota_message())
 
 
 @bp.get("/<int:app_id>")
@@ -50,7 +57,7 @@ def show(app_id: int):
 def review_context(application: Application) -> dict:
     """What the workflow panel of an application page needs."""
     from builder.review.checks import budget_findings
-    from builder.review.service import comment_targets
+    from builder.review.service import comment_targets, is_party, latest_version_number
     from builder.workflow import allowed_actions
     from forms.base import choice_labels, select_choices
     from forms.review import CommentForm, DecisionForm, TransitionForm
@@ -61,11 +68,15 @@ def review_context(application: Application) -> dict:
     reviewer = current_user.role in ("reviewer", "admin")
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
     findings = budget_findings(application.doc, parent.approved_total if parent else None) if reviewer else []
-    decision_form = DecisionForm(formdata=None)
+    version = latest_version_number(application)
+    decision_form = DecisionForm(formdata=None, data={"version": version})
     if application.approved_total is None and application.total is not None:
         decision_form.approved_total.process_data(application.total)
-    return dict(actions=allowed_actions(application.status, is_member=member, role=current_user.role),
-                transition_form=TransitionForm(formdata=None), decision_form=decision_form,
+    return dict(actions=allowed_actions(application.status, is_member=member, role=current_user.role,
+                                        is_party=is_party(current_user, application)),
+                transition_form=TransitionForm(formdata=None, data={"version": version}),
+                decision_form=decision_form, may_comment=current_user.role != "finance",
+                version_total=application.versions[-1].total if application.versions else None,
                 comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
                 parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
                 target_labels=choice_labels(comment_form.target))

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import copy
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
 
 from builder import appformat
 from builder.appformat import ValidationError
 from builder.auth.service import find_user
 from builder.budget import BudgetTable, EffectResult, compute_budget, compute_effects
 from builder.extensions import db
-from builder.models import Application, Collaborator, User
+from builder.models import Application, Collaborator, User, utcnow
 from builder.textclean import clean_strings, without_control_characters
 
 EMPTY_DOCUMENT = {"format": "finsam-application", "version": 1, "language": "sv", "kind": "new",
@@ -30,6 +34,24 @@ def create_application(owner: User, doc: dict | None = None) -> Application:
     db.session.add(application)
     db.session.commit()
     return application
+
+
+def quota_reached(owner: User) -> bool:
+    """True when `owner` has made APPLICATIONS_PER_DAY new, imported or extension drafts in the last 24 hours."""
+    since = utcnow() - timedelta(days=1)
+    made = db.session.scalar(db.select(db.func.count(Application.id)).where(
+        Application.owner_id == owner.id, Application.created_at >= since))
+    return made >= current_app.config["APPLICATIONS_PER_DAY"]
+
+
+def quota_message() -> str:
+    return _("Du har skapat %(n)s ansökningar det senaste dygnet, vilket är högsta antalet. Försök igen i morgon.",
+             n=current_app.config["APPLICATIONS_PER_DAY"])
+
+
+def _refuse_over_quota(owner: User) -> None:
+    if quota_reached(owner):
+        raise ValidationError([quota_message()])
 
 
 def save_document(application: Application, doc: dict, step: str | None = None,
@@ -80,12 +102,14 @@ def _decoded(text: str | bytes):
 
 def import_document(owner: User, text: str | bytes) -> Application:
     """Create a draft from finsam-application JSON; raises ValidationError, saving nothing."""
+    _refuse_over_quota(owner)
     validated = appformat.from_dict(_decoded(text))
     return create_application(owner, appformat.to_dict(validated))
 
 
 def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
     """A new extension draft whose baseline is `baseline_json` (read like an imported file); raises ValidationError."""
+    _refuse_over_quota(owner)
     doc = new_document()
     doc["kind"] = "extension"
     doc["title"] = without_control_characters(title or "").strip()[:500]

@@ -34,3 +34,19 @@ def needs_rehash(password_hash: str) -> bool:
         return _current().check_needs_rehash(password_hash)
     except InvalidHashError:
         return True
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(params: tuple) -> str:
+    return _hasher(params).hash("no account has this password")
+
+
+def dummy_check(password: str) -> None:
+    """Verify against a hash of no account: a login for an unknown address costs as much as a wrong password."""
+    hasher = _current()
+    params = tuple(sorted({"time_cost": hasher.time_cost, "memory_cost": hasher.memory_cost,
+                           "parallelism": hasher.parallelism}.items()))
+    try:
+        hasher.verify(_dummy_hash(params), password)
+    except (VerificationError, InvalidHashError):
+        pass

@@ -3,16 +3,20 @@ from __future__ import annotations
 
 from builder.extensions import db
 from builder.models import User
+from builder.textclean import without_control_characters
 
-from .passwords import check_password, hash_password, needs_rehash
-
-
-def normalize_email(email: str) -> str:
-    """E-mail addresses are stored and compared trimmed and in lower case."""
-    return email.strip().lower()
+from .passwords import check_password, dummy_check, hash_password, needs_rehash
 
 
-def find_user(email: str) -> User | None:
+def normalize_email(email: str | None) -> str:
+    """E-mail addresses are stored and compared without control characters, trimmed and in lower case.
+
+    The login throttle keys on the same form, so `victim@x.se%07` is counted as `victim@x.se`.
+    """
+    return without_control_characters(email or "").strip().lower()
+
+
+def find_user(email: str | None) -> User | None:
     return db.session.scalar(db.select(User).filter_by(email=normalize_email(email)))
 
 
@@ -31,7 +35,10 @@ def create_user(email: str, password: str, role: str = "applicant", name: str = 
 def authenticate(email: str, password: str) -> User | None:
     """The active user with this e-mail and password, else None."""
     user = find_user(email)
-    if user is None or not user.active or not check_password(user.password_hash, password):
+    if user is None:
+        dummy_check(password)  # as slow as a wrong password for a real account: timing tells nothing
+        return None
+    if not check_password(user.password_hash, password) or not user.active:
         return None
     _upgrade_hash(user, password)
     return user

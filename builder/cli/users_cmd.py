@@ -30,11 +30,33 @@ def create_user_command(email: str, role: str, name: str, password: str | None) 
         sys.exit(2)
     if password is None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    if len(password) < 10:
-        click.echo("password: at least 10 characters", err=True)
+    from flask import current_app
+
+    from builder.auth.policy import password_problem
+
+    with current_app.test_request_context():  # the message is translated (Swedish, the default language)
+        problem = password_problem(password, email)
+    if problem:
+        click.echo(f"password: {problem}", err=True)
         sys.exit(2)
     create_user(email, password, role, name)
     click.echo(f"Created {role} {email}")
+
+
+@users.command("deactivate")
+@click.argument("email")
+def deactivate_user_command(email: str) -> None:
+    """Deactivate an account: it can no longer log in, and every session it has ends at its next request."""
+    from builder.auth.service import find_user
+    from builder.auth.sessions import end_all_sessions
+
+    user = find_user(email)
+    if user is None:
+        click.echo(f"{email}: no such account", err=True)
+        sys.exit(2)
+    user.active = False
+    end_all_sessions(user)
+    click.echo(f"Deactivated {user.email}")
 
 
 @click.command("demo-data")

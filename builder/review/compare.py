@@ -1,13 +1,14 @@
 """Compare two versions: changed sections as a word diff, the budget side by side with differences."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
 from builder.appformat import SECTION_KEYS
 from builder.applications.service import validate
 from builder.budget import compute_budget
+
+from .textdiff import cached_diff, new_clock
 
 
 @dataclass(frozen=True)
@@ -17,23 +18,15 @@ class SectionDiff:
 
 
 def section_diffs(old: dict, new: dict) -> list[SectionDiff]:
-    """The sections whose text changed, each as a sequence of kept, removed and added words."""
+    """The sections whose text changed, each as kept, removed and added sentences and words (bounded in time)."""
     out = []
     old_sections, new_sections = old.get("sections") or {}, new.get("sections") or {}
+    clock = new_clock()  # one time budget for the whole page
     for key in SECTION_KEYS:
-        a, b = old_sections.get(key, ""), new_sections.get(key, "")
+        a, b = str(old_sections.get(key, "")), str(new_sections.get(key, ""))
         if a == b:
             continue
-        words_a, words_b = a.split(" "), b.split(" ")
-        parts = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
-            if op == "equal":
-                parts.append(("same", " ".join(words_a[i1:i2])))
-            if op in ("delete", "replace"):
-                parts.append(("removed", " ".join(words_a[i1:i2])))
-            if op in ("insert", "replace"):
-                parts.append(("added", " ".join(words_b[j1:j2])))
-        out.append(SectionDiff(key, parts))
+        out.append(SectionDiff(key, cached_diff(a, b, clock)))
     return out
 
 

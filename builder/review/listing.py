@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from builder.applications.access import visible_query
 from builder.applications.service import validate
@@ -73,3 +74,20 @@ def _row(application: Application) -> dict:
         "delta": delta,
         "updated": application.updated_at.isoformat(),
     }
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict]
+    number: int  # 1-based
+    count: int  # how many pages (at least 1)
+    total_rows: int
+
+
+def page_of(rows: list[dict], requested: str, size: int) -> Page:
+    """One page of the sorted rows; a page number that is not a small whole number, or past the end, is clamped."""
+    count = max(1, -(-len(rows) // size))
+    text = (requested or "").strip()
+    number = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 1
+    number = min(max(number, 1), count)
+    return Page(rows[(number - 1) * size:number * size], number, count, len(rows))

@@ -1,9 +1,11 @@
 """Review routes: thin — check who may act, call the service, redirect."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from builder.applications.access import get_visible
 from builder.applications.service import computed_budget
@@ -22,7 +24,8 @@ from . import bp, compare, service
 
 def _check_may(application, action_name: str) -> None:
     action = ACTIONS.get(action_name) or abort(404)
-    if not may_act(action, is_member=service.is_member(current_user, application), role=current_user.role):
+    if not may_act(action, is_member=service.is_member(current_user, application), role=current_user.role,
+                   is_party=service.is_party(current_user, application)):
         abort(403)
     if application.status not in action.sources:
         abort(409, description=_("Det går inte att %(action)s en ansökan med status %(status)s.",
@@ -41,6 +44,7 @@ def transition(app_id: int, action: str):
     application = get_visible(app_id)
     _check_may(application, action)
     form = DecisionForm() if action in DECISIONS else TransitionForm()
+    _check_version(application, form.version.data)
     if not form.validate_on_submit():
         for message in [m for errors in form.errors.values() for m in errors]:
             flash(str(message), "error")
@@ -55,8 +59,35 @@ def transition(app_id: int, action: str):
         service.apply_transition(application, action, current_user, form.comment.data or "", decision)
     except WorkflowError:
         abort(409)
+    except (StaleDataError, IntegrityError):  # another submit or decision committed between our read and write
+        db.session.rollback()
+        abort(409, description=_("Någon annan ändrade ansökan i samma ögonblick. Ladda om sidan och se "
+                                 "vad som gäller nu. Ditt beslut är inte registrerat."))
     flash(_("Klart: ansökan har nu status %(status)s.", status=STATUS_LABELS[application.status]), "success")
+    _warn_amount(application, decision)
     return redirect(url_for("applications.show", app_id=app_id))
+
+
+def _check_version(application, posted) -> None:
+    """409 unless the form was made for the newest version: a decision is about what the reviewer read."""
+    latest = service.latest_version_number(application)
+    text = (posted or "").strip()
+    if not (text.isascii() and text.isdigit() and len(text) < 10) or int(text) != latest:
+        abort(409, description=_("Ansökan har ändrats sedan sidan öppnades: den senaste versionen är nu "
+                                 "version %(n)s. Läs den och försök igen. Inget har ändrats.", n=latest))
+
+
+def _warn_amount(application, decision: dict | None) -> None:
+    """A warning when the approved amount is not the total of the version that was approved."""
+    approved = (decision or {}).get("approved_total")
+    total = application.versions[-1].total if application.versions else None
+    if approved is not None and total is not None and approved != total:
+        from builder import formatting
+        from builder.web.locale import current_language
+
+        language = current_language()
+        flash(_("Observera: beviljat belopp %(approved)s avviker från versionens total %(total)s.",
+                approved=formatting.kr(approved, language), total=formatting.kr(total, language)), "warning")
 
 
 def _version(application, number: int):
@@ -109,6 +140,8 @@ def add_comment(app_id: int):
     application = get_visible(app_id)
     form = CommentForm()
     form.target.choices = select_choices(service.comment_targets(application.doc))
+    if current_user.role == "finance":
+        abort(403)  # finance officers read; they do not comment or answer
     reviewer = current_user.role in ("reviewer", "admin")
     parent = None
     if form.parent_id.data:
@@ -132,6 +165,9 @@ def extension(app_id: int):
     application = get_visible(app_id)
     if application.status != "approved" or not service.is_member(current_user, application):
         abort(403 if application.status == "approved" else 409)
+    from builder.applications.routes import refuse_over_quota
+
+    refuse_over_quota()
     kind = "continuation" if request.form.get("kind") == "continuation" else "extension"
     draft = service.start_extension(application, current_user, kind)
     flash(_("Ett nytt utkast är skapat med den beviljade budgeten som jämförelse."), "success")
@@ -157,7 +193,11 @@ def _filtered_rows():
 def review_list():
     from builder.models import STATUSES
 
-    return render_template("review/list.html", rows=_filtered_rows(), statuses=STATUSES, args=request.args)
+    from .listing import page_of
+
+    rows = _filtered_rows()
+    page = page_of(rows, request.args.get("page", ""), current_app.config["REVIEW_PAGE_SIZE"])
+    return render_template("review/list.html", rows=page.rows, page=page, statuses=STATUSES, args=request.args)
 
 
 @bp.get("/review/export.csv")
@@ -166,7 +206,7 @@ def list_csv():
     """The reviewer list (same filters) as CSV for Excel."""
     from builder.xlsx import CSV_MIMETYPE, application_list_csv
 
-    return Response(application_list_csv(_filtered_rows()), mimetype=CSV_MIMETYPE,
+    return Response(application_list_csv(_filtered_rows()), content_type=CSV_MIMETYPE,
                     headers={"Content-Disposition": 'attachment; filename="ansokningar.csv"'})
 
 

@@ -20,6 +20,17 @@ def is_member(user: User, application: Application) -> bool:
     return application.is_member(user.id)
 
 
+def is_party(user: User, application: Application) -> bool:
+    """A member of the application or one who submitted it: such a person may never decide on it."""
+    return is_member(user, application) or any(
+        t.action == "submit" and t.user_id == user.id for t in application.transitions)
+
+
+def latest_version_number(application: Application) -> int:
+    """The number of the newest frozen version (0 before the first submission): what a decision form carries."""
+    return application.versions[-1].number if application.versions else 0
+
+
 def snapshot(application: Application, user: User) -> ApplicationVersion:
     """Freeze the current document as the next version (with its fingerprint and total)."""
     validated, _errors = validate(application.doc)
@@ -37,10 +48,12 @@ def apply_transition(application: Application, action: str, user: User, comment:
                      decision: dict | None = None) -> Transition:
     """Move the application; raises WorkflowError when not allowed. Submissions are snapshotted."""
     before = application.status
-    after = next_status(before, action, is_member=is_member(user, application), role=user.role)
-    version_number = None
+    after = next_status(before, action, is_member=is_member(user, application), role=user.role,
+                        is_party=is_party(user, application))
     if action == "submit":
         version_number = snapshot(application, user).number
+    else:  # a decision names the version it was made on (the route checked it is the newest)
+        version_number = latest_version_number(application) or None
     if decision:
         application.decision_date = decision.get("date")
         application.decision_body = decision.get("body", "")

@@ -1,6 +1,8 @@
 """Security headers on every response, and SQLite settings for concurrent writers."""
 from __future__ import annotations
 
+import os
+
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -22,7 +24,34 @@ def register_security_headers(app: Flask) -> None:
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if app.config.get("PRODUCTION"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if _authenticated():  # a page or export for one person: never kept by a browser or proxy cache
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Pragma"] = "no-cache"
         return response
+
+
+def _authenticated() -> bool:
+    """A logged-in user's request for anything but a static file (CSS and scripts may be cached)."""
+    from flask import request
+    from flask_login import current_user
+
+    return request.endpoint != "static" and bool(getattr(current_user, "is_authenticated", False))
+
+
+def create_private_sqlite_file(url: str) -> None:
+    """Create the SQLite database file readable by its owner only (0600), before SQLite creates it 0644.
+
+    SQLite gives its -wal and -shm files the database file's permissions, so they are private too.
+    """
+    from sqlalchemy.engine import make_url
+
+    if not url.startswith("sqlite"):
+        return
+    path = make_url(url).database
+    if not path or path == ":memory:" or path.startswith("file:") or os.path.exists(path):
+        return
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def sqlite_engine_options(url: str, busy_timeout: float = 30) -> dict:

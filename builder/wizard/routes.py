@@ -146,7 +146,7 @@ def step(app_id: int, step_key: str):
     if checked is None:
         flash(_("Kontrollera de markerade fälten. Inget av det du skrev har gått förlorat."), "error")
         return _render(step, application, form, status=422, base_version=base_version)
-    if base_version is not None and base_version != application.lock_version:
+    if base_version != application.lock_version:  # stale, or missing: never overwrite without knowing what
         return _conflict(step, application, form)
     new_doc, validated = checked
     try:
@@ -221,6 +221,7 @@ def review(app_id: int):
     if validated is not None:
         table = compute_budget(validated.budget)
         effects = compute_effects(validated.effects, table.total)
+    from builder.review.service import latest_version_number
     from builder.workflow import allowed_actions
     from forms.review import TransitionForm
 
@@ -231,4 +232,5 @@ def review(app_id: int):
                            validated=validated, table=table, effects=effects,
                            problems=checks.review_problems(doc), neighbours=neighbours("review"),
                            editable=can_edit(current_user, application), may_submit=may_submit,
-                           transition_form=TransitionForm(formdata=None))
+                           transition_form=TransitionForm(formdata=None,
+                                                          data={"version": latest_version_number(application)}))

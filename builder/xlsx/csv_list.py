@@ -4,7 +4,8 @@ Choices: a UTF-8 byte-order mark, so Excel reads å, ä, ö as UTF-8 rather than
 code page; `;` as the separator, because Excel takes the list separator from the locale and
 in Swedish (where the comma is the decimal mark) that is the semicolon; CRLF line ends and
 quoting by the csv module. Text that Excel would take for a formula (starting with =, +, -,
-@, tab or carriage return) gets a leading apostrophe, so an application title can never run
+@, tab or carriage return, their full-width forms ＝ ＋ － ＠, or any of these after leading
+byte-order marks or zero-width characters) gets a leading apostrophe, so an application title can never run
 as a formula in a reviewer's spreadsheet (CSV injection). Numbers are written as plain
 integers and are not guarded: a negative change stays `-20000`, which Excel reads as a number.
 """
@@ -18,12 +19,15 @@ from decimal import Decimal
 COLUMNS = ("id", "title", "status", "association", "parties", "period_start", "period_end",
            "total", "delta")
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+INVISIBLE_STARTS = "\ufeff\u200b\u200c\u200d\u2060"  # skipped by Excel before it looks for a formula
 
 
 def guard_text(text: str) -> str:
-    """Prefix an apostrophe to text Excel would read as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Prefix an apostrophe to text Excel would read as a formula (a leading BOM is always guarded)."""
+    if text.startswith(FORMULA_STARTS) or (text and text[0] in INVISIBLE_STARTS):
+        return "'" + text
+    return text
 
 
 def csv_cell(value) -> str:

@@ -58,6 +58,10 @@ def register(page, server, email):
     page.get_by_label("Lösenord", exact=True).fill(PASSWORD)
     page.get_by_label("Upprepa lösenordet").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Skapa konto").click()
+    page.wait_for_url("**/login")  # the same answer whether or not the address had an account: then log in
+    page.get_by_label("E-post").fill(email)
+    page.get_by_label("Lösenord", exact=True).fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Logga in").click()
     page.wait_for_url("**/applications")
 
 

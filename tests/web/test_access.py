@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import login
+from tests.web.drafts import with_base
 
 
 @pytest.fixture
@@ -57,8 +58,8 @@ def test_invited_co_applicant_can_edit(client, app, make_user, make_application,
     client.post("/logout")
     login(client, co_email, co_pw)
     assert client.get(f"/applications/{app_id}/steps/project").status_code == 200
-    response = client.post(f"/applications/{app_id}/steps/timeline",
-                           data={"timeline": "Av medsökande", "activities": "A", "save": "1"})
+    data = with_base(client, app_id, {"timeline": "Av medsökande", "activities": "A", "save": "1"})
+    response = client.post(f"/applications/{app_id}/steps/timeline", data=data)
     assert response.status_code == 302
 
 

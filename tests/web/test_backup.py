@@ -17,10 +17,11 @@ def test_backup_restore_round_trip(app_factory, make_user, make_application, hel
     with source.app_context():
         owner = create_user("agare@example.se", "correct horse battery", "applicant")
         reviewer = create_user("granskare@example.se", "correct horse battery", "reviewer")
+        create_user("medsokande@example.se", "correct horse battery", "applicant")
         from builder.applications.service import create_application, invite
 
         application = create_application(owner, hela_doc)
-        invite(application, "granskare@example.se")
+        invite(application, "medsokande@example.se")  # a reviewer who is a co-applicant could not decide
         apply_transition(application, "submit", owner, "v1")
         first = add_comment(application, reviewer, "Fråga om budgeten", "budget")
         add_comment(application, owner, "Svar", parent=first)

@@ -198,7 +198,7 @@ def test_trusted_proxies_must_be_a_small_whole_number(app_factory, value):
 @pytest.mark.parametrize("trusted,expected", [(0, [422, 429]), (1, [422, 422])])
 def test_login_limit_per_client_behind_a_trusted_proxy(app_factory, trusted, expected):
     """Behind one proxy (TRUSTED_PROXIES=1) two clients have their own limit; without it, X-Forwarded-For is ignored."""
-    app = app_factory(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="1 per minute", TRUSTED_PROXIES=trusted,
+    app = app_factory(RATELIMIT_ENABLED=True, LOGIN_CLIENT_RATE_LIMIT="1 per minute", TRUSTED_PROXIES=trusted,
                       RATELIMIT_KEY_PREFIX="proxy-" + uuid.uuid4().hex[:8])
     client = app.test_client()
     codes = [client.post("/login", data={"email": f"{who}@example.se", "password": "wrong"},

@@ -58,7 +58,7 @@ def test_version_docx_matches_version_fingerprint(client, app, make_user, make_a
     owner = make_user("applicant")
     app_id = make_application(owner[0], hela_doc)
     login(client, owner[1], owner[2])
-    client.post(f"/applications/{app_id}/actions/submit")
+    client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"})
     from builder.extensions import db
     from builder.models import Application
 

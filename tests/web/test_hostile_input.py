@@ -14,6 +14,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application, Comment
+from tests.web.drafts import with_base
 
 PROJECT = {"title": "Hela Familjen", "kind": "extension", "association": "Samordningsförbundet Skåne Nordost",
            "period_start": "2017-06-01", "period_end": "2019-05-31"}
@@ -71,10 +72,11 @@ def test_invite_with_an_empty_address_says_so(client, app, owned):
 def test_nul_and_control_characters_are_stripped_before_saving(client, app, owned):
     _user, app_id = owned
     response = client.post(f"/applications/{app_id}/steps/project",
-                           data={**PROJECT, "title": "Hela\x00 Familjen\x07", "save": "1"})
+                           data=with_base(client, app_id, {**PROJECT, "title": "Hela\x00 Familjen\x07", "save": "1"}))
     assert response.status_code == 302  # was a 500 on PostgreSQL: text cannot contain NUL
     response = client.post(f"/applications/{app_id}/steps/background",
-                           data={"background": "rad ett\r\nrad\ttvå\x1b[31m\x00", "save": "1"})
+                           data=with_base(client, app_id, {"background": "rad ett\r\nrad\ttvå\x1b[31m\x00",
+                                                           "save": "1"}))
     assert response.status_code == 302
     doc = json.loads(row(app, app_id)[1])
     assert doc["title"] == "Hela Familjen"
@@ -139,7 +141,7 @@ def test_a_huge_row_number_is_ignored(client, app, owned):
     _user, app_id = owned
     staff_before = json.loads(row(app, app_id)[1])["budget"]["staff"]
     data = {**step_form(app, app_id, "budget"), "staff-99999999999999-role": "Spökrad", "save": "1"}
-    response = client.post(f"/applications/{app_id}/steps/budget", data=data)
+    response = client.post(f"/applications/{app_id}/steps/budget", data=with_base(client, app_id, data))
     assert response.status_code == 302  # was a 422 about "rad 100000000000000", a row nobody sees
     staff_after = json.loads(row(app, app_id)[1])["budget"]["staff"]
     assert [s["role"] for s in staff_after] == [s["role"] for s in staff_before]

@@ -19,7 +19,8 @@ def people(make_user):
 def submitted_app(client, app, people, make_application, hela_doc):
     app_id = make_application(people["applicant"][0], hela_doc)
     login(client, people["applicant"][1], people["applicant"][2])
-    response = client.post(f"/applications/{app_id}/actions/submit", data={"comment": "Första versionen"})
+    response = client.post(f"/applications/{app_id}/actions/submit", data={"comment": "Första versionen",
+                                                                         "version": "0"})
     assert response.status_code == 302
     client.post("/logout")
     return app_id
@@ -47,7 +48,8 @@ def test_full_round_trip(client, app, people, submitted_app):
     assert "Hela Familjen" in client.get("/review").text
     client.post(f"/applications/{app_id}/comments", data={"target": "budget.staff[3]",
                                                           "body": "Motivera projektledarens lön."})
-    response = client.post(f"/applications/{app_id}/actions/request_changes", data={"comment": "Se kommentar"})
+    response = client.post(f"/applications/{app_id}/actions/request_changes", data={"comment": "Se kommentar",
+                                                                                  "version": "1"})
     assert response.status_code == 302
     # applicant sees the comment, answers, revises, edits, resubmits
     as_(client, people["applicant"])
@@ -56,17 +58,20 @@ def test_full_round_trip(client, app, people, submitted_app):
     with app.app_context():
         comment_id = get(app, app_id).comments[0].id
     client.post(f"/applications/{app_id}/comments", data={"parent_id": str(comment_id), "body": "Lönen följer avtal."})
-    assert client.post(f"/applications/{app_id}/actions/revise").status_code == 302
+    assert client.post(f"/applications/{app_id}/actions/revise", data={"version": "1"}).status_code == 302
+    with app.app_context():
+        base = get(app, app_id).lock_version
     assert client.post(f"/applications/{app_id}/steps/timeline",
                        data={"timeline": "Utökningen börjar 1 juni 2017 och pågår två år.",
-                             "activities": "Kartläggning.", "save": "1"}).status_code == 302
-    assert client.post(f"/applications/{app_id}/actions/submit").status_code == 302
+                             "activities": "Kartläggning.", "save": "1", "base_version": base}).status_code == 302
+    assert client.post(f"/applications/{app_id}/actions/submit", data={"version": "1"}).status_code == 302
     # reviewer compares and approves
     as_(client, people["reviewer"])
     compare = client.get(f"/applications/{app_id}/compare?a=1&b=2").text
     assert "<ins>" in compare and "Tidsplan" in compare
     response = client.post(f"/applications/{app_id}/actions/approve", data={
-        "decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen", "approved_total": "4 726 127"})
+        "decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen", "approved_total": "4 726 127",
+        "version": "2"})
     assert response.status_code == 302
     with app.app_context():
         application = get(app, app_id)
@@ -92,7 +97,7 @@ def test_editing_submitted_application_is_409_and_changes_nothing(client, app, p
 def test_incomplete_application_cannot_be_submitted(client, app, people, make_application):
     app_id = make_application(people["applicant"][0])
     as_(client, people["applicant"])
-    response = client.post(f"/applications/{app_id}/actions/submit")
+    response = client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"})
     assert response.status_code == 302 and response.location.endswith("/steps/review")
     with app.app_context():
         assert get(app, app_id).status == "draft"
@@ -108,7 +113,7 @@ def test_wrong_status_is_409(client, app, people, submitted_app):
 def test_applicant_cannot_approve_or_open_comment_threads(client, app, people, submitted_app):
     as_(client, people["applicant"])
     assert client.post(f"/applications/{submitted_app}/actions/approve",
-                       data={"decision_date": "2017-05-15", "decision_body": "X"}).status_code == 403
+                       data={"decision_date": "2017-05-15", "decision_body": "X", "version": "1"}).status_code == 403
     assert client.post(f"/applications/{submitted_app}/comments",
                        data={"target": "general", "body": "hej"}).status_code == 403
 
@@ -129,10 +134,11 @@ def test_extension_takes_approved_budget_as_baseline(client, app, people, make_a
     original["kind"] = "new"
     app_id = make_application(people["applicant"][0], original)
     as_(client, people["applicant"])
-    client.post(f"/applications/{app_id}/actions/submit")
+    client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"})
     as_(client, people["reviewer"])
     client.post(f"/applications/{app_id}/actions/approve", data={
-        "decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen", "approved_total": "4726127"})
+        "decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen", "approved_total": "4726127",
+        "version": "1"})
     as_(client, people["applicant"])
     response = client.post(f"/applications/{app_id}/extension", data={"kind": "extension"})
     assert response.status_code == 302

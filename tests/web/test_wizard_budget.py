@@ -10,6 +10,12 @@ from flask.testing import FlaskCliRunner
 
 from builder.extensions import db
 from builder.models import Application
+from tests.web.drafts import with_base
+
+
+def post_budget(client, app_id: int, data: dict):
+    """Post the budget step as the page does (with the draft's current base_version)."""
+    return client.post(f"/applications/{app_id}/steps/budget", data=with_base(client, app_id, data))
 
 STAFF = [  # typed the way a Swedish project lead types them
     ("Kristianstads kommun", "Socialpedagog/socionom", "2,0", "31 000", "", "2017-06-01", "2019-05-31"),
@@ -61,7 +67,7 @@ def cli_json(app, doc) -> dict:
 
 
 def test_swedish_typed_budget_reproduces_hela_familjen(client, app, extension, hela_doc):
-    response = client.post(f"/applications/{extension}/steps/budget", data={**budget_form(), "save": "1"})
+    response = post_budget(client, extension, {**budget_form(), "save": "1"})
     assert response.status_code == 302, response.text[:2000]
     doc = doc_of(app, extension)
     staff = doc["budget"]["staff"]
@@ -79,7 +85,7 @@ def test_swedish_typed_budget_reproduces_hela_familjen(client, app, extension, h
 
 
 def test_budget_page_shows_amounts_back_in_swedish_format(client, app, extension):
-    client.post(f"/applications/{extension}/steps/budget", data={**budget_form(), "save": "1"})
+    post_budget(client, extension, {**budget_form(), "save": "1"})
     page = client.get(f"/applications/{extension}/steps/budget").text
     assert 'value="31\u00a0000"' in page
     assert 'value="0,6"' in page
@@ -112,7 +118,7 @@ def test_live_preview_matches_cli_without_saving(client, app, extension, hela_do
 def test_bad_staff_line_is_refused_at_the_field_and_keeps_input(client, app, extension, field, value, message):
     data = budget_form()
     data[f"staff-2-{field}"] = value
-    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "next": "1"})
+    response = post_budget(client, extension, {**data, "next": "1"})
     assert response.status_code == 422
     assert message in response.text
     assert f'id="staff-2-{field}-error"' in response.text
@@ -122,12 +128,12 @@ def test_bad_staff_line_is_refused_at_the_field_and_keeps_input(client, app, ext
 
 def test_add_and_remove_rows_without_javascript(client, app, extension):
     data = budget_form(staff=STAFF[:2], baseline=[])
-    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "add": "staff"})
+    response = post_budget(client, extension, {**data, "add": "staff"})
     assert response.status_code == 200
     assert 'name="staff-2-role"' in response.text
     assert 'value="Socialpedagog/socionom"' in response.text
     data = budget_form(staff=STAFF[:3], baseline=[])
-    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "remove_row": "staff-0"})
+    response = post_budget(client, extension, {**data, "remove_row": "staff-0"})
     assert response.status_code == 200
     assert 'name="staff-2-role"' not in response.text
     first_role = re.search(r'<input[^>]*name="staff-0-role"[^>]*>', response.text).group(0)
@@ -139,7 +145,7 @@ def test_blank_rows_are_dropped_on_save(client, app, extension):
     data = budget_form(staff=STAFF[:1], baseline=[])
     data.update({"staff-1-party": "", "staff-1-role": "", "staff-1-fte": "", "staff-1-monthly_salary": "",
                  "staff-1-start": "", "staff-1-end": "", "staff-1-raise_month": ""})
-    assert client.post(f"/applications/{extension}/steps/budget", data={**data, "save": "1"}).status_code == 302
+    assert post_budget(client, extension, {**data, "save": "1"}).status_code == 302
     assert len(doc_of(app, extension)["budget"]["staff"]) == 1
 
 
@@ -149,7 +155,7 @@ def test_other_costs_overhead_and_raise(client, app, extension):
                  "other_costs-0-label": "Utvärdering", "other_costs-0-party": "",
                  "other_costs-0-amounts-0": "10 000", "other_costs-0-amounts-1": "20 000",
                  "other_costs-0-amounts-2": "", "overhead_label": "OH", "overhead_rate": "5 %"})
-    assert client.post(f"/applications/{extension}/steps/budget", data={**data, "save": "1"}).status_code == 302
+    assert post_budget(client, extension, {**data, "save": "1"}).status_code == 302
     budget = doc_of(app, extension)["budget"]
     assert budget["staff"][0]["annual_raise"] == {"rate": "0.03", "month": 4}
     assert budget["other_costs"] == [{"label": "Utvärdering", "yearly": {"2017": "10000", "2018": "20000"}}]
@@ -174,7 +180,7 @@ def test_errors_name_their_row_in_the_summary_and_the_preview_speaks_swedish(cli
     data = budget_form()
     data["staff-1-fte"] = "abc"
     data["baseline_rows-0-amounts-1"] = "12 x"
-    response = client.post(f"/applications/{extension}/steps/budget", data={**data, "next": "1"})
+    response = post_budget(client, extension, {**data, "next": "1"})
     assert response.status_code == 422 or response.status_code == 200
     page = response.text
     assert 'href="#staff-1-fte">Tjänstgöringsgrad (heltid = 1), rad 2:' in page

@@ -7,6 +7,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application
+from tests.web.drafts import with_base
 
 
 def stored(app, app_id: int) -> dict:
@@ -27,7 +28,7 @@ def hela(client, login_as, make_application, hela_doc):
 
 
 def post_step(client, app_id, step, data, button="next"):
-    return client.post(f"/applications/{app_id}/steps/{step}", data={**data, button: "1"})
+    return client.post(f"/applications/{app_id}/steps/{step}", data=with_base(client, app_id, {**data, button: "1"}))
 
 
 def test_project_step_saves_and_moves_on(client, app, draft):
@@ -73,8 +74,8 @@ def test_back_and_save_buttons(client, app, hela):
 
 
 def test_step_indicator_saves_before_moving(client, app, hela):
-    response = client.post(f"/applications/{hela}/steps/timeline",
-                           data={"timeline": "Ny tidsplan", "activities": "Aktiviteter", "goto": "budget"})
+    response = client.post(f"/applications/{hela}/steps/timeline", data=with_base(client, hela, {
+        "timeline": "Ny tidsplan", "activities": "Aktiviteter", "goto": "budget"}))
     assert response.location.endswith("/steps/budget")
     assert stored(app, hela)["sections"]["timeline"] == "Ny tidsplan"
 
@@ -173,7 +174,7 @@ def test_review_step_offers_submit_only_when_complete(client, app, login_as, mak
     assert submit_action in client.get(f"/applications/{hela}/steps/review").text
     empty_review = client.get(f"/applications/{empty}/steps/review").text
     assert f'action="/applications/{empty}/actions/submit"' not in empty_review
-    response = client.post(f"/applications/{hela}/actions/submit", data={"comment": ""})
+    response = client.post(f"/applications/{hela}/actions/submit", data={"comment": "", "version": "0"})
     assert response.status_code == 302
     with app.app_context():
         from builder.extensions import db
