@@ -18,6 +18,7 @@ from builder.extensions import db
 from builder.models import Application
 from tests.helpers import login
 from tests.unit.xlsx_eval import evaluate
+from tests.web.drafts import with_base
 
 NBSP = "\u00a0"
 
@@ -89,7 +90,7 @@ def test_docx_footer_names_the_version_and_its_date(client, app, make_user, make
     login(client, applicant[1], applicant[2])
     draft = open_docx(client.get(f"/applications/{app_id}/export.docx").data)
     assert draft.sections[0].footer.paragraphs[1].text.startswith("Utkast · Kontrollsumma: ")
-    assert client.post(f"/applications/{app_id}/actions/submit", data={"comment": ""}).status_code == 302
+    assert client.post(f"/applications/{app_id}/actions/submit", data={"comment": "", "version": "0"}).status_code == 302
     with app.app_context():
         created = db.session.get(Application, app_id).versions[-1].created_at
     day = created.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Stockholm")).date()
@@ -106,9 +107,9 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 def test_bidi_controls_are_removed_from_posted_text(client, app, login_as, make_application):
     user_id, _ = login_as("applicant")
     app_id = make_application(user_id)
-    response = client.post(f"/applications/{app_id}/steps/project", data={
+    response = client.post(f"/applications/{app_id}/steps/project", data=with_base(client, app_id, {
         "title": f"Hela {BIDI}Familjen", "kind": "new", "association": "Förbundet\u202e",
-        "period_start": "2017-06-01", "period_end": "2019-05-31", "next": "1"})
+        "period_start": "2017-06-01", "period_end": "2019-05-31", "next": "1"}))
     assert response.status_code == 302
     with app.app_context():
         doc = db.session.get(Application, app_id).doc
