@@ -90,7 +90,8 @@ def test_docx_footer_names_the_version_and_its_date(client, app, make_user, make
     login(client, applicant[1], applicant[2])
     draft = open_docx(client.get(f"/applications/{app_id}/export.docx").data)
     assert draft.sections[0].footer.paragraphs[1].text.startswith("Utkast · Kontrollsumma: ")
-    assert client.post(f"/applications/{app_id}/actions/submit", data={"comment": "", "version": "0"}).status_code == 302
+    response = client.post(f"/applications/{app_id}/actions/submit", data={"comment": "", "version": "0"})
+    assert response.status_code == 302
     with app.app_context():
         created = db.session.get(Application, app_id).versions[-1].created_at
     day = created.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Stockholm")).date()
