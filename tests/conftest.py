@@ -1,11 +1,32 @@
-"""Shared fixtures: the app on SQLite and (when it answers) PostgreSQL, clients, factories."""
+"""Shared fixtures: the app on SQLite and (when it answers) PostgreSQL, clients, factories, the example."""
 from __future__ import annotations
 
+import copy
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from tests.helpers import HELA_FAMILJEN, PASSWORD, fresh_pg_database, login, make_app
+from builder.appformat import Application, loads
+from tests.helpers import HELA_FAMILJEN, PASSWORD, REPO, fresh_pg_database, login, make_app
+
+# `slow`: what `scripts/test -m "not slow"` leaves out for a quick run (the full suite runs in CI).
+SLOW_PATHS = ("tests/e2e/", "tests/render/", "tests/system/", "tests/web/test_fuzz.py",
+              "tests/cli/test_instance_secret.py")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(items):
+    """Browser, render, system and fuzz tests, Hypothesis searches and the PostgreSQL runs of the web
+    tests (the quick run takes SQLite) are `slow`; tests that start processes carry the mark themselves."""
+    from hypothesis import is_hypothesis_test
+
+    for item in items:
+        path = item.path.resolve().relative_to(REPO).as_posix()
+        if path.startswith(SLOW_PATHS) or is_hypothesis_test(getattr(item, "obj", None)) \
+                or item.get_closest_marker("render") or item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -102,3 +123,38 @@ def make_application(app):
             return application.id
 
     return make
+
+
+# The Hela Familjen example (tests/data) and the format's documentation, for tests without an app.
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    """Path of the Hela Familjen extension application (finsam-application JSON)."""
+    return HELA_FAMILJEN
+
+
+@pytest.fixture(scope="session")
+def _example_data(example_path) -> dict:
+    return json.loads(example_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def example_dict(_example_data) -> dict:
+    """A fresh, mutable copy of the example's JSON object."""
+    return copy.deepcopy(_example_data)
+
+
+@pytest.fixture(scope="session")
+def example_app(example_path) -> Application:
+    return loads(example_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def spec_example_output() -> dict:
+    """The JSON block under "Computed table" in docs/application-format.md."""
+    text = (REPO / "docs" / "application-format.md").read_text(encoding="utf-8")
+    section = text.split("## Computed table", 1)[1]
+    block = re.search(r"```json\n(.*?)```", section, re.S)
+    assert block, "no ```json block under 'Computed table' in docs/application-format.md"
+    return json.loads(block.group(1))

@@ -7,6 +7,8 @@ from flask_login import current_user
 from builder.extensions import db
 from builder.models import Application, ApplicationVersion, Collaborator
 
+from .service import quota_message, quota_reached
+
 EDITABLE_STATUSES = ("draft",)
 # What association staff (reviewers and admins) see: what was sent to them. A withdrawn application
 # only when it had been submitted: a draft that was never submitted is never shown to staff.
@@ -66,3 +68,9 @@ def get_editable(app_id: int) -> Application:
     if not can_edit(current_user, application):
         abort(409)
     return application
+
+
+def refuse_over_quota() -> None:
+    """429 with an explanation when the user has made their daily number of applications."""
+    if quota_reached(current_user):
+        abort(429, description=quota_message())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,7 +16,7 @@ from forms.applications import ImportForm
 from forms.auth import InviteForm
 
 from . import bp, service
-from .access import can_edit, get_visible, visible_query
+from .access import can_edit, get_visible, refuse_over_quota, visible_query
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -34,12 +34,6 @@ def create():
     refuse_over_quota()
     application = service.create_application(current_user)
     return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))
-
-
-def refuse_over_quota() -> None:
-    """429 with an explanation when the user has made their daily number of applications."""
-    if service.quota_reached(current_user):
-        abort(429, description=service.quota_message())
 
 
 @bp.get("/<int:app_id>")

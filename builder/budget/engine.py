@@ -161,13 +161,12 @@ def _revisions(line: StaffLine, fee_rate: Decimal) -> tuple[Revision, ...]:
     """The monthly cost at the start and from the 1st of the raise month in each later year."""
     out = [Revision(line.start, 0, _cost_after_raises(line, fee_rate, 0))]
     first = _first_raise_year(line)
-    revision = line.annual_raise
-    if first is None or revision is None:
+    if first is None or line.annual_raise is None:
         return tuple(out)
-    year = first
-    while date(year, revision.month, 1) <= line.end:
+    year, month = first, line.annual_raise.month
+    while date(year, month, 1) <= line.end:
         steps = year - first + 1
-        out.append(Revision(date(year, revision.month, 1), steps, _cost_after_raises(line, fee_rate, steps)))
+        out.append(Revision(date(year, month, 1), steps, _cost_after_raises(line, fee_rate, steps)))
         year += 1
     return tuple(out)
 

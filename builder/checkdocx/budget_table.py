@@ -164,10 +164,10 @@ def _aligned(cells: tuple[str, ...], layout: _Layout, source: str) -> tuple[str,
         return cells[:layout.width]
     if len(cells) == layout.width:
         return cells
-    cells = _joined_label(list(cells), layout)
-    if len(cells) >= layout.width:
-        return tuple(cells)
-    labels, values = cells[:layout.label_columns], cells[layout.label_columns:]
+    row = _joined_label(list(cells), layout)
+    if len(row) >= layout.width:
+        return tuple(row)
+    labels, values = row[:layout.label_columns], row[layout.label_columns:]
     labels += [""] * (layout.label_columns - len(labels))
     padding = [""] * (layout.width - layout.label_columns - len(values))
     aligned = tuple(labels + padding + values)
@@ -191,9 +191,12 @@ def _joined_label(cells: list[str], layout: _Layout) -> list[str]:
 
 def _adds_up(cells: tuple[str, ...], layout: _Layout) -> bool:
     """True when the row's year cells add up to its sum cell."""
-    amounts = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
-    total = parse_amount(cells[layout.sum_column]) if not is_blank(cells[layout.sum_column]) else None
-    if total is None or any(a is None for a in amounts):
+    if layout.sum_column is None or is_blank(cells[layout.sum_column]):
+        return False
+    parsed = [parse_amount(cells[c]) for c in layout.years if not is_blank(cells[c])]
+    amounts = [a for a in parsed if a is not None]
+    total = parse_amount(cells[layout.sum_column])
+    if total is None or len(amounts) < len(parsed):
         return False
     return sum(a.value for a in amounts) == total.value
 

@@ -29,7 +29,9 @@ def delta_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Findi
     """Each row's stated change against the same row (by label) in the nearest earlier table."""
     findings = []
     for index, row in enumerate(table.rows):
-        before = _earlier_row(row.key, earlier) if row.delta is not None else None
+        if row.delta is None or row.delta_column is None:
+            continue
+        before = _earlier_row(row.key, earlier)
         if before is None:
             continue
         new, old = cell_value(row, row.delta_column), _amount(before, row.delta_column)
@@ -73,6 +75,8 @@ def change_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Find
             if not _BUDGET_WORD.search(text, sentence_start, match.start("amount")):
                 continue
             stated = parse_number(match.group("amount"))
+            if stated is None:
+                continue
             if match.group("dir").lower().startswith(("minsk", "sänk")):
                 stated = -stated
             if stated not in accepted:
@@ -84,12 +88,14 @@ def change_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Find
 def _change_candidates(table: ParsedTable, before: ParsedTable) -> list[Decimal]:
     """The sum of the rows' changes (a new row in full), then the change of the grand total."""
     rows = [row for row in table.rows if row.role == "item"]
-    totals = [_amount(row, TOTAL) for row in rows]
-    if not rows or None in totals:
+    found = [_amount(row, TOTAL) for row in rows]
+    totals = [total for total in found if total is not None]
+    if not rows or len(totals) < len(found):
         return []
     previous = [before.row_by_key(row.key) for row in rows]
-    olds = [_amount(p, TOTAL) if p is not None else Decimal(0) for p in previous]
-    if None in olds:
+    found = [_amount(p, TOTAL) if p is not None else Decimal(0) for p in previous]
+    olds = [old for old in found if old is not None]
+    if len(olds) < len(found):
         return []
     candidates = [sum(totals, Decimal(0)) - sum(olds, Decimal(0))]
     new_grand, old_grand = _grand_total(table), _grand_total(before)

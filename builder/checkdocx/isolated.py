@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import resource
 import threading
+from typing import Any
 
 from .errors import DocxError
 from .report import CheckReport, check_docx
@@ -75,6 +76,7 @@ def _check_in_child(sender, check, data: bytes, cpu_seconds: int, memory_bytes: 
     """The child's work: set the limits, check, send back the report or the reason it failed."""
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    outcome: tuple[Any, ...]
     try:
         outcome = ("report", check(data))
     except DocxError as exc:

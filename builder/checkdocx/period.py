@@ -28,7 +28,7 @@ def period_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[F
                 or block.posts > 1):
             continue
         findings += _row_findings(table, index, block)
-    return sorted(findings, key=lambda f: f.row_index)
+    return sorted(findings, key=lambda f: f.row_index or 0)
 
 
 def _row_for(table: ParsedTable, key: str) -> int | None:

@@ -233,7 +233,7 @@ def gather_tab_tables(blocks: list[Paragraph | RawTable]) -> list[Paragraph | Ra
     """
     out: list[Paragraph | RawTable] = []
     run: list[str] = []
-    gap: list[Paragraph] = []
+    gap: list[Paragraph | RawTable] = []
     for block in blocks:
         lines = block.text.split("\n") if isinstance(block, Paragraph) else []
         if run and isinstance(block, Paragraph) and not block.text.strip():

@@ -108,10 +108,8 @@ def _explicit_rate(between: str) -> tuple[Decimal | None, str]:
     match = _EXPLICIT_RATE.search(text_.without_dates(between))
     if match is None:
         return None, between
-    if match.group(1):
-        rate = 1 + parse_number(match.group(1)) / 100
-    else:
-        rate = parse_number(match.group(2))
+    number = parse_number(match.group(1) or match.group(2))
+    rate = 1 + number / 100 if number is not None and match.group(1) else number
     return rate, text_.without_dates(between).replace(match.group(0), " ")
 
 
@@ -125,7 +123,8 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
     """
     paragraphs = _within(MAX_RATE_TEXT, [text_.prepare(p) for p in paragraphs if _may_name_fees(p)])
     statements = [s for p in paragraphs for _, s in fee_statements(p) if s.rate is None]
-    written = [1 + parse_number(m.group(1)) / 100 for p in paragraphs for m in _WRITTEN_RATE.finditer(p)]
+    percents = [parse_number(m.group(1)) for p in paragraphs for m in _WRITTEN_RATE.finditer(p)]
+    written = [1 + percent / 100 for percent in percents if percent is not None]
     candidates = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
     if not candidates:
         return None
@@ -276,11 +275,12 @@ def _yearly_claims(reader: _Reader, text: str, figures: list[text_.Amount]) -> N
         if monthly.unit != text_.MONTH or yearly.unit != text_.YEAR:
             continue
         with_fees = bool(text_.FEE_WORDS.search(between))
-        if with_fees and reader.rate is None:
+        rate = reader.rate
+        if with_fees and rate is None:
             continue  # "x sociala avgifter = N kr/år" cannot be checked without the rate
         if not _linked(text_.FEE_WORDS.sub(" ", between), _YEAR_LINK | {"x"}):
             continue
-        factors = [Decimal(12)] + ([reader.rate * 12] if with_fees else [])
+        factors = [Decimal(12)] + ([rate * 12] if with_fees and rate is not None else [])
         expected = [value * factor for value in reader.values(monthly) for factor in factors]
         expected.sort(key=lambda e: abs(yearly.value - e) if with_fees else 0)
         reader.claim(YEARLY, yearly, expected, _excerpt(text, monthly.start, yearly.end), max(factors))
@@ -348,10 +348,10 @@ def _product_claims(reader: _Reader, text: str) -> None:
     """"0,2 x 53 200 = 10 640", or a sum of products "3 månader x 22 774,38 kr/mån + 9 månader x …
     = 279 442 kr" (a year with a raise): the written result within what the stated precision allows."""
     for match in _SUM_OF_PRODUCTS.finditer(text):
-        read = [_term(term) for term in _TERM.finditer(match.group("terms"))]
-        terms = [term for term in read if term is not None]
+        found = [_term(term) for term in _TERM.finditer(match.group("terms"))]
+        terms = [term for term in found if term is not None]
         result = parse_number(match.group("result"))
-        if not terms or len(terms) != len(read) or result is None:
+        if not terms or len(terms) < len(found) or result is None:
             continue
         total = sum((value for value, _ in terms), Decimal(0))
         slack = sum((error for _, error in terms), Decimal(0))
@@ -361,9 +361,9 @@ def _product_claims(reader: _Reader, text: str) -> None:
 def _term(match: re.Match) -> tuple[Decimal, Decimal] | None:
     """(product, how far it may be off because a factor was written rounded to 2 or more decimals)."""
     groups = match.groups()
-    read = [(_factor(groups[i], groups[i + 1]), groups[i]) for i in (0, 2, 4) if groups[i]]
-    factors = [(value, written) for value, written in read if value is not None]
-    if len(factors) != len(read):
+    found = [(_factor(groups[i], groups[i + 1]), groups[i]) for i in (0, 2, 4) if groups[i]]
+    factors = [(value, written) for value, written in found if value is not None]
+    if len(factors) < len(found):
         return None
     product = Decimal(1)
     for value, _ in factors:

@@ -38,8 +38,9 @@ class _SumCheck:
     def corrections(self) -> dict[Cell, Decimal]:
         """The value each cell in the sum would need for the sum to hold."""
         difference = self.finding.difference
+        pairs: list[tuple[Cell, Decimal]]
         if self.axis == "row":
-            pairs = self.addends
+            pairs = list(self.addends)
         else:
             key = self.total_cell[1]
             pairs = [((i, key), value) for members, length in self.addends for i, value in members[:length]]
@@ -180,5 +181,6 @@ def _merge_cells(table: ParsedTable, rows: list[_SumCheck], columns: list[_SumCh
 def _cell_finding(table: ParsedTable, cell: Cell, expected: Decimal) -> Finding:
     index, key = cell
     row = table.rows[index]
-    return Finding(CELL, table.index, row.label, column_name(table, key), cell_value(row, key),
-                   expected, index)
+    stated = cell_value(row, key)
+    assert stated is not None, "only a cell with a figure is corrected"
+    return Finding(CELL, table.index, row.label, column_name(table, key), stated, expected, index)

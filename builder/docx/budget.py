@@ -116,8 +116,7 @@ def raise_text(ctx: Context, detail: LineDetail) -> str:
     if revision is None:
         return ""
     month = get_month_names("wide", locale=babel_locale(ctx.language))[revision.month]
-    text = _("Lönen räknas upp med %(rate)s per år i %(month)s", rate=ctx.percent(revision.rate),
-             month=month)
+    text = _("Lönen räknas upp med %(rate)s per år i %(month)s", rate=ctx.percent(revision.rate), month=month)
     later = [_("%(monthly)s/mån den %(date)s", monthly=ctx.money(r.monthly_cost), date=ctx.date(r.start))
              for r in detail.revisions[1:]]
     if not later:

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from builder.applications.access import get_visible
+from builder.applications.access import get_visible, refuse_over_quota
 from builder.applications.service import computed_budget
 from builder.extensions import db
 from builder.models import Comment
@@ -165,8 +165,6 @@ def extension(app_id: int):
     application = get_visible(app_id)
     if application.status != "approved" or not service.is_member(current_user, application):
         abort(403 if application.status == "approved" else 409)
-    from builder.applications.routes import refuse_over_quota
-
     refuse_over_quota()
     kind = "continuation" if request.form.get("kind") == "continuation" else "extension"
     draft = service.start_extension(application, current_user, kind)

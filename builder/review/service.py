@@ -50,6 +50,7 @@ def apply_transition(application: Application, action: str, user: User, comment:
     before = application.status
     after = next_status(before, action, is_member=is_member(user, application), role=user.role,
                         is_party=is_party(user, application))
+    version_number: int | None
     if action == "submit":
         version_number = snapshot(application, user).number
     else:  # a decision names the version it was made on (the route checked it is the newest)

@@ -5,7 +5,6 @@ import io
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from builder.appformat import Application, fingerprint
 from builder.budget import compute_budget
@@ -27,8 +26,7 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     _ = gettext_for(application.language, "xlsx")
     table = compute_budget(application.budget)
     workbook = Workbook()
-    cover = workbook.active
-    assert isinstance(cover, Worksheet)  # a new workbook's one sheet
+    cover = workbook.worksheets[0]
     cover.title = _("Försättsblad")
     write_cover_sheet(cover, application, _, fingerprint=fingerprint(application), version_label=version_label,
                       status_label=status_label, decision_date=decision_date, approved_total=approved_total,

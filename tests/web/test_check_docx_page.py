@@ -54,10 +54,10 @@ def test_reviewer_cannot_make_drafts(client, login_as):
 
 
 def test_uploads_are_rate_limited_per_user(app_factory):
-    from tests.conftest import login
+    from tests.helpers import login
 
     app = app_factory(RATELIMIT_ENABLED=True, CHECKDOCX_RATE_LIMIT="2 per minute")
-    from builder.auth.routes import create_user
+    from builder.auth.service import create_user
 
     with app.app_context():
         for email in ("a@example.se", "b@example.se"):

@@ -37,6 +37,7 @@ def assert_one_line_refusal(result, *words):
         assert word in lines[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra,word", [
     ({}, "SECRET_KEY"),
     ({"SECRET_KEY": "s" * 32, "RATELIMIT_ENABLED": "0"}, "RATELIMIT_ENABLED"),
@@ -51,11 +52,13 @@ def test_gunicorn_refuses_unsafe_production_settings_with_one_line(tmp_path, ext
     assert_one_line_refusal(result, word)
 
 
+@pytest.mark.slow
 def test_flask_cli_refuses_production_without_secret_key(tmp_path):
     result = run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], production_env(tmp_path))
     assert_one_line_refusal(result, "SECRET_KEY")
 
 
+@pytest.mark.slow
 def test_flask_cli_db_upgrade_in_production_with_secret_key(tmp_path):
     result = run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
                  production_env(tmp_path, SECRET_KEY="s" * 32))
@@ -159,6 +162,7 @@ def shared_db(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_two_processes_share_the_login_limit_through_redis(shared_db):
     reason = _redis_reason()
     if reason:
@@ -168,12 +172,14 @@ def test_two_processes_share_the_login_limit_through_redis(shared_db):
     assert _attempts(shared_db, "redis://127.0.0.1:6379", prefix, 1) == [429]  # another process: already spent
 
 
+@pytest.mark.slow
 def test_in_memory_limits_are_per_process(shared_db):
     """The control: with memory:// each process counts on its own (why production needs Redis)."""
     assert _attempts(shared_db, "memory://", "x", 3) == [422, 422, 422]
     assert _attempts(shared_db, "memory://", "x", 1) == [422]
 
 
+@pytest.mark.slow
 def test_development_secret_key_is_the_same_for_workers_booting_at_once(tmp_path):
     """Without SECRET_KEY (development) every worker must read one key, or sessions break between workers."""
     from concurrent.futures import ThreadPoolExecutor

@@ -4,8 +4,7 @@ import json
 import pytest
 
 from builder import create_app
-
-from .checkdocx_docs import BUDGET, docx_bytes, hela_familjen_docx
+from tests.unit.checkdocx_docs import BUDGET, docx_bytes, hela_familjen_docx
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,9 @@ import sys
 import pytest
 
 from builder import create_app
-
-from .conftest import REPO_ROOT
-from .format_helpers import edit
-from .test_engine import HELA_FAMILJEN_JSON
+from tests.helpers import REPO as REPO_ROOT
+from tests.unit.format_helpers import edit
+from tests.unit.test_engine import HELA_FAMILJEN_JSON
 
 SENTENCE = ("Budgeten ökar med 1 601 327 kr jämfört med Ursprunglig budget (3 817 840 kr). "
             "Reviderad total budget: 5 419 167 kr.")
@@ -178,18 +177,21 @@ def test_file_not_utf8(cli, tmp_path):
 
 # As a separate process: what a user sees, and proof that no traceback reaches the terminal.
 
+@pytest.mark.slow
 def test_process_human_output(tmp_path, example_path):
     done = run_process(tmp_path, str(example_path))
     assert (done.returncode, done.stderr) == (0, b"")
     assert_human_table(done.stdout.decode("utf-8"))
 
 
+@pytest.mark.slow
 def test_process_json_from_stdin(tmp_path, example_path):
     done = run_process(tmp_path, "-", "--json", stdin=example_path.read_bytes())
     assert (done.returncode, done.stderr) == (0, b"")
     assert json.loads(done.stdout) == HELA_FAMILJEN_JSON
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["fte", "lone surrogate"])
 def test_process_bad_input(tmp_path, example_dict, name):
     _, spoil, expected = next(case for case in BAD_INPUTS if case[0] == name)
@@ -197,6 +199,7 @@ def test_process_bad_input(tmp_path, example_dict, name):
     assert_refused(done.returncode, done.stdout.decode(), done.stderr.decode("utf-8"), expected)
 
 
+@pytest.mark.slow
 def test_process_missing_file(tmp_path):
     done = run_process(tmp_path, "nowhere.json")
     assert (done.returncode, done.stdout) == (2, b"")

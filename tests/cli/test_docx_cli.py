@@ -84,6 +84,7 @@ def test_default_output_name_is_the_safe_file_name(runner, tmp_path, monkeypatch
     assert os.listdir(tmp_path) == ["Ansokan-Hela-Familjen-utokning-av-forsoksverksamhet-2017-05-15.docx"]
 
 
+@pytest.mark.slow
 def test_standard_input_and_output(tmp_path):
     """The real command line, as the contract names it: flask --app wsgi export-docx - -o -."""
     with open(HELA_FAMILJEN, "rb") as fh:
@@ -97,6 +98,7 @@ def test_standard_input_and_output(tmp_path):
     assert open_docx(result.stdout).paragraphs[0].text.startswith("Ansökan om medel")
 
 
+@pytest.mark.slow
 def test_real_command_exit_status_2_on_refusal(tmp_path):
     source = write_json(tmp_path / "app.json", minimal_dict(signatories=[]))
     env = dict(os.environ, SECRET_KEY="test", FINSAM_INSTANCE=str(tmp_path))
