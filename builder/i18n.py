@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-
-from babel.support import NullTranslations, Translations
+from gettext import NullTranslations
 
 TRANSLATIONS_DIR = os.path.join(os.path.dirname(__file__), "translations")
 
@@ -18,6 +17,8 @@ def translations(language: str, domain: str = "messages") -> NullTranslations:
     """Catalogue for a language and domain."""
     if language == "sv":
         return NullTranslations()
+    from babel.support import Translations  # here: a command in Swedish needs no Babel import
+
     return Translations.load(TRANSLATIONS_DIR, [language], domain=domain)
 
 

@@ -1,6 +1,8 @@
 """One reading of a number written the Swedish way, for the forms and the Word checker alike.
 
-Pure: the standard library and Babel's sv_SE symbols. The rules (README, "Numbers"):
+Pure: the standard library only; the signs are Babel's sv_SE symbols, written out so that the
+command line does not load locale data (tests/unit/test_swedish_numbers.py compares them). The
+rules (README, "Numbers"):
 
 1. Spaces of any kind (ordinary, no-break, narrow no-break, thin, figure) group digits in
    threes: "1 041 600". The first group has 1–3 digits and does not start with 0; every later
@@ -26,11 +28,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import get_decimal_symbol, get_minus_sign_symbol
-
-LOCALE = "sv_SE"
-DECIMAL_SIGN = get_decimal_symbol(LOCALE)  # ","
-MINUS_SIGNS = "-" + get_minus_sign_symbol(LOCALE) + "\u2212\u2013"  # hyphen-minus, minus sign, en dash
+DECIMAL_SIGN = ","  # babel.numbers.get_decimal_symbol("sv_SE")
+MINUS_SIGN = "\u2212"  # babel.numbers.get_minus_sign_symbol("sv_SE")
+MINUS_SIGNS = "-" + MINUS_SIGN + "\u2013"  # hyphen-minus, minus sign, and the en dash Word makes of " - "
 SPACES = " \u00a0\u202f\u2009\u2007\u200a\u2002\u2003"
 _SPACE_RUN = re.compile("[" + SPACES + "]+")
 _SIGN = re.compile("^[" + re.escape(MINUS_SIGNS) + "] ?")

@@ -11,7 +11,6 @@ from .findings import KINDS, Finding
 from .numbers import CellAmount, parse_amount, parse_number
 from .reader import MAX_DOCX_BYTES, read_docx
 from .report import CheckReport, TableReport, check_docx, check_tables
-from .text import finding_text, report_text
 
 __all__ = [
     "KINDS", "MAX_DOCX_BYTES", "CellAmount", "CheckReport", "DocxError", "DocxTooLargeError",
@@ -19,3 +18,12 @@ __all__ = [
     "check_docx", "check_tables", "find_budget_tables", "finding_text", "parse_amount",
     "parse_budget_table", "parse_number", "read_docx", "report_text", "table_to_baseline",
 ]
+
+
+def __getattr__(name: str):
+    """finding_text and report_text on first use: they load Babel, which a JSON check does not need."""
+    if name in ("finding_text", "report_text"):
+        from . import text
+
+        return getattr(text, name)
+    raise AttributeError(name)

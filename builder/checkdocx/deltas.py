@@ -7,6 +7,7 @@ changes (a row new to this table counts in full) or the change of the grand tota
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .budget_table import TOTAL, ParsedRow, ParsedTable
@@ -40,6 +41,46 @@ def delta_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Findi
         findings.append(Finding(DELTA, table.index, row.label, column_name(table, row.delta_column),
                                 row.delta, new - old, index))
     return findings
+
+
+def change_column_findings(table: ParsedTable, earlier: list[ParsedTable]) -> list[Finding]:
+    """An explicit "Förändring" column, against the arithmetic it can mean.
+
+    A row's change is its total minus the same row's total in the nearest earlier table (a row
+    new to this table counts in full); a total row's may also be the sum of the rows' changes;
+    in a table of two years and no sum column it may be the second year minus the first.
+    """
+    if table.change_column is None:
+        return []
+    two_years = len(table.years) == 2 and table.sum_column is None
+    findings = []
+    for index, row in enumerate(table.rows):
+        if row.change is None or row.unreadable:
+            continue
+        accepted = _total_changes(table, index, earlier)
+        basis = None if accepted else "years"
+        if two_years:
+            first, second = (row.cells.get(year) for year in table.years)
+            if first is not None or second is not None:
+                accepted.append((second or Decimal(0)) - (first or Decimal(0)))
+        if accepted and row.change not in accepted:
+            findings.append(Finding(DELTA, table.index, row.label, table.change_column, row.change, accepted[0],
+                                    index, unit=table.unit, basis=basis))
+    return findings
+
+
+def _total_changes(table: ParsedTable, index: int, earlier: list[ParsedTable]) -> list[Decimal]:
+    """A row's change against the earlier tables: its total minus theirs (0 for a new row)."""
+    row = table.rows[index]
+    new = _amount(row, TOTAL)
+    if not earlier or new is None:
+        return []
+    before = _earlier_row(row.key, earlier)
+    old = Decimal(0) if before is None and row.role == "item" else _amount(before, TOTAL) if before else None
+    accepted = [new - old] if old is not None else []
+    if row.role == "total":  # the rows' changes added up (a new row in full), as the sentence check does
+        accepted += _change_candidates(replace(table, rows=table.rows[:index]), earlier[-1])[:1]
+    return accepted
 
 
 def _earlier_row(key: str, earlier: list[ParsedTable]) -> ParsedRow | None:

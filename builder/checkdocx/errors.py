@@ -47,8 +47,10 @@ def _messages(_, values: dict) -> dict:
         "unpacked_too_big": lambda: _("Filen packas upp till för mycket data (över %(limit)s MB).",
                                       **values),
         "too_many_members": lambda: _("Filen avvisas: zip-arkivet har över %(limit)s delar.", **values),
-        "too_many_paragraphs": lambda: _("Filen avvisas: dokumentet har över %(limit)s stycken och "
-                                          "tabellceller, långt mer än en ansökan.", **values),
+        "too_many_paragraphs": lambda: _("Filen avvisas: dokumentet har över %(limit)s stycken, rader "
+                                          "eller tabellceller, långt mer än en ansökan.", **values),
+        "too_many_tables": lambda: _("Filen avvisas: dokumentet har över %(limit)s tabeller, långt mer "
+                                     "än en ansökan.", **values),
         "timeout": lambda: _("Kontrollen av filen tog för lång tid och avbröts. Dokumentet är inte "
                              "en vanlig ansökan; försök med en fil som bara innehåller ansökan."),
         "zip_bomb": lambda: _("Filen avvisas: %(member)s är orimligt hårt komprimerad "

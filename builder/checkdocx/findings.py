@@ -34,6 +34,8 @@ class Finding:
     expected: Decimal
     row_index: int | None = None  # position in the table's rows (0 = first row after the header)
     context: str | None = None  # the sentence a narrative finding comes from
+    unit: str = "kr"  # "count" in a table of people or cases: the figures are no kronor
+    basis: str | None = None  # for a change: "years" when it is the second year minus the first
 
     @property
     def difference(self) -> Decimal:

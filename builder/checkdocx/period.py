@@ -47,14 +47,15 @@ def _row_findings(table: ParsedTable, index: int, block: BlockFacts) -> list[Fin
         return []
     raise_ = AnnualRaise(*next(iter(block.raises))) if block.raises else None
     readings = _readings(monthly, start, end or date(last_year, 12, 31), raise_)
-    checked = []
+    checked: list[tuple[str, Decimal, list[int]]] = []
+    evidence: list[tuple[str, Decimal, list[int]]] = []
     for year, stated in row.cells.items():
-        partial_end = end is None and int(year) == last_year  # an unstated end: the last year may be short
-        if stated is None or int(year) < start.year or int(year) > last_year or partial_end:
+        if stated is None or int(year) < start.year or int(year) > last_year:
             continue
         accepted = [reading[year] for reading in readings if year in reading]
-        checked.append((year, stated, accepted))
-    agreeing = [year for year, stated, accepted in checked if _agrees(stated, accepted)]
+        # With no end stated the last year may be short: it can confirm the reading, never be reported.
+        (evidence if end is None and int(year) == last_year else checked).append((year, stated, accepted))
+    agreeing = [year for year, stated, accepted in checked + evidence if _agrees(stated, accepted)]
     if not agreeing:
         return []  # no cell fits this reading of the paragraphs: the row holds something else
     return [Finding(PERIOD, table.index, row.label, year, stated, Decimal(accepted[0]), index)

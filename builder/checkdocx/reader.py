@@ -24,7 +24,8 @@ MAX_MEMBERS = 5000
 MAX_RATIO = 100  # uncompressed ÷ compressed; real Word XML stays far below
 RATIO_FLOOR = MB  # small members may compress well without harm
 DOCUMENT_PART = "word/document.xml"
-MAX_PARAGRAPHS = 50_000  # paragraphs, and table cells; a 300-page application has about 10 000
+MAX_PARAGRAPHS = 50_000  # paragraphs, line breaks and table cells, each; a 300-page application has about 10 000
+MAX_TABLES = 500  # an application has a few dozen
 MAX_PARAGRAPH_CHARS = 2_000  # a longer paragraph is read in pieces, cut at line or sentence ends
 SHORT_CELL = 20  # a tabbed line with one cell longer than this is an indented paragraph
 
@@ -69,8 +70,10 @@ class DocxContent:
 def read_docx(data: bytes) -> DocxContent:
     """Read a DOCX's body safely; raises a DocxError subclass with a clear reason."""
     root = parse_document_xml(document_xml(data))
-    if any(sum(1 for _ in root.iter(tag)) > MAX_PARAGRAPHS for tag in (W + "p", W + "tc")):
-        raise DocxTooLargeError("too_many_paragraphs", limit=f"{MAX_PARAGRAPHS:,}".replace(",", "\u00a0"))
+    if any(sum(1 for _ in root.iter(tag)) > MAX_PARAGRAPHS for tag in (W + "p", W + "tc", W + "br")):
+        raise DocxTooLargeError("too_many_paragraphs", limit=_count(MAX_PARAGRAPHS))
+    if sum(1 for _ in root.iter(W + "tbl")) > MAX_TABLES:
+        raise DocxTooLargeError("too_many_tables", limit=_count(MAX_TABLES))
     body = root.find(W + "body")
     blocks = _body_blocks(body if body is not None else root)
     return DocxContent(tuple(gather_tab_tables(blocks)))
@@ -78,7 +81,7 @@ def read_docx(data: bytes) -> DocxContent:
 
 def document_xml(data: bytes) -> bytes:
     """word/document.xml from the archive, after the size and zip-bomb checks."""
-    _check_packed(data)
+    check_packed(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = _checked_document_info(archive.infolist())
@@ -90,7 +93,8 @@ def document_xml(data: bytes) -> bytes:
         raise NotDocxError("corrupt_zip") from exc
 
 
-def _check_packed(data: bytes) -> None:
+def check_packed(data: bytes) -> None:
+    """Refuse an empty, oversized, OLE (.doc) or non-zip file: cheap, reads no member."""
     if not data:
         raise NotDocxError("empty")
     if len(data) > MAX_DOCX_BYTES:
@@ -116,6 +120,10 @@ def _checked_document_info(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     if document.file_size > MAX_DOCUMENT_XML_BYTES:
         raise DocxTooLargeError("unpacked_too_big", limit=_mb(MAX_DOCUMENT_XML_BYTES))
     return document
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
 
 
 def _mb(size: int) -> str:

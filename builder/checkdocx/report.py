@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .budget_table import ParsedRow, ParsedTable, find_budget_tables
-from .deltas import change_findings, delta_findings
+from .deltas import change_column_findings, change_findings, delta_findings
 from .findings import Finding
 from .numbers import plain_amount
 from .period import months_findings, period_findings
@@ -58,7 +58,7 @@ def check_tables(tables: list[ParsedTable], rate: Decimal | None = None) -> Chec
         paragraphs = [*table.before, *(table.after if last else ())]
         narrative_left -= sum(len(p) for p in paragraphs)
         salary, blocks = salary_findings(paragraphs, table.index, rate) if narrative_left >= 0 else ([], {})
-        findings = (sum_findings(table) + delta_findings(table, tables[:i])
+        findings = (sum_findings(table) + delta_findings(table, tables[:i]) + change_column_findings(table, tables[:i])
                     + change_findings(table, tables[:i]) + salary + period_findings(table, blocks)
                     + months_findings(table, blocks))
         # Findings in a row first, by row; then the narrative ones in reading order.
@@ -76,7 +76,7 @@ def row_to_json(row: ParsedRow) -> dict:
     return {"label": row.label, "role": row.role,
             "cells": {year: _text(value) for year, value in row.cells.items()},
             "total": _text(row.total), "delta": _text(row.delta), "delta_column": row.delta_column,
-            "unreadable": list(row.unreadable)}
+            "unreadable": list(row.unreadable), "change": _text(row.change)}
 
 
 def finding_to_json(finding: Finding) -> dict:
@@ -84,12 +84,13 @@ def finding_to_json(finding: Finding) -> dict:
     return {"kind": finding.kind, "table": finding.table, "row": finding.row,
             "row_index": finding.row_index, "column": finding.column,
             "stated": plain_amount(finding.stated), "expected": plain_amount(finding.expected),
-            "difference": plain_amount(finding.difference), "context": finding.context}
+            "difference": plain_amount(finding.difference), "context": finding.context, "unit": finding.unit}
 
 
 def table_to_json(report: TableReport) -> dict:
     """One table: where it is, its years and sum column, its rows and its findings."""
     table = report.table
-    return {"index": table.index, "source": table.source, "years": list(table.years),
-            "sum_column": table.sum_column, "rows": [row_to_json(row) for row in table.rows],
+    return {"index": table.index, "source": table.source, "unit": table.unit, "years": list(table.years),
+            "sum_column": table.sum_column, "change_column": table.change_column,
+            "rows": [row_to_json(row) for row in table.rows],
             "findings": [finding_to_json(finding) for finding in report.findings]}

@@ -123,16 +123,17 @@ def document_rate(paragraphs: list[str]) -> Decimal | None:
     """
     paragraphs = _within(MAX_RATE_TEXT, [text_.prepare(p) for p in paragraphs if _may_name_fees(p)])
     statements = [s for p in paragraphs for _, s in fee_statements(p) if s.rate is None]
-    percents = [parse_number(m.group(1)) for p in paragraphs for m in _WRITTEN_RATE.finditer(p)]
-    written = [1 + percent / 100 for percent in percents if percent is not None]
-    candidates = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
+    written = [1 + number / 100 for p in paragraphs for m in _WRITTEN_RATE.finditer(p)
+               if (number := parse_number(m.group(1))) is not None]
+    candidates: set[Decimal] = {s.with_fees / s.salary for s in statements if s.salary} | set(written)
     if not candidates:
         return None
     intervals = _agreeing_intervals(statements)
     lows, highs = sorted(low for low, _ in intervals), sorted(high for _, high in intervals)
     everywhere = sum(1 for s in statements if not s.salary and _agrees(Decimal(0), s.with_fees))
     written_votes = Counter(written)
-    votes, agreeing = {}, {}
+    votes: dict[Decimal, int] = {}
+    agreeing: dict[Decimal, int] = {}
     for rate in candidates:
         exact = Fraction(rate)
         agreeing[rate] = bisect_right(lows, exact) - bisect_left(highs, exact) + everywhere

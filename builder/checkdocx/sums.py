@@ -151,7 +151,8 @@ def _failed(table: ParsedTable, kind: str, axis: str, index: int, key: str, stat
     if stated == expected:
         return None
     row = table.rows[index]
-    finding = Finding(kind, table.index, row.label, column_name(table, key), stated, expected, index)
+    finding = Finding(kind, table.index, row.label, column_name(table, key), stated, expected, index,
+                      unit=table.unit)
     return _SumCheck(finding, axis, addends, (index, key))
 
 
@@ -181,6 +182,6 @@ def _merge_cells(table: ParsedTable, rows: list[_SumCheck], columns: list[_SumCh
 def _cell_finding(table: ParsedTable, cell: Cell, expected: Decimal) -> Finding:
     index, key = cell
     row = table.rows[index]
-    stated = cell_value(row, key)
-    assert stated is not None, "only a cell with a figure is corrected"
-    return Finding(CELL, table.index, row.label, column_name(table, key), stated, expected, index)
+    stated = cell_value(row, key)  # a cell in a failed sum holds an amount
+    return Finding(CELL, table.index, row.label, column_name(table, key), Decimal(0) if stated is None else stated,
+                   expected, index, unit=table.unit)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from builder.formatting import decimal, money, plain_spaces
+from builder.formatting import decimal, money, number, plain_spaces
 from builder.i18n import gettext_for
 
 from . import findings as kinds
@@ -43,8 +43,9 @@ def _messages(_) -> dict:
     }
 
 
-def _amount(value: Decimal, language: str, signed: bool = False) -> str:
-    text = plain_spaces(money(value, language))  # öre shown when the figure has them
+def _amount(value: Decimal, language: str, signed: bool = False, unit: str = "kr") -> str:
+    # öre shown when a figure has them; a table of counts shows plain numbers
+    text = plain_spaces(money(value, language) if unit == "kr" else number(value, language))
     return "+" + text if signed and value > 0 else text
 
 
@@ -54,10 +55,14 @@ def finding_text(finding: Finding, language: str = "sv") -> str:
     if finding.kind == kinds.MONTHS:  # a number of months, not an amount
         values = {"stated": decimal(finding.stated, language), "expected": decimal(finding.expected, language)}
     else:
-        values = {"stated": _amount(finding.stated, language),
-                  "expected": _amount(finding.expected, language),
-                  "difference": _amount(finding.difference, language, signed=True)}
-    body = _messages(_)[finding.kind](values)
+        values = {"stated": _amount(finding.stated, language, unit=finding.unit),
+                  "expected": _amount(finding.expected, language, unit=finding.unit),
+                  "difference": _amount(finding.difference, language, signed=True, unit=finding.unit)}
+    if finding.kind == kinds.DELTA and finding.basis == "years":
+        body = _("förändringen står %(stated)s men det andra året minus det första ger %(expected)s "
+                 "(skillnad %(difference)s).", **values)
+    else:
+        body = _messages(_)[finding.kind](values)
     where = ", ".join(part for part in (finding.row, finding.column) if part)
     text = f"{where}: {body}" if where else body[:1].upper() + body[1:]
     if finding.context:

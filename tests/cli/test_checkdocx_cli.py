@@ -93,3 +93,78 @@ def test_an_error_in_english(runner, write):
 def test_standard_input(runner):
     result = runner.invoke(args=["check-docx", "-"], input=docx_bytes(BUDGET))
     assert result.exit_code == 0
+
+
+def test_several_files_give_one_json_line_each_and_the_worst_status(runner, write):
+    good = write(docx_bytes(BUDGET), "a.docx")
+    wrong = write(docx_bytes([row[:] for row in BUDGET[:-1]] + [["Totalt", "120 000", "270 000", "80 000", "480 000"]]),
+                  "b.docx")
+    result = runner.invoke(args=["check-docx", "--json", good, wrong])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["file"], line["finding_count"]) for line in lines] == [(good, 0), (wrong, 1)]
+    assert lines[1]["tables"][0]["findings"][0]["stated"] == "480000"
+
+
+def test_an_unreadable_file_among_several_exits_2_and_the_others_are_still_checked(runner, write):
+    broken, good = write(b"not a docx", "x.docx"), write(docx_bytes(BUDGET), "a.docx")
+    result = runner.invoke(args=["check-docx", "--json", broken, good])
+    assert result.exit_code == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["file"] == broken and "zip" in lines[0]["error"]
+    assert lines[1] == {**lines[1], "file": good, "finding_count": 0}
+    assert result.stderr.startswith(f"{broken}: ")
+
+
+def test_several_files_as_text_are_headed_by_their_names(runner, write):
+    first, second = write(docx_bytes(BUDGET), "a.docx"), write(docx_bytes(BUDGET), "b.docx")
+    result = runner.invoke(args=["check-docx", first, second])
+    assert result.exit_code == 0
+    assert result.output.count("Inga avvikelser hittades.") == 2
+    assert f"== {first} ==" in result.output and f"== {second} ==" in result.output
+
+
+FAST_PATH = """
+import sys
+sys.argv = ["/venv/bin/flask", "--app", "wsgi", "check-docx", "a.docx"]
+import wsgi
+assert [c for c in wsgi.app.cli.commands] == ["check-docx"], wsgi.app.cli.commands
+heavy = [m for m in ("flask_sqlalchemy", "sqlalchemy", "builder.models", "wtforms", "openpyxl", "docx")
+         if m in sys.modules]
+assert not heavy, heavy
+"""
+
+
+def test_the_flask_command_checks_without_building_the_app():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", FAST_PATH], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_fast_path_is_taken_only_for_check_docx():
+    from builder.cli.check_cmd import is_check_docx_command
+
+    assert is_check_docx_command(["/x/flask", "--app", "wsgi", "check-docx", "a.docx"])
+    assert is_check_docx_command(["/x/flask", "-A", "wsgi", "--debug", "check-docx", "--json", "a.docx"])
+    assert is_check_docx_command(["/x/flask/__main__.py", "--app", "wsgi", "check-docx", "a.docx"])
+    assert not is_check_docx_command(["/x/flask", "--app", "wsgi", "budget", "check-docx"])
+    assert not is_check_docx_command(["/x/flask", "--app", "wsgi", "run"])
+    assert not is_check_docx_command(["/x/gunicorn", "check-docx"])
+    assert not is_check_docx_command([])
+
+
+def test_the_module_entry_point(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "a.docx"
+    path.write_bytes(docx_bytes(BUDGET))
+    done = subprocess.run([sys.executable, "-m", "builder.checkdocx", "--json", str(path)],
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["finding_count"] == 0

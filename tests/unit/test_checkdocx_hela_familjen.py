@@ -64,15 +64,17 @@ def test_json_shape():
     data = check_docx(hela_familjen_docx()).to_json()
     assert data["finding_count"] == 1
     first, second = data["tables"]
-    assert set(first) == {"index", "source", "years", "sum_column", "rows", "findings"}
+    assert set(first) == {"index", "source", "unit", "years", "sum_column", "change_column", "rows", "findings"}
+    assert first["unit"] == "kr"
     assert first["years"] == ["2015", "2016", "2017", "2018"]
     assert first["rows"][0] == {
         "label": "Kristianstads kommun", "role": "item",
         "cells": {"2015": "260400", "2016": "1041600", "2017": "1041600", "2018": "780200"},
-        "total": "3124800", "delta": None, "delta_column": None, "unreadable": []}
+        "total": "3124800", "delta": None, "delta_column": None, "unreadable": [], "change": None}
     assert first["findings"] == [{
         "kind": "cell", "table": 1, "row": "Kristianstads kommun", "row_index": 0, "column": "2018",
-        "stated": "780200", "expected": "781200", "difference": "-1000", "context": None}]
+        "stated": "780200", "expected": "781200", "difference": "-1000", "context": None,
+        "unit": "kr"}]
     assert second["rows"][0]["delta"] == "1135680" and second["findings"] == []
 
 

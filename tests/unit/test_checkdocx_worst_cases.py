@@ -57,3 +57,38 @@ def test_a_typed_row_of_160_000_cells_is_aligned_in_linear_time():
     seconds, table = cpu_seconds(parse_budget_table, raw)
     assert seconds < 1
     assert table is not None and table.rows[-1].role == "total"
+
+
+def body_xml(body: str) -> bytes:
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>{body}</w:body></w:document>'.encode()
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("<w:p/>" * 50_001, "too_many_paragraphs"),
+    ("<w:p><w:r>" + "<w:br/>" * 50_001 + "</w:r></w:p>", "too_many_paragraphs"),
+    ("<w:tbl><w:tr>" + "<w:tc/>" * 50_001 + "</w:tr></w:tbl>", "too_many_paragraphs"),
+    ("<w:tbl/>" * 501, "too_many_tables"),
+])
+def test_more_than_an_application_holds_is_refused_with_a_message(body, reason):
+    from builder.checkdocx import DocxTooLargeError
+
+    from .checkdocx_docs import replace_document_xml
+
+    with pytest.raises(DocxTooLargeError) as caught:
+        check_docx(replace_document_xml(docx_bytes("x"), body_xml(body)))
+    assert caught.value.reason == reason
+    assert "far more than an application" in caught.value.message("en")
+    assert "långt mer än en ansökan" in caught.value.message("sv")
+
+
+def test_a_long_paragraph_is_read_in_pieces_at_sentence_ends():
+    from builder.checkdocx.reader import MAX_PARAGRAPH_CHARS, pieces
+
+    sentence = "Lönen är 31 000 kr/mån x sociala avgifter = 43 400 kr/mån. "
+    text = sentence * 200
+    parts = pieces(text)
+    assert "".join(parts) == text
+    assert all(len(part) <= MAX_PARAGRAPH_CHARS for part in parts)
+    assert all(part.endswith(". ") or part.endswith(".") for part in parts[:-1])
+    assert pieces("x" * 5_000) == ["x" * 2_000, "x" * 2_000, "x" * 1_000]

@@ -50,3 +50,43 @@ def test_a_point_in_a_table_cell_is_read_by_the_same_rules():
     (table,) = check_docx(docx_bytes(rows)).tables
     assert table.table.rows[0].cells == {"2017": Decimal("0.125"), "2018": Decimal("0.375")}
     assert table.findings == ()
+
+
+def test_the_signs_are_babels_swedish_ones():
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    from builder import swedish_numbers
+
+    assert swedish_numbers.DECIMAL_SIGN == get_decimal_symbol("sv_SE")
+    assert swedish_numbers.MINUS_SIGN == get_minus_sign_symbol("sv_SE")
+    assert get_group_symbol("sv_SE") in swedish_numbers.SPACES
+
+
+@pytest.mark.parametrize("typed, stored", [("0.125", "0.125"), ("12,5 %", "0.125"), ("0,125", "0.125"),
+                                           ("12.5", "0.125"), ("40", "0.4")])
+def test_a_rate_field_reads_a_point_as_the_checker_does(typed, stored):
+    from werkzeug.datastructures import MultiDict
+    from wtforms import Form
+
+    from forms.fields import RateField
+
+    class RateForm(Form):
+        rate = RateField(minimum=Decimal(0), maximum=Decimal("1.5"))
+
+    form = RateForm(MultiDict({"rate": typed}))
+    assert form.validate(), form.errors
+    assert form.rate.decimal == Decimal(stored)  # "0.125" was 125, so 1,25 (125 %) and refused
+
+
+def test_a_rate_field_refuses_ambiguous_grouping_with_its_message():
+    from werkzeug.datastructures import MultiDict
+    from wtforms import Form
+
+    from forms.fields import SwedishDecimalField
+
+    class AmountForm(Form):
+        amount = SwedishDecimalField()
+
+    form = AmountForm(MultiDict({"amount": "31 00"}))
+    assert not form.validate()
+    assert "Skriv ett tal" in str(form.amount.errors[0])

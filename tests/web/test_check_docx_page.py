@@ -6,7 +6,7 @@ import json
 
 from builder.extensions import db
 from builder.models import Application
-from tests.unit.checkdocx_docs import hela_familjen_docx
+from tests.unit.checkdocx_docs import BUDGET, docx_bytes, hela_familjen_docx
 
 
 def upload(client, data: bytes, name="ansokan.docx"):
@@ -73,15 +73,26 @@ def test_uploads_are_rate_limited_per_user(app_factory):
 
 def test_a_check_past_its_cpu_limit_gives_a_message_not_a_stuck_worker(client, login_as, monkeypatch):
     from builder.checkdocx import isolated
-    from builder.review import checkdocx_routes
+    from builder.checkdocx_web import routes as checkdocx_routes
     from tests.unit.test_checkdocx_isolated import spin_forever
 
     def slow(data, cpu_seconds):
         assert cpu_seconds == 3  # the configured limit reaches the child
-        return isolated.check_docx_isolated(data, cpu_seconds=1, check=spin_forever)
+        return isolated.check_docx_isolated(data, cpu_seconds=1, check=f"{spin_forever.__module__}:spin_forever")
 
     monkeypatch.setattr(checkdocx_routes, "check_docx_isolated", slow)
     login_as("reviewer")
-    response = upload(client, hela_familjen_docx())
+    response = upload(client, docx_bytes(BUDGET))
     assert response.status_code == 422
     assert "tog för lång tid och avbröts" in response.text
+
+
+def test_a_change_column_is_shown_with_its_wrong_cell_marked(client, login_as):
+    rows = [["", "2025", "2026", "Skillnad"], ["Kommunen", "240 000", "480 000", "+240 000"],
+            ["Regionen", "300 000", "198 000", "\u2212100 000"], ["Totalt", "540 000", "678 000", "+138 000"]]
+    login_as("reviewer")
+    page = upload(client, docx_bytes(rows)).text.replace("\xa0", " ")
+    assert '<th scope="col" class="num">Skillnad</th>' in page
+    assert page.count('class="num wrong"') == 1 and "+240 000" in page
+    assert ("Regionen, Skillnad: förändringen står -100 000 kr men det andra året minus det första ger "
+            "-102 000 kr") in page
