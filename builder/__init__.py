@@ -61,6 +61,7 @@ def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .applications import bp as applications_bp
     from .auth import bp as auth_bp
+    from .cases import bp as cases_bp
     from .checkdocx_web import bp as checkdocx_bp
     from .main import bp as main_bp
     from .review import bp as review_bp
@@ -68,7 +69,7 @@ def _register_blueprints(app: Flask) -> None:
     from .web.filters import register_filters
     from .wizard import bp as wizard_bp
 
-    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp):
+    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp, cases_bp):
         app.register_blueprint(blueprint)
     register_filters(app)
     register_error_handlers(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from builder.cases.backup import dump_case_handling, restore_case_handling
 from builder.extensions import db
 from builder.models import (
     Application,
@@ -42,6 +43,7 @@ def dump_all() -> dict:
         "fee_presets": [{"label": p.label, "rate": p.rate, "source": p.source, "position": p.position}
                         for p in db.session.scalars(db.select(FeePreset).order_by(FeePreset.position))],
         "applications": [_dump_application(a) for a in applications],
+        "case_handling": dump_case_handling(),
     }
 
 
@@ -61,7 +63,8 @@ def _dump_application(a: Application) -> dict:
                          "created_at": _when(t.created_at)} for t in a.transitions],
         "comments": [{"target": c.target, "body": c.body, "user": _email(c.user),
                       "version_number": c.version.number if c.version else None,
-                      "parent": comment_index.get(c.parent_id), "created_at": _when(c.created_at)}
+                      "parent": comment_index.get(c.parent_id), "created_at": _when(c.created_at),
+                      "internal": c.internal, "resolved_at": _when(c.resolved_at)}
                      for c in a.comments],
     }
 
@@ -92,6 +95,8 @@ def restore_all(data: dict) -> int:
         for a in data["applications"]:
             if a.get("parent_key") is not None:
                 keys[a["key"]].parent_id = keys[a["parent_key"]].id
+        db.session.flush()
+        restore_case_handling(data.get("case_handling"), users, keys)
         db.session.commit()
     except (KeyError, TypeError, ValueError) as exc:
         db.session.rollback()
@@ -132,7 +137,8 @@ def _restore_application(a: dict, users: dict) -> Application:
         comment = Comment(application_id=application.id, target=c["target"], body=c["body"],
                           user_id=user_id(c["user"]), version_id=version.id if version else None,
                           parent_id=comments[c["parent"]].id if c["parent"] is not None else None,
-                          created_at=_dt(c["created_at"]))
+                          created_at=_dt(c["created_at"]), internal=bool(c.get("internal", False)),
+                          resolved_at=_dt(c.get("resolved_at")))
         db.session.add(comment)
         db.session.flush()
         comments.append(comment)

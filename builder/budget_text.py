@@ -1,6 +1,8 @@
 """The computed budget as plain text for a terminal (Swedish by default)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from builder.budget.model import BudgetTable, EffectResult, LineDetail
 from builder.formatting import decimal, long_date, money, months, number, plain_spaces
 from builder.i18n import gettext_for
@@ -23,20 +25,21 @@ def _grid(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def change_sentence(table: BudgetTable, language: str) -> str:
-    """"Budgeten ökar med N kr jämfört med X (…); reviderad total …"."""
+def change_sentence(table: BudgetTable, language: str = "sv", kr: Callable[[int], str] | None = None) -> str:
+    """The one sentence on the change against the baseline, said the same way in the terminal, on the web
+    page and in the DOCX: "Budgeten ökar med 1 601 327 kr jämfört med Ursprunglig budget (3 817 840 kr).
+    Reviderad total budget: 5 419 167 kr." `kr` formats an amount (default: for a terminal)."""
     _ = gettext_for(language)
-    delta = table.delta
-    values = dict(amount=_n(abs(delta), language), baseline=table.baseline_label or _("den godkända budgeten"),
-                  baseline_total=_n(table.baseline_total, language),
-                  revised=_n(table.revised_total, language))
-    if delta > 0:
-        text = _("Budgeten ökar med %(amount)s kr jämfört med %(baseline)s (%(baseline_total)s kr).", **values)
-    elif delta < 0:
-        text = _("Budgeten minskar med %(amount)s kr jämfört med %(baseline)s (%(baseline_total)s kr).", **values)
+    kr = kr or (lambda amount: _n(amount, language) + " kr")
+    values = dict(amount=kr(abs(table.delta)), baseline=table.baseline_label or _("den beviljade budgeten"),
+                  before=kr(table.baseline_total), revised=kr(table.revised_total))
+    if table.delta > 0:
+        text = _("Budgeten ökar med %(amount)s jämfört med %(baseline)s (%(before)s).", **values)
+    elif table.delta < 0:
+        text = _("Budgeten minskar med %(amount)s jämfört med %(baseline)s (%(before)s).", **values)
     else:
-        text = _("Budgeten är oförändrad jämfört med %(baseline)s (%(baseline_total)s kr).", **values)
-    return text + " " + _("Reviderad total budget: %(revised)s kr.", **values)
+        text = _("Budgeten är oförändrad jämfört med %(baseline)s (%(before)s).", **values)
+    return text + " " + _("Reviderad total budget: %(revised)s.", **values)
 
 
 def render_table(title: str, table: BudgetTable, language: str = "sv",
@@ -62,7 +65,7 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
         if table.carried_over:
             kept = ", ".join(f"{r.label} {_n(r.total, language)}" for r in table.carried_over)
             lines.append(_("Oförändrat från %(baseline)s: %(rows)s kr.",
-                           baseline=table.baseline_label or _("den godkända budgeten"), rows=kept))
+                           baseline=table.baseline_label or _("den beviljade budgeten"), rows=kept))
     for effect in effects or []:
         lines += ["", _("Effekter: %(label)s", label=effect.label)]
         item_rows = [[item.label, _n(amount, language)] for item, amount in effect.items]

@@ -70,6 +70,10 @@ class Config:
     PRODUCTION = os.environ.get("FLASK_ENV_PRODUCTION", "") == "1"
     # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, trust no such header).
     TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")  # checked in finalize
+    # Case handling (builder/cases): the diarienummer pattern, papers out N days before a meeting, the signatory.
+    CASE_NUMBER_PATTERN = os.environ.get("CASE_NUMBER_PATTERN", "FINSAM {year}/{n}")  # checked by builder.cases
+    MEETING_PAPERS_DAYS = os.environ.get("MEETING_PAPERS_DAYS", "7")
+    DECISION_SIGNATORY = os.environ.get("DECISION_SIGNATORY", "")  # the förbundschef's name on decision letters
 
 
 def finalize(config: dict, instance_path: str) -> None:

@@ -185,6 +185,8 @@ class Comment(Model):
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
     target: Mapped[str] = mapped_column(sa.String(100), default="general")
     body: Mapped[str] = mapped_column(sa.Text)
+    internal: Mapped[bool] = mapped_column(default=False, server_default=sa.false())  # staff only, never applicants
+    resolved_at: Mapped[datetime | None] = mapped_column(nullable=True)  # marked resolved by staff
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User | None] = relationship()

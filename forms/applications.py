@@ -1,10 +1,10 @@
 """Forms around applications (import, presets)."""
-from decimal import Decimal
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Optional
+
+from builder.appformat import limits
 
 from .base import BaseForm
 from .fields import RateField
@@ -17,8 +17,9 @@ class ImportForm(BaseForm):
 
 class PresetForm(BaseForm):
     label = StringField(_l("Benämning"), [DataRequired(_l("Ange en benämning.")), Length(max=200)])
-    rate = RateField(_l("Procentsats"), minimum=Decimal(0), maximum=Decimal("1.5"), required=True)
-    source = StringField(_l("Källa"), [Optional(), Length(max=500)])
+    rate = RateField(_l("Procentsats"), minimum=limits.SOCIAL_FEE_RATE.low, maximum=limits.SOCIAL_FEE_RATE.high,
+                     required=True)
+    source = StringField(_l("Källa"), [Optional(), Length(max=limits.MAX_SHORT_TEXT)])
 
 
 class CheckDocxForm(BaseForm):

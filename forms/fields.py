@@ -4,16 +4,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, StringField
+from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
+from builder.appformat.limits import FIRST_YEAR, LAST_YEAR, MAX_DECIMALS, SOCIAL_FEE_RATE  # defined once
 from builder.formatting import decimal as format_decimal
 from builder.swedish_numbers import parse_swedish_decimal
 
-MAX_DECIMALS = 8  # more is no amount, rate or FTE anyone means (and the loader allows no exponent games)
-FIRST_YEAR = 1900  # the application format's first year: earlier is no FINSAM project
 MAX_ROW_INDEX = 99_999  # far above every list's max_entries; a row index is ASCII digits and no more
 _ROW_INDEX = re.compile(r"[0-9]{1,5}")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -108,7 +109,7 @@ class YearField(SwedishDecimalField):
         if self.decimal is not None:
             return int(self.decimal)
         text = _SPACES.sub("", self.data or "")
-        return int(text) if re.fullmatch(r"[0-9]{4}", text) and 1990 <= int(text) <= 2100 else None
+        return int(text) if re.fullmatch(r"[0-9]{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR else None
 
 
 class RateField(SwedishDecimalField):
@@ -118,8 +119,8 @@ class RateField(SwedishDecimalField):
         return format_decimal(value * 100) + "\u00a0%"
 
     def convert(self, value: Decimal, percent: bool) -> Decimal:
-        # Rates are at most 150 %: a bare number above 1.5 can only mean percent.
-        if percent or value > Decimal("1.5"):
+        # Rates are at most 150 % (the format's limit): a bare number above 1.5 can only mean percent.
+        if percent or value > SOCIAL_FEE_RATE.high:
             value = value / 100
         return value.normalize() if value == value.to_integral_value() else value
 
@@ -157,10 +158,40 @@ class SwedishDateField(StringField):
         if self.date.year < FIRST_YEAR:
             self.date = None
             raise ValidationError(_l("Ange ett datum från år %(year)s eller senare.", year=FIRST_YEAR))
+        if self.date.year > LAST_YEAR:
+            self.date = None
+            raise ValidationError(_l("Ange ett datum till och med år %(year)s.", year=LAST_YEAR))
 
 
 class RowList(FieldList):
-    """A FieldList whose posted row numbers are ASCII digits of a sane size ("staff-٣-fte" is no row 3)."""
+    """A FieldList whose posted row numbers are ASCII digits of a sane size ("staff-٣-fte" is no row 3).
+
+    A stored list longer than max_entries (a draft saved before the format's limits were the forms') is
+    shown up to the limit, and the step refuses to save, so the rows beyond it are never lost.
+    """
+
+    errors: list[Any]
+    stored_rows: int = 0
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.stored_rows = 0
+        if self.max_entries and isinstance(data, (list, tuple)) and len(data) > self.max_entries:
+            self.stored_rows = len(data)
+            data = list(data)[:self.max_entries]
+        super().process(formdata, data, extra_filters)
+
+    def validate(self, form, extra_validators=()):
+        ok = super().validate(form, extra_validators)
+        if self.stored_rows and self.entries:
+            last = self.entries[-1]
+            field = next(iter(last.form), last) if hasattr(last, "form") else last
+            message = _l("Listan har %(count)s rader, men formuläret rymmer högst %(max)s. Inget sparas här så att "
+                         "inga rader går förlorade: exportera ansökan som JSON, korta listan och importera den igen.",
+                         count=self.stored_rows, max=self.max_entries)
+            field.errors = [*(field.errors or []), message]
+            self.errors = [*self.errors, message]  # a list inside a row form makes that row invalid too
+            return False
+        return ok
 
     def _extract_indices(self, prefix, formdata):
         offset = len(prefix) + 1

@@ -2,7 +2,7 @@
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from .base import BaseForm
@@ -28,3 +28,4 @@ class CommentForm(BaseForm):
     body = TextAreaField(_l("Kommentar"), [DataRequired(_l("Skriv en kommentar.")), Length(max=10_000)],
                          render_kw={"rows": 3})
     parent_id = HiddenField()
+    internal = BooleanField(_l("Intern anteckning (syns inte för sökande)"))

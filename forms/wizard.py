@@ -7,13 +7,16 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from builder.appformat import SECTION_TITLES, limits
+from builder.formatting import decimal as format_decimal
+
 from .base import BaseForm, RowForm, select_choices
 from .fields import RateField, RowList, SwedishDateField, SwedishDecimalField, YearField
 
-TEXT = [Optional(), Length(max=100_000)]
-SHORT = [Optional(), Length(max=500)]
-MAX_YEAR_COLUMNS = 20  # one amount input per year: a baseline spans at most this many years
-PARTY = [Length(max=500)]  # the choices include whatever was posted (a renamed party stays selectable)
+TEXT = [Optional(), Length(max=limits.MAX_TEXT)]
+SHORT = [Optional(), Length(max=limits.MAX_SHORT_TEXT)]
+MAX_YEAR_COLUMNS = limits.MAX_YEAR_COLUMNS  # one amount input per year
+PARTY = [Length(max=limits.MAX_SHORT_TEXT)]  # the choices include whatever was posted (a renamed party stays)
 KIND_CHOICES = select_choices([("new", _l("Ny ansökan")), ("extension", _l("Utökning")),
                                ("continuation", _l("Fortsättning"))])
 PARTY_KIND_CHOICES = select_choices([("municipality", _l("Kommun")), ("region", _l("Region (t.ex. vårdcentral)")),
@@ -21,12 +24,32 @@ PARTY_KIND_CHOICES = select_choices([("municipality", _l("Kommun")), ("region", 
                                      ("employment_service", _l("Arbetsförmedlingen")), ("other", _l("Annan"))])
 PRORATION_CHOICES = select_choices([("half_month", _l("Halva månader (som i Excel-mallen)")),
                                     ("day", _l("Exakt per dag")), ("month", _l("Hela månader"))])
-SCORE_CHOICES = select_choices((str(i), str(i)) for i in range(1, 5))
-MONTH_CHOICES = select_choices([("", _l("Ingen"))] + [(str(i), str(i)) for i in range(1, 13)])
+SCORE_CHOICES = select_choices((str(i), str(i)) for i in range(int(limits.SCORE.low), int(limits.SCORE.high) + 1))
+MONTH_CHOICES = select_choices([("", _l("Ingen"))] + [(str(i), str(i)) for i in
+                                                      range(int(limits.MONTH.low), int(limits.MONTH.high) + 1)])
+_YEARS = {"minimum": Decimal(limits.FIRST_YEAR), "maximum": Decimal(limits.LAST_YEAR)}
+
+
+def _bounds(bounds: limits.Range) -> dict:
+    """A field's minimum and maximum from the format's limits (a value greater than 0: the least one typed)."""
+    return {"minimum": bounds.least, "maximum": bounds.high}
+
+
+def _section(key: str, hint=None) -> TextAreaField:
+    """A narrative section's text area, labelled with the format's one section title."""
+    return TextAreaField(_l(SECTION_TITLES[key]), TEXT, description=hint or "")
+
+
+class FteField(SwedishDecimalField):
+    """The FTE is greater than 0 (the format's rule), which the range message says in words."""
+
+    def range_message(self):
+        return _l("Skriv en tjänstgöringsgrad större än 0 och högst %(high)s.", high=format_decimal(self.maximum))
 
 
 class ProjectForm(BaseForm):
-    title = StringField(_l("Projektets namn"), [DataRequired(_l("Ange projektets namn.")), Length(max=500)])
+    title = StringField(_l("Projektets namn"),
+                        [DataRequired(_l("Ange projektets namn.")), Length(max=limits.MAX_SHORT_TEXT)])
     kind = SelectField(_l("Typ av ansökan"), choices=KIND_CHOICES, default="new")
     association = StringField(_l("Samordningsförbund"), SHORT)
     period_start = SwedishDateField(_l("Startdatum"), required=True)
@@ -37,8 +60,8 @@ class ProjectForm(BaseForm):
         if start and end:
             if end < start:
                 raise ValidationError(_l("Slutdatum kan inte vara före startdatum."))
-            if (end.year - start.year, end.month, end.day) >= (15, start.month, start.day):
-                raise ValidationError(_l("En projektperiod kan vara högst 15 år."))
+            if (end.year - start.year, end.month, end.day) >= (limits.MAX_PERIOD_YEARS, start.month, start.day):
+                raise ValidationError(_l("En projektperiod kan vara högst %(n)s år.", n=limits.MAX_PERIOD_YEARS))
 
 
 class PartyForm(RowForm):
@@ -47,48 +70,48 @@ class PartyForm(RowForm):
 
 
 class PartiesForm(BaseForm):
-    parties = RowList(FormField(PartyForm), min_entries=1, max_entries=50)
+    parties = RowList(FormField(PartyForm), min_entries=1, max_entries=limits.MAX_PARTIES)
     process_owner = StringField(_l("Processägare (part som äger projektet)"), SHORT)
 
 
 class BackgroundForm(BaseForm):
-    background = TextAreaField(_l("Bakgrund och problembeskrivning"), TEXT)
-    preparation = TextAreaField(_l("Hur har ansökan tagits fram?"), TEXT)  # section "process"
-    target_group = TextAreaField(_l("Målgrupp"), TEXT)
-    child_rights = TextAreaField(_l("Barnrättsperspektiv"), TEXT)
+    background = _section("background")
+    preparation = _section("process")  # "process" is a form method name in WTForms
+    target_group = _section("target_group")
+    child_rights = _section("child_rights")
 
 
 class EffectItemForm(RowForm):
     label = StringField(_l("Insats som undviks eller förkortas"), SHORT)
-    persons = SwedishDecimalField(_l("Antal personer"), minimum=Decimal(0), maximum=Decimal(100000))
-    cost_per_day = SwedishDecimalField(_l("Kostnad per dygn (kr)"), minimum=Decimal(0), maximum=Decimal(1000000))
-    months = SwedishDecimalField(_l("Antal månader"), minimum=Decimal(0), maximum=Decimal(240))
-    days_per_month = SwedishDecimalField(_l("Dygn per månad"), minimum=Decimal(0), maximum=Decimal(31))
+    persons = SwedishDecimalField(_l("Antal personer"), **_bounds(limits.EFFECT_PERSONS))
+    cost_per_day = SwedishDecimalField(_l("Kostnad per dygn (kr)"), **_bounds(limits.EFFECT_COST_PER_DAY))
+    months = SwedishDecimalField(_l("Antal månader"), **_bounds(limits.EFFECT_MONTHS))
+    days_per_month = SwedishDecimalField(_l("Dygn per månad"), **_bounds(limits.EFFECT_DAYS_PER_MONTH))
 
 
 class ScenarioForm(RowForm):
     label = StringField(_l("Scenario"), SHORT)
     cost = SwedishDecimalField(_l("Kostnad att jämföra med (tomt = projektets budget)"),
-                               minimum=Decimal(0), maximum=Decimal(1_000_000_000))
-    items = RowList(FormField(EffectItemForm), min_entries=1, max_entries=50)
+                               **_bounds(limits.AMOUNT))
+    items = RowList(FormField(EffectItemForm), min_entries=1, max_entries=limits.MAX_EFFECT_ITEMS)
 
 
 class GoalsForm(BaseForm):
-    goals = TextAreaField(_l("Resultat- och effektmål"), TEXT)
-    scenarios = RowList(FormField(ScenarioForm), min_entries=0, max_entries=20)
+    goals = _section("goals")
+    scenarios = RowList(FormField(ScenarioForm), min_entries=0, max_entries=limits.MAX_SCENARIOS)
 
 
 class TimelineForm(BaseForm):
-    timeline = TextAreaField(_l("Tidsplan"), TEXT)
-    activities = TextAreaField(_l("Aktiviteter"), TEXT)
+    timeline = _section("timeline")
+    activities = _section("activities")
 
 
 class OrganisationForm(BaseForm):
-    owner = TextAreaField(_l("Processägare"), TEXT)
-    steering_group = TextAreaField(_l("Styrgrupp"), TEXT)
-    follow_up = TextAreaField(_l("Metoder för uppföljning (t.ex. SUS/Uppföljning Finsam, extern utvärdering)"), TEXT)
-    implementation = TextAreaField(_l("Implementering i ordinarie verksamhet"), TEXT)
-    other = TextAreaField(_l("Övrigt"), TEXT)
+    owner = _section("owner")
+    steering_group = _section("steering_group")
+    follow_up = _section("follow_up", _l("T.ex. SUS/Uppföljning Finsam, extern utvärdering."))
+    implementation = _section("implementation")
+    other = _section("other")
 
 
 def _filled_when(needed, given, message) -> bool:
@@ -114,47 +137,45 @@ class RiskForm(RowForm):
 
 
 class RisksForm(BaseForm):
-    risks = RowList(FormField(RiskForm), min_entries=0, max_entries=100)
+    risks = RowList(FormField(RiskForm), min_entries=0, max_entries=limits.MAX_RISKS)
 
 
 class StaffLineForm(RowForm):
     party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     role = StringField(_l("Roll"), SHORT)
-    fte = SwedishDecimalField(_l("Tjänstgöringsgrad (heltid = 1)"), minimum=Decimal("0.001"), maximum=Decimal(10),
-                              message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
-    monthly_salary = SwedishDecimalField(_l("Månadslön (kr)"), minimum=Decimal(0), maximum=Decimal(10_000_000))
-    social_fee_rate = RateField(_l("Sociala avgifter (tomt = standard)"), minimum=Decimal(0), maximum=Decimal("1.5"))
+    fte = FteField(_l("Tjänstgöringsgrad (heltid = 1)"), **_bounds(limits.FTE),
+                   message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
+    monthly_salary = SwedishDecimalField(_l("Månadslön (kr)"), **_bounds(limits.MONTHLY_SALARY))
+    social_fee_rate = RateField(_l("Sociala avgifter (tomt = standard)"), **_bounds(limits.SOCIAL_FEE_RATE))
     start = SwedishDateField(_l("Från"))
     end = SwedishDateField(_l("Till"))
-    raise_rate = RateField(_l("Årlig löneökning"), minimum=Decimal(0), maximum=Decimal("0.5"))
+    raise_rate = RateField(_l("Årlig löneökning"), **_bounds(limits.RAISE_RATE))
     raise_month = SelectField(_l("från månad"), choices=MONTH_CHOICES, default="")
 
 
 class OtherCostForm(RowForm):
     label = StringField(_l("Kostnad"), SHORT)
     party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
-    amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
-                        max_entries=MAX_YEAR_COLUMNS)
+    amounts = RowList(SwedishDecimalField(_l("Belopp"), **_bounds(limits.AMOUNT)), max_entries=MAX_YEAR_COLUMNS)
 
 
 class BaselineRowForm(RowForm):
     label = StringField(_l("Rad"), SHORT)
-    amounts = RowList(SwedishDecimalField(_l("Belopp"), minimum=Decimal(0), maximum=Decimal(1_000_000_000)),
-                        max_entries=MAX_YEAR_COLUMNS)
+    amounts = RowList(SwedishDecimalField(_l("Belopp"), **_bounds(limits.AMOUNT)), max_entries=MAX_YEAR_COLUMNS)
 
 
 class BudgetForm(BaseForm):
     proration = SelectField(_l("Delmånader räknas som"), choices=PRORATION_CHOICES, default="half_month")
-    default_social_fee_rate = RateField(_l("Sociala avgifter / PO-pålägg (standard)"), minimum=Decimal(0),
-                                        maximum=Decimal("1.5"))
-    staff = RowList(FormField(StaffLineForm), min_entries=0, max_entries=1000)
-    other_costs = RowList(FormField(OtherCostForm), min_entries=0, max_entries=100)
+    default_social_fee_rate = RateField(_l("Sociala avgifter / PO-pålägg (standard)"),
+                                        **_bounds(limits.SOCIAL_FEE_RATE))
+    staff = RowList(FormField(StaffLineForm), min_entries=0, max_entries=limits.MAX_STAFF_LINES)
+    other_costs = RowList(FormField(OtherCostForm), min_entries=0, max_entries=limits.MAX_OTHER_COSTS)
     overhead_label = StringField(_l("Benämning på overhead"), SHORT)
-    overhead_rate = RateField(_l("Overhead (andel av personalkostnaden)"), minimum=Decimal(0), maximum=Decimal(1))
+    overhead_rate = RateField(_l("Overhead (andel av personalkostnaden)"), **_bounds(limits.OVERHEAD_RATE))
     baseline_label = StringField(_l("Benämning på tidigare beviljad budget"), SHORT)
-    baseline_first_year = YearField(_l("Första år"), minimum=Decimal(1990), maximum=Decimal(2100))
-    baseline_last_year = YearField(_l("Sista år"), minimum=Decimal(1990), maximum=Decimal(2100))
-    baseline_rows = RowList(FormField(BaselineRowForm), min_entries=0, max_entries=100)
+    baseline_first_year = YearField(_l("Första år"), **_YEARS)
+    baseline_last_year = YearField(_l("Sista år"), **_YEARS)
+    baseline_rows = RowList(FormField(BaselineRowForm), min_entries=0, max_entries=limits.MAX_BASELINE_ROWS)
 
     def validate_baseline_last_year(self, field):
         """The years decide the amount columns: reversed or too many would drop or overflow the typed amounts."""
@@ -180,4 +201,4 @@ class SignatoryForm(RowForm):
 
 
 class SignatoriesForm(BaseForm):
-    signatories = RowList(FormField(SignatoryForm), min_entries=0, max_entries=50)
+    signatories = RowList(FormField(SignatoryForm), min_entries=0, max_entries=limits.MAX_SIGNATORIES)

@@ -28,6 +28,29 @@ SECTION_KEYS = (
 )
 
 
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown (web: messages, DOCX: docx)."""
+    return message
+
+
+# The sections' titles, in the order above: the wizard, the DOCX and the version comparison use these.
+SECTION_TITLES = {
+    "background": N_("Bakgrund/problembeskrivning"),
+    "process": N_("Hur har processen tagits fram"),
+    "target_group": N_("Målgrupp"),
+    "goals": N_("Resultat och effektmål"),
+    "child_rights": N_("Barnrättsperspektiv"),
+    "timeline": N_("Tidsplan"),
+    "activities": N_("Aktiviteter"),
+    "owner": N_("Processägare"),
+    "steering_group": N_("Styrgrupp"),
+    "follow_up": N_("Metoder för uppföljning"),
+    "implementation": N_("Implementering i ordinarie verksamhet"),
+    "other": N_("Övrigt"),
+}
+
+
 @dataclass(frozen=True)
 class Period:
     start: date

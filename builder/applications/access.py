@@ -62,6 +62,37 @@ def get_visible(app_id: int) -> Application:
     return application
 
 
+def _in_revision_query():
+    """Drafts that have been submitted before: the lead is revising them after a change request."""
+    from builder.models import ApplicationVersion
+
+    submitted_before = db.select(ApplicationVersion.id).where(ApplicationVersion.application_id == Application.id)
+    return (Application.status == "draft") & submitted_before.exists()
+
+
+def case_visible_query(user):
+    """visible_query, plus, for reviewers, the cases being revised (the review list keeps showing them)."""
+    if user.role == "reviewer":  # built on visible_query, so its rules stay the one place that decides
+        visible = visible_query(user).with_only_columns(Application.id)
+        return db.select(Application).where(Application.id.in_(visible) | _in_revision_query())
+    return visible_query(user)
+
+
+def can_view_case(user, application: Application) -> bool:
+    """can_view, plus staff's read access to a case (its page and frozen versions) while the lead revises."""
+    if can_view(user, application):
+        return True
+    return user.role == "reviewer" and application.status == "draft" and bool(application.versions)
+
+
+def get_case_visible(app_id: int) -> Application:
+    """The application if the current user may see its case page and frozen versions, else 404."""
+    application = db.session.get(Application, app_id)
+    if application is None or not can_view_case(current_user, application):
+        abort(404)
+    return application
+
+
 def get_editable(app_id: int) -> Application:
     """404 when not visible; 409 when visible but not editable (submitted, decided, not a member)."""
     application = get_visible(app_id)

@@ -10,13 +10,15 @@ from flask_login import current_user, login_required
 from builder.appformat import ValidationError
 from builder.auth.decorators import role_required
 from builder.extensions import db
+from builder.format_messages import messages
 from builder.models import Application
 from builder.web.downloads import safe_filename
+from builder.web.locale import current_language
 from forms.applications import ImportForm
 from forms.auth import InviteForm
 
 from . import bp, service
-from .access import can_edit, get_visible, refuse_over_quota, visible_query
+from .access import can_edit, can_view, get_case_visible, get_visible, refuse_over_quota, visible_query
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -39,18 +41,20 @@ def create():
 @bp.get("/<int:app_id>")
 @login_required
 def show(app_id: int):
-    application = get_visible(app_id)
-    doc = application.doc
+    application = get_case_visible(app_id)
+    # Staff looking at a case the lead is revising see the last submitted version, not the working draft.
+    case_only = not can_view(current_user, application)
+    doc = application.versions[-1].doc if case_only else application.doc
     table, effects = service.computed_budget(doc)
     return render_template("applications/show.html", application=application, doc=doc, table=table,
                            effects=effects, editable=can_edit(current_user, application),
                            is_owner=application.owner_id == current_user.id, invite_form=InviteForm(),
-                           **review_context(application))
+                           case_only=case_only, **review_context(application, doc))
 
 
-def review_context(application: Application) -> dict:
+def review_context(application: Application, doc: dict | None = None) -> dict:
     """What the workflow panel of an application page needs."""
-    from builder.review.checks import budget_findings
+    from builder.review.budget_findings import budget_findings
     from builder.review.service import comment_targets, is_party, latest_version_number
     from builder.workflow import allowed_actions
     from forms.base import choice_labels, select_choices
@@ -58,10 +62,11 @@ def review_context(application: Application) -> dict:
 
     member = application.is_member(current_user.id)
     comment_form = CommentForm()
-    comment_form.target.choices = select_choices(comment_targets(application.doc))
+    doc = application.doc if doc is None else doc
+    comment_form.target.choices = select_choices(comment_targets(doc))
     reviewer = current_user.role in ("reviewer", "admin")
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
-    findings = budget_findings(application.doc, parent.approved_total if parent else None) if reviewer else []
+    findings = budget_findings(doc, parent.approved_total if parent else None) if reviewer else []
     version = latest_version_number(application)
     decision_form = DecisionForm(formdata=None, data={"version": version})
     if application.approved_total is None and application.total is not None:
@@ -72,7 +77,8 @@ def review_context(application: Application) -> dict:
                 decision_form=decision_form, may_comment=current_user.role != "finance",
                 version_total=application.versions[-1].total if application.versions else None,
                 comment_form=comment_form, is_reviewer=reviewer, is_member=member, findings=findings,
-                parent=parent, top_comments=[c for c in application.comments if c.parent_id is None],
+                parent=parent, top_comments=[c for c in application.comments
+                                             if c.parent_id is None and (reviewer or not c.internal)],
                 target_labels=choice_labels(comment_form.target))
 
 
@@ -118,8 +124,10 @@ def import_json():
                 application = service.import_document(current_user, data.decode("utf-8-sig"))
             except UnicodeDecodeError:
                 errors = [_("Filen är inte UTF-8-text.")]
+            except service.QuotaReached as exc:
+                errors = [exc.message]
             except ValidationError as exc:
-                errors = exc.errors
+                errors = messages(exc.errors, current_language())
             else:
                 flash(_("Ansökan är importerad."), "success")
                 return redirect(url_for("applications.show", app_id=application.id))
@@ -131,6 +139,7 @@ def import_json():
 @login_required
 def export_xlsx(app_id: int):
     """The budget as an Excel workbook with live formulas (finance, reviewers, the applicants)."""
+    from builder.cases.panel import case_numbers_for
     from builder.web.filters import STATUS_LABELS
     from builder.xlsx import XLSX_MIMETYPE, budget_workbook
 
@@ -142,7 +151,8 @@ def export_xlsx(app_id: int):
     version = _("Version %(n)s", n=len(application.versions)) if application.versions else ""
     body = budget_workbook(validated, approved_total=application.approved_total,
                            status_label=str(STATUS_LABELS.get(application.status, application.status)),
-                           version_label=version, decision_date=application.decision_date)
+                           version_label=version, decision_date=application.decision_date,
+                           case_number=case_numbers_for([application]).get(application.id, ""))
     name = safe_filename(f"Budget-{application.title}", ".xlsx")
     return Response(body, mimetype=XLSX_MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -8,7 +8,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from builder import appformat
-from builder.appformat import ValidationError
+from builder.appformat import FormatError, ValidationError
 from builder.auth.service import find_user
 from builder.budget import BudgetTable, EffectResult, compute_budget, compute_effects
 from builder.extensions import db
@@ -49,9 +49,18 @@ def quota_message() -> str:
              n=current_app.config["APPLICATIONS_PER_DAY"])
 
 
+class QuotaReached(ValidationError):
+    """No more new applications today: refused like a bad file, but said as one message, not as format errors."""
+
+    def __init__(self, message: str):
+        super().__init__([])
+        self.args = (message,)
+        self.message = message
+
+
 def _refuse_over_quota(owner: User) -> None:
     if quota_reached(owner):
-        raise ValidationError([quota_message()])
+        raise QuotaReached(quota_message())
 
 
 def save_document(application: Application, doc: dict, step: str | None = None,
@@ -70,8 +79,8 @@ def save_document(application: Application, doc: dict, step: str | None = None,
     db.session.commit()
 
 
-def validate(doc: dict) -> tuple[appformat.Application | None, list[str]]:
-    """The validated application, or the loader's messages."""
+def validate(doc: dict) -> tuple[appformat.Application | None, list[FormatError]]:
+    """The validated application, or the loader's errors (render them with builder.format_messages)."""
     try:
         return appformat.from_dict(doc), []
     except ValidationError as exc:
@@ -97,7 +106,7 @@ def _decoded(text: str | bytes):
     try:
         return clean_strings(appformat.parse_json(text))
     except RecursionError:  # parse_json may accept a depth that cleaning (or validating) cannot walk
-        raise ValidationError(["(file): not valid JSON: nested too deeply"]) from None
+        raise ValidationError([FormatError((), "too_deep")]) from None
 
 
 def import_document(owner: User, text: str | bytes) -> Application:
@@ -112,12 +121,12 @@ def baseline_draft(owner: User, baseline_json: str, title: str) -> Application:
     _refuse_over_quota(owner)
     doc = new_document()
     doc["kind"] = "extension"
-    doc["title"] = without_control_characters(title or "").strip()[:500]
+    doc["title"] = without_control_characters(title or "").strip()[:appformat.limits.MAX_SHORT_TEXT]
     candidate = {**doc, "title": "-", "period": {"start": "2000-01-01", "end": "2000-01-01"},
                  "budget": {**doc["budget"], "baseline": _decoded(baseline_json)}}
     validated = appformat.from_dict(candidate)  # the placeholder title and period never fail: only the baseline
     if validated.budget.baseline is None:  # "null" is a valid missing baseline, but no table to start from
-        raise ValidationError(["budget.baseline: is required"])
+        raise ValidationError([FormatError(("budget", "baseline"), "required")])
     doc["budget"]["baseline"] = appformat.to_dict(validated)["budget"]["baseline"]
     return create_application(owner, doc)
 

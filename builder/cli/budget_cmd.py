@@ -9,7 +9,7 @@ from flask import Flask
 from builder.budget import compute_budget, compute_effects, table_to_json
 from builder.budget_text import render_lines, render_table
 
-from .common import read_application
+from .common import language_option, read_application
 
 
 @click.command("budget")
@@ -17,9 +17,13 @@ from .common import read_application
 @click.option("--json", "as_json", is_flag=True, help="Print the computed table as JSON (spec output shape).")
 @click.option("--lines", "with_lines", is_flag=True,
               help="Also print each staff line: monthly cost, raises, months counted and cost per year.")
-def budget_command(file: str, as_json: bool, with_lines: bool) -> None:
-    """Print the yearly budget table of a finsam-application JSON file (- for standard input)."""
-    application = read_application(file)
+@language_option
+def budget_command(file: str, as_json: bool, with_lines: bool, language: str | None) -> None:
+    """Print the yearly budget table of a finsam-application JSON file (- for standard input).
+
+    The table is in the application's language; error messages in --language.
+    """
+    application = read_application(file, language)
     table = compute_budget(application.budget)
     effects = compute_effects(application.effects, table.total) if application.effects else None
     if as_json:

@@ -10,8 +10,9 @@ import click
 from flask import Flask
 
 from builder.docx import docx_filename, render_application_docx, signing_problems
+from builder.format_messages import export_refused
 
-from .common import EXIT_BAD_INPUT, fail, read_application
+from .common import EXIT_BAD_INPUT, fail, language_option, read_application
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -53,19 +54,21 @@ def _write_atomically(path: str, data: bytes) -> None:
 @click.option("--draft", is_flag=True, help='Export even if not ready for signing, marked "UTKAST"/"DRAFT".')
 @click.option("--version-label", default="", help='Printed in the footer, e.g. "v3" or "Version 2 till styrelsen".')
 @click.option("--date", "day", help="The date printed in the document, YYYY-MM-DD (default: today).")
-def export_docx_command(file: str, output: str | None, draft: bool, version_label: str, day: str | None) -> None:
+@language_option
+def export_docx_command(file: str, output: str | None, draft: bool, version_label: str, day: str | None,
+                        language: str | None) -> None:
     """Write a finsam-application JSON file (- for standard input) as a Word document.
 
     Refused, with the problems listed and exit status 2, when the application is not ready
     for signing (use --draft to export it anyway).
     """
-    application = read_application(file)
+    application = read_application(file, language)
     today = _parse_day(day) or date.today()
     if not draft:
-        problems = signing_problems(application)
+        said_in = language or application.language  # without --language: the document's language
+        problems = signing_problems(application, said_in)
         if problems:
-            click.echo("Export refused: the application is not ready for signing "
-                       "(use --draft for a marked draft):", err=True)
+            click.echo(export_refused(said_in), err=True)
             for problem in problems:
                 click.echo(f"  - {problem}", err=True)
             sys.exit(EXIT_BAD_INPUT)

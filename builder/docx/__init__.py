@@ -5,7 +5,7 @@
 `render_application_docx(app, draft=False, version_label="", today=None) -> bytes` raises
 ExportRefused (its `problems` list) unless the application is ready for signing or `draft`.
 """
-from .checks import ExportRefused, signing_problems
+from .export_refusal import ExportRefused, signing_problems
 from .text import docx_filename
 from .writer import DOCX_MIME, render_application_docx
 

@@ -9,11 +9,12 @@ from decimal import Decimal
 from babel.dates import get_month_names
 
 from builder.budget import EdgeMonth, LineDetail, LineYear, Row, YearPart
+from builder.budget_text import change_sentence
 from builder.formatting import babel_locale
 
 from .budget_tables import write_baseline_table, write_reconciliation_table, write_summary_tables
 from .context import Context
-from .labels import BUDGET_INTRO_BY_KIND, CHANGE_BY_KIND, KIND_WORDS
+from .labels import BUDGET_INTRO_BY_KIND, KIND_WORDS
 from .text import clean_text
 from .xmlkit import paragraph, run
 
@@ -181,17 +182,6 @@ def carried_over_text(ctx: Context) -> str:
 
 
 def change_text(ctx: Context) -> str:
-    """"Utökningen innebär en höjning av budgeten med 1 601 327 kr …, till totalt 5 419 167 kr."."""
-    _ = ctx.gettext
-    table = ctx.table
-    values = dict(change=_(CHANGE_BY_KIND[ctx.app.kind]), amount=ctx.kr(abs(table.delta)),
-                  total=ctx.kr(table.revised_total))
-    if table.delta > 0:
-        return _("%(change)s innebär en höjning av budgeten med %(amount)s jämfört med den ursprungliga "
-                 "budgeten, till totalt %(total)s.", **values)
-    if table.delta < 0:
-        return _("%(change)s innebär en sänkning av budgeten med %(amount)s jämfört med den ursprungliga "
-                 "budgeten, till totalt %(total)s.", **values)
-    return _("%(change)s innebär ingen ändring av budgeten jämfört med den ursprungliga budgeten, "
-             "som är totalt %(total)s.", **values)
+    """The change against the baseline: the one sentence of builder/budget_text.change_sentence."""
+    return change_sentence(ctx.table, ctx.language, kr=ctx.kr)
 

@@ -39,16 +39,21 @@ def page_runs(gettext) -> list[str]:
     return runs
 
 
-def footer_blocks(gettext, title: str, version_label: str, fingerprint: str) -> list[str]:
-    """The title on the first line; the version label, the fingerprint and "Sida X av Y" on the second.
+def footer_blocks(gettext, title: str, version_label: str, fingerprint: str, case_number: str = "") -> list[str]:
+    """The title (and the diarienummer) on the first line; the version label, the fingerprint and
+    "Sida X av Y" on the second.
 
-    The title may be long and is cut to one line; the second line is short (the label is cut to
+    The first line is cut to MAX_FOOTER_TITLE characters; the second is short (the label is cut to
     MAX_FOOTER_LABEL characters), so "Sida X av Y" never wraps onto a line of its own.
     """
     _ = gettext
+    case = _("Diarienummer: %(number)s", number=_one_line(case_number, 30)) if case_number else ""
+    first = _one_line(title, MAX_FOOTER_TITLE - (len(case) + 3 if case else 0))
+    if case:
+        first = f"{first} · {case}" if first else case
     label = _one_line(version_label, MAX_FOOTER_LABEL) or _("Utkast")
     details = " · ".join([label, _("Kontrollsumma: %(fingerprint)s", fingerprint=fingerprint)])
-    return [paragraph(_one_line(title), "Footer", border_top=RULE_COLOUR),
+    return [paragraph(first, "Footer", border_top=RULE_COLOUR),
             paragraph(details, "Footer", runs=page_runs(_))]
 
 
@@ -61,9 +66,10 @@ def _replace_content(container, blocks: list[str]) -> None:
         element.append(child)
 
 
-def write_footer(document: DocumentObject, gettext, title: str, version_label: str, fingerprint: str) -> None:
+def write_footer(document: DocumentObject, gettext, title: str, version_label: str, fingerprint: str,
+                 case_number: str = "") -> None:
     """The footer of every section."""
-    blocks = footer_blocks(gettext, title, version_label, fingerprint)
+    blocks = footer_blocks(gettext, title, version_label, fingerprint, case_number)
     for section in document.sections:
         section.footer.is_linked_to_previous = False
         _replace_content(section.footer, blocks)

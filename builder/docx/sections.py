@@ -1,8 +1,8 @@
 """The front of the application, its narrative sections, expected effects and risk register."""
 from __future__ import annotations
 
-from .checks import applying_parties
 from .context import Context
+from .export_refusal import applying_parties
 from .labels import KIND_WORDS, SECTION_TITLES, TITLE_BY_KIND
 from .tables import Column, TableRow, fit_columns
 from .text import clean_text, paragraphs_of

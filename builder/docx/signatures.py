@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .base import TEXT_WIDTH_TWIPS
-from .checks import applying_parties
 from .context import Context
+from .export_refusal import applying_parties
 from .text import clean_text, has_text
 from .xmlkit import el, paragraph
 

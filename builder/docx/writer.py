@@ -9,11 +9,12 @@ from docx.document import Document as DocumentObject
 from builder.appformat import Application, fingerprint
 from builder.budget import compute_budget, compute_effects
 from builder.i18n import gettext_for
+from builder.readiness import describe_all
 
 from .base import new_document
 from .budget import write_budget
-from .checks import ExportRefused, signing_problems
 from .context import Context
+from .export_refusal import ExportRefused, signing_gaps
 from .footer import write_footer, write_header
 from .labels import DOCUMENT_LANGUAGE, SECTIONS_AFTER_BUDGET, SECTIONS_BEFORE_BUDGET
 from .sections import document_title, write_effects, write_front, write_risks, write_sections
@@ -25,7 +26,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def render_application_docx(app: Application, *, draft: bool = False, version_label: str = "",
-                            today: date | None = None, version_number: int | None = None,
+                            today: date | None = None, case_number: str = "", version_number: int | None = None,
                             submitted: date | None = None) -> bytes:
     """The application as a Word document; raises ExportRefused unless it is ready for signing or a draft.
 
@@ -34,9 +35,9 @@ def render_application_docx(app: Application, *, draft: bool = False, version_la
     """
     table = compute_budget(app.budget)
     if not draft:
-        problems = signing_problems(app, table=table)
-        if problems:
-            raise ExportRefused(problems)
+        gaps = signing_gaps(app)
+        if gaps:
+            raise ExportRefused(describe_all(gaps, app.language), gaps)
     today = today or date.today()
     gettext = gettext_for(app.language, "docx")
     document = new_document(app.language)
@@ -49,7 +50,7 @@ def render_application_docx(app: Application, *, draft: bool = False, version_la
     if not version_label and version_number is not None:
         version_label = (gettext("Version %(n)s, inskickad %(date)s", n=version_number, date=submitted.isoformat())
                          if submitted else gettext("Version %(n)s", n=version_number))
-    write_footer(document, gettext, app.title, version_label, short_id)
+    write_footer(document, gettext, app.title, version_label, short_id, case_number)
     set_properties(document, app, document_title(app, gettext, draft), version_label, short_id, today)
     out = io.BytesIO()
     document.save(out)

@@ -6,22 +6,26 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from builder.applications.access import visible_query
+from builder.applications.access import case_visible_query
 from builder.applications.service import validate
 from builder.budget import compute_budget
+from builder.cases.listing import CASE_SORT_KEYS, IN_REVISION, add_case_columns, filter_case_rows
 from builder.extensions import db
 from builder.models import Application
 
-SORT_KEYS = ("title", "status", "association", "period_start", "total", "delta", "updated")
+SORT_KEYS = ("title", "status", "association", "period_start", "total", "delta", "updated") + CASE_SORT_KEYS
 
 
 def application_rows(user, status: str = "", association: str = "", query: str = "", sort: str = "updated",
-                     descending: bool = True) -> list[dict]:
+                     descending: bool = True, officer: str = "", due: str = "") -> list[dict]:
     """One dict per visible application, filtered and sorted as asked."""
-    select = visible_query(user)
-    if status:
+    select = case_visible_query(user)
+    if status and status != IN_REVISION:
         select = select.where(Application.status == status)
-    rows = [_row(a) for a in db.session.scalars(select)]
+    applications = list(db.session.scalars(select))
+    rows = [_row(a) for a in applications]
+    add_case_columns(rows, applications)
+    rows = filter_case_rows(rows, user, status=status, officer=officer, due=due)
     if association:
         rows = [r for r in rows if association.lower() in r["association"].lower()]
     if query:

@@ -7,14 +7,14 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from builder.applications.access import get_visible, refuse_over_quota
+from builder.applications.access import get_case_visible, get_visible, refuse_over_quota
 from builder.applications.service import computed_budget
 from builder.extensions import db
 from builder.models import Comment
 from builder.web.downloads import safe_filename
 from builder.web.filters import SECTION_TITLES, STATUS_LABELS
 from builder.web.ids import parse_id
-from builder.wizard.checks import review_problems
+from builder.wizard.field_checks import review_problems
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
 from forms.base import choice_labels, select_choices
 from forms.review import CommentForm, DecisionForm, TransitionForm
@@ -44,6 +44,10 @@ def transition(app_id: int, action: str):
     application = get_visible(app_id)
     _check_may(application, action)
     form = DecisionForm() if action in DECISIONS else TransitionForm()
+    if action == "request_changes":
+        from forms.cases import ChangeRequestForm
+
+        form = ChangeRequestForm()  # the text is required: it tells the lead what to fix
     _check_version(application, form.version.data)
     if not form.validate_on_submit():
         for message in [m for errors in form.errors.values() for m in errors]:
@@ -100,7 +104,7 @@ def _version(application, number: int):
 @bp.get("/applications/<int:app_id>/versions/<int:number>")
 @login_required
 def version(app_id: int, number: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     frozen = _version(application, number)
     table, effects = computed_budget(frozen.doc)
     return render_template("review/version.html", application=application, version=frozen, doc=frozen.doc,
@@ -110,7 +114,7 @@ def version(app_id: int, number: int):
 @bp.get("/applications/<int:app_id>/versions/<int:number>/export.json")
 @login_required
 def version_json(app_id: int, number: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     frozen = _version(application, number)
     name = safe_filename(f"{application.title}-v{number}", ".json")
     return Response(frozen.document, mimetype="application/json",
@@ -120,7 +124,7 @@ def version_json(app_id: int, number: int):
 @bp.get("/applications/<int:app_id>/compare")
 @login_required
 def compare_versions(app_id: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     numbers = [v.number for v in application.versions]
     a = request.args.get("a", type=int) or (numbers[-2] if len(numbers) > 1 else None)
     b = request.args.get("b", type=int) or (numbers[-1] if numbers else None)
@@ -129,15 +133,20 @@ def compare_versions(app_id: int):
         return redirect(url_for("applications.show", app_id=app_id))
     old, new = _version(application, a), _version(application, b)
     years, rows = compare.budget_comparison(old.doc, new.doc)
+    from builder.web.locale import current_language
+
+    from .line_changes import line_changes
+
     return render_template("review/compare.html", application=application, old=old, new=new,
                            sections=compare.section_diffs(old.doc, new.doc), years=years, rows=rows,
-                           titles=dict(SECTION_TITLES), numbers=numbers)
+                           titles=dict(SECTION_TITLES), numbers=numbers,
+                           lines=line_changes(old.doc, new.doc, current_language()))
 
 
 @bp.post("/applications/<int:app_id>/comments")
 @login_required
 def add_comment(app_id: int):
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)  # staff may comment while the lead revises
     form = CommentForm()
     form.target.choices = select_choices(service.comment_targets(application.doc))
     if current_user.role == "finance":
@@ -147,12 +156,13 @@ def add_comment(app_id: int):
     if form.parent_id.data:
         parent_id = parse_id(form.parent_id.data)
         parent = db.session.get(Comment, parent_id) if parent_id is not None else None
-        if parent is None or parent.application_id != application.id:
+        if parent is None or parent.application_id != application.id or (parent.internal and not reviewer):
             abort(404)
     elif not reviewer:
         abort(403)  # applicants answer comments; they do not open new threads
     if form.validate_on_submit() and (parent or form.target.data in choice_labels(form.target)):
-        service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent)
+        service.add_comment(application, current_user, form.body.data, form.target.data or "general", parent,
+                            internal=reviewer and bool(form.internal.data))
         flash(_("Kommentaren är sparad."), "success")
     else:
         flash(_("Skriv en kommentar."), "error")
@@ -180,22 +190,28 @@ def _filtered_rows():
 
     if current_user.role not in ("reviewer", "admin", "finance"):
         abort(404)
+    from builder.cases.listing import IN_REVISION
+
     args = request.args
-    return application_rows(current_user, status=args.get("status", "") if args.get("status") in STATUSES else "",
+    status = args.get("status", "")
+    return application_rows(current_user, status=status if status in (*STATUSES, IN_REVISION) else "",
                             association=args.get("association", "")[:200], query=args.get("q", "")[:200],
-                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc")
+                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc",
+                            officer=args.get("officer", "")[:20], due=args.get("due", "")[:20])
 
 
 @bp.get("/review")
 @login_required
 def review_list():
+    from builder.cases.service import officers
     from builder.models import STATUSES
 
     from .listing import page_of
 
     rows = _filtered_rows()
     page = page_of(rows, request.args.get("page", ""), current_app.config["REVIEW_PAGE_SIZE"])
-    return render_template("review/list.html", rows=page.rows, page=page, statuses=STATUSES, args=request.args)
+    return render_template("review/list.html", rows=page.rows, page=page, statuses=STATUSES, args=request.args,
+                           officers=officers())
 
 
 @bp.get("/review/export.csv")
@@ -214,7 +230,7 @@ def version_docx(app_id: int, number: int):
     """A frozen version as DOCX; its footer fingerprint matches the version's."""
     from builder.applications.docx_export import docx_response
 
-    application = get_visible(app_id)
+    application = get_case_visible(app_id)
     frozen = _version(application, number)
     return docx_response(application, frozen.doc, draft=request.args.get("draft") == "1", version_label="",
                          version_number=number, submitted=frozen.created_at,

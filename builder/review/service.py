@@ -53,6 +53,9 @@ def apply_transition(application: Application, action: str, user: User, comment:
     version_number: int | None
     if action == "submit":
         version_number = snapshot(application, user).number
+        from builder.cases.service import open_case  # the diarienummer, given at the first submission
+
+        open_case(application, user)
     else:  # a decision names the version it was made on (the route checked it is the newest)
         version_number = latest_version_number(application) or None
     if decision:
@@ -68,12 +71,14 @@ def apply_transition(application: Application, action: str, user: User, comment:
 
 
 def add_comment(application: Application, user: User, body: str, target: str = "general",
-                parent: Comment | None = None) -> Comment:
-    """A comment on the latest version (an answer is attached to its parent's version)."""
+                parent: Comment | None = None, internal: bool = False) -> Comment:
+    """A comment on the latest version (an answer is attached to its parent's version and is internal when
+    its parent is)."""
     version = parent.version if parent else (application.versions[-1] if application.versions else None)
     comment = Comment(application_id=application.id, version_id=version.id if version else None,
                       parent_id=parent.id if parent else None, user_id=user.id,
-                      target=parent.target if parent else target, body=body.strip())
+                      target=parent.target if parent else target, body=body.strip(),
+                      internal=parent.internal if parent else internal)
     application.comments.append(comment)
     db.session.commit()
     return comment
@@ -117,4 +122,6 @@ def comment_targets(doc: dict) -> list[tuple[str, str]]:
     for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
         targets.append((f"budget.staff[{i}]", _("Personalrad %(n)s: %(party)s, %(role)s", n=i + 1,
                                                  party=line.get("party", ""), role=line.get("role", ""))))
-    return targets
+    from builder.cases.guidance import more_comment_targets
+
+    return targets + more_comment_targets(doc)

@@ -9,18 +9,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from builder import formatting
+from builder.appformat.model import SECTION_TITLES as APP_SECTION_TITLES
 from forms.walk import leaf_fields
 
 from .locale import current_language
 
-SECTION_TITLES = (
-    ("background", _l("Bakgrund/problembeskrivning")), ("process", _l("Hur har processen tagits fram")),
-    ("target_group", _l("Målgrupp")), ("goals", _l("Resultat och effektmål")),
-    ("child_rights", _l("Barnrättsperspektiv")), ("timeline", _l("Tidsplan")), ("activities", _l("Aktiviteter")),
-    ("owner", _l("Processägare")), ("steering_group", _l("Styrgrupp")),
-    ("follow_up", _l("Metoder för uppföljning")), ("implementation", _l("Implementering i ordinarie verksamhet")),
-    ("other", _l("Övrigt")),
-)
+# (key, title) in the document's order: the one list of builder/appformat/model.py, translated per request.
+SECTION_TITLES = tuple((key, _l(title)) for key, title in APP_SECTION_TITLES.items())
 STATUS_LABELS = {"draft": _l("Utkast"), "submitted": _l("Inskickad"), "changes_requested": _l("Komplettering begärd"),
                  "approved": _l("Beviljad"), "rejected": _l("Avslagen"), "withdrawn": _l("Återkallad")}
 KIND_LABELS = {"new": _l("Ny ansökan"), "extension": _l("Utökning"), "continuation": _l("Fortsättning")}
@@ -70,6 +65,14 @@ def _local_datetime(value) -> str:
     return format_datetime(value.replace(tzinfo=UTC), "medium")
 
 
+def _change_sentence(table) -> str:
+    """The budget's change against the baseline: the one sentence of builder/budget_text.py."""
+    from builder.budget_text import change_sentence
+
+    language = current_language()
+    return change_sentence(table, language, kr=lambda amount: formatting.kr(amount, language))
+
+
 def register_filters(app: Flask) -> None:
     app.jinja_env.filters["kr"] = lambda v: formatting.kr(v, current_language())
     app.jinja_env.filters["num"] = lambda v: formatting.number(v, current_language())
@@ -84,6 +87,7 @@ def register_filters(app: Flask) -> None:
         form_error_list=form_error_list,
         widget=widget,
         section_titles=lambda: SECTION_TITLES,
+        change_sentence=_change_sentence,
         status_label=lambda s: STATUS_LABELS.get(s, s),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         role_label=lambda r: ROLE_LABELS.get(r, r),

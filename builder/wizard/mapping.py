@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
-from forms.wizard import MAX_YEAR_COLUMNS
+from builder.appformat.limits import MAX_YEAR_COLUMNS, MONTH
 
 SECTION_FIELDS = {
     "background": ("background", "process", "target_group", "child_rights"),
@@ -191,7 +192,7 @@ def budget_data(doc: dict) -> dict:
 
 def _month(text) -> int | None:
     """A posted raise month 1–12, or None (the live preview runs before the choice is checked: "1.5", "1e3")."""
-    return int(text) if isinstance(text, str) and re.fullmatch(r"[0-9]{1,2}", text) and 1 <= int(text) <= 12 \
+    return int(text) if isinstance(text, str) and re.fullmatch(r"[0-9]{1,2}", text) and MONTH.contains(Decimal(text)) \
         else None
 
 

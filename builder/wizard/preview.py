@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import copy
-import re
 
 from flask_babel import gettext as _
 
+from builder.appformat import FormatError
 from builder.applications.service import validate
 from builder.budget import compute_budget, compute_effects
+from builder.format_messages import message
+from builder.web.locale import current_language
 
 from . import mapping
-
-_ROW = re.compile(r"^budget\.(staff|other_costs)\[(\d+)\]")
-_PLACE = re.compile(r"^(?P<area>budget\.staff|budget\.other_costs|budget\.baseline|budget\.overhead|effects)"
-                    r"(?:\[(?P<n>\d+)\])?(?:\.\w+\[(?P<m>\d+)\])?\.?(?P<field>[a-z_]*)")
 
 
 def _field_names() -> dict[str, str]:
@@ -25,27 +23,34 @@ def _field_names() -> dict[str, str]:
             "months": _("antalet månader"), "cost": _("kostnaden"), "items": _("insatserna")}
 
 
-def describe_errors(errors: list[str]) -> list[str]:
-    """The format's messages ("budget.staff[1].fte: must be ...") as a person reads them, in their language."""
+def _describe(error: FormatError, names: dict[str, str]) -> str:
+    """One error of the live preview as "Personalrad 2 räknas inte med: kontrollera månadslönen."."""
+    path = error.path
+    area = path[:2] if path[:1] == ("budget",) else path[:1]
+    rest = path[len(area):]
+    n = rest[0] + 1 if rest and isinstance(rest[0], int) else None
+    keys = [part for part in rest if isinstance(part, str) and part in names]
+    inner = [key for key in keys if key not in ("rows", "items")]  # the field inside a row, when there is one
+    field = names[(inner or keys)[0]] if keys else _("uppgifterna")
+    if area == ("budget", "staff") and n is not None:
+        return _("Personalrad %(n)s räknas inte med: kontrollera %(field)s.", n=n, field=field)
+    if area == ("budget", "other_costs") and n is not None:
+        return _("Övrig kostnad %(n)s räknas inte med: kontrollera %(field)s.", n=n, field=field)
+    if area == ("budget", "baseline"):
+        return _("Den tidigare beviljade budgeten räknas inte med: kontrollera %(field)s.", field=field)
+    if area == ("budget", "overhead"):
+        return _("Overhead räknas inte med: kontrollera %(field)s.", field=field)
+    if area == ("effects",) and n is not None:
+        return _("Scenario %(n)s räknas inte med: kontrollera %(field)s.", n=n, field=field)
+    return _("Kontrollera budgeten (%(detail)s).", detail=message(error, current_language()))
+
+
+def describe_errors(errors: list[FormatError]) -> list[str]:
+    """The format's errors as a person reads them beside the live table, in their language."""
     names = _field_names()
-    out = []
+    out: list[str] = []
     for error in errors:
-        match = _PLACE.match(error)
-        if not match:
-            out.append(_("Kontrollera budgeten (%(detail)s).", detail=error))
-            continue
-        area, field = match.group("area"), names.get(match.group("field") or "", _("uppgifterna"))
-        n = int(match.group("n")) + 1 if match.group("n") else None
-        if area == "budget.staff":
-            text = _("Personalrad %(n)s räknas inte med: kontrollera %(field)s.", n=n, field=field)
-        elif area == "budget.other_costs":
-            text = _("Övrig kostnad %(n)s räknas inte med: kontrollera %(field)s.", n=n, field=field)
-        elif area == "budget.baseline":
-            text = _("Den tidigare beviljade budgeten räknas inte med: kontrollera %(field)s.", field=field)
-        elif area == "budget.overhead":
-            text = _("Overhead räknas inte med: kontrollera %(field)s.", field=field)
-        else:
-            text = _("Scenario %(n)s räknas inte med: kontrollera %(field)s.", n=n or 1, field=field)
+        text = _describe(error, names)
         if text not in out:
             out.append(text)
     return out
@@ -88,18 +93,17 @@ def effects_preview(form, doc: dict):
     return compute_effects(validated.effects, total), describe_errors(errors), total
 
 
-def _drop_bad_rows(candidate: dict, errors: list[str]) -> dict:
+def _drop_bad_rows(candidate: dict, errors: list[FormatError]) -> dict:
+    """The candidate without the rows (or the baseline, overhead, scenarios) the loader refused."""
     out = copy.deepcopy(candidate)
     bad: dict[str, set[int]] = {"staff": set(), "other_costs": set()}
     for error in errors:
-        match = _ROW.match(error)
-        if match:
-            bad[match.group(1)].add(int(match.group(2)))
-        elif error.startswith("budget.baseline"):
-            out["budget"].pop("baseline", None)
-        elif error.startswith("budget.overhead"):
-            out["budget"].pop("overhead", None)
-        elif error.startswith("effects"):
+        path = error.path
+        if path[:1] == ("budget",) and len(path) > 2 and path[1] in bad and isinstance(path[2], int):
+            bad[str(path[1])].add(path[2])
+        elif path[:2] in (("budget", "baseline"), ("budget", "overhead")):
+            out["budget"].pop(str(path[1]), None)
+        elif path[:1] == ("effects",):
             out.pop("effects", None)
     for key, indexes in bad.items():
         out["budget"][key] = [row for i, row in enumerate(out["budget"].get(key) or []) if i not in indexes]

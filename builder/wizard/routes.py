@@ -13,7 +13,7 @@ from builder.models import FeePreset
 from forms.base import choice_labels, select_choices
 from forms.walk import leaf_fields
 
-from . import bp, checks, mapping, preview
+from . import bp, field_checks, mapping, preview
 from .formdata import find_list, remove_entry
 from .steps import BY_KEY, STEPS, neighbours
 
@@ -102,10 +102,10 @@ def _checked_document(step, form, doc):
     ok = form.validate()
     form.checked = True
     if step.key == "budget":
-        ok = checks.check_staff_lines(form, doc) and ok
+        ok = field_checks.check_staff_lines(form, doc) and ok
     if step.key == "goals":
-        ok = checks.check_effects(form) and ok
-    return checks.check_document(step, form, doc) if ok else None  # only a valid form is applied
+        ok = field_checks.check_effects(form) and ok
+    return field_checks.check_document(step, form, doc) if ok else None  # only a valid form is applied
 
 
 def _after_save(step, app_id: int):
@@ -230,7 +230,7 @@ def review(app_id: int):
     may_submit = "submit" in allowed_actions(application.status, is_member=member, role=current_user.role)
     return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
                            validated=validated, table=table, effects=effects,
-                           problems=checks.review_problems(doc), neighbours=neighbours("review"),
+                           problems=field_checks.review_problems(doc), neighbours=neighbours("review"),
                            editable=can_edit(current_user, application), may_submit=may_submit,
                            transition_form=TransitionForm(formdata=None,
                                                           data={"version": latest_version_number(application)}))

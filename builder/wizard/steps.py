@@ -7,6 +7,7 @@ from functools import partial
 
 from flask_babel import lazy_gettext as _l
 
+from builder import readiness
 from forms import wizard as wf
 
 from . import mapping
@@ -31,9 +32,7 @@ def _has(*keys):
 
 
 def _signatories_complete(doc: dict) -> bool:
-    signed = {s.get("party") for s in doc.get("signatories") or []}
-    parties = [p.get("name") for p in doc.get("parties") or []]
-    return bool(parties) and all(p in signed for p in parties)
+    return bool(doc.get("parties")) and not readiness.signatory_gaps(doc)
 
 
 STEPS: tuple[Step, ...] = (

@@ -20,7 +20,8 @@ CREATOR = "FINSAM Ansökningsbyggaren"
 
 
 def budget_workbook(application: Application, *, approved_total: int | None = None,
-                    status_label: str = "", version_label: str = "", decision_date: date | None = None) -> bytes:
+                    status_label: str = "", version_label: str = "", decision_date: date | None = None,
+                    case_number: str = "") -> bytes:
     """The application's budget as an XLSX workbook: a cover sheet, then the budget whose staff costs
     are formulas of the staff lines' inputs (equal to the engine's cells), with sums as formulas."""
     _ = gettext_for(application.language, "xlsx")
@@ -38,6 +39,11 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     write_budget_sheet(budget, application, table, _, approved_total, status_label, staff, staff_name)
     if table.has_baseline:
         write_comparison_sheet(workbook.create_sheet(_("Jämförelse")), application, table, _, _("Budget"))
+    if case_number:  # the diarienummer in every sheet's printed footer
+        footer = excel_text(_("Diarienummer: %(number)s", number=case_number)).replace("&", "&&")  # "&": a code
+        for sheet in workbook.worksheets:
+            if sheet.oddFooter is not None:
+                sheet.oddFooter.left.text = footer
     workbook.properties.title = excel_text(application.title)
     workbook.properties.creator = CREATOR
     workbook.properties.language = {"en": "en-GB"}.get(application.language, "sv-SE")

@@ -24,10 +24,15 @@ ROW_LINES = [
 ]
 
 
+ENGLISH_LOCALE = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
 @pytest.fixture
 def cli(tmp_path, monkeypatch):
     """Invoke `budget` in-process: returns (exit code, stdout, stderr, exception)."""
     monkeypatch.setenv("FINSAM_INSTANCE", str(tmp_path / "instance"))
+    for name, value in ENGLISH_LOCALE.items():  # messages follow the locale: English here, Swedish tested below
+        monkeypatch.setenv(name, value) if value else monkeypatch.delenv(name, raising=False)
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     runner = app.test_cli_runner()
 
@@ -37,9 +42,12 @@ def cli(tmp_path, monkeypatch):
     return invoke
 
 
-def run_process(tmp_path, *args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def run_process(tmp_path, *args, stdin: bytes | None = None,
+                env_extra: dict | None = None) -> subprocess.CompletedProcess:
     """The command as a user runs it (a fresh interpreter, real stdout and stderr)."""
-    env = {**os.environ, "FINSAM_INSTANCE": str(tmp_path / "instance"), "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "FINSAM_INSTANCE": str(tmp_path / "instance"), "PYTHONIOENCODING": "utf-8",
+           **ENGLISH_LOCALE, **(env_extra or {})}
+    env = {name: value for name, value in env.items() if value}
     return subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "budget", *args],
                           cwd=REPO_ROOT, env=env, input=stdin, capture_output=True, timeout=60)
 
@@ -204,3 +212,44 @@ def test_process_missing_file(tmp_path):
     done = run_process(tmp_path, "nowhere.json")
     assert (done.returncode, done.stdout) == (2, b"")
     assert done.stderr.decode() == "nowhere.json: cannot read the file: No such file or directory\n"
+
+
+# The messages' language: --language, else the locale (Swedish under sv_*, else English).
+
+SWEDISH_FTE = ('Budget, personalrad 3, tjänstgöringsgrad (budget.staff[2].fte): måste vara ett tal större än 0 och '
+               'högst 10, inte ”-1”')
+
+
+def test_language_option_gives_swedish_messages(cli, tmp_path, example_dict):
+    code, out, err, _ = cli(bad_file(tmp_path, _bad("budget.staff[2].fte", "-1"), example_dict), "--language", "sv")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [SWEDISH_FTE]
+
+
+def test_swedish_locale_gives_swedish_messages(cli, tmp_path, example_dict, monkeypatch):
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    edit(example_dict, "colour", "blue")
+    code, _out, err, _ = cli(bad_file(tmp_path, lambda d: None, example_dict))
+    assert code == 2
+    assert err.splitlines() == ["Colour (colour): okänd nyckel"]
+
+
+def test_language_option_wins_over_the_locale(cli, tmp_path, example_dict, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "sv_SE.UTF-8")
+    code, _out, err, _ = cli(bad_file(tmp_path, _bad("budget.staff[2].fte", "-1"), example_dict), "--language", "en")
+    assert code == 2
+    assert err.splitlines() == BAD_INPUTS[2][2]
+
+
+def test_process_swedish_messages(tmp_path, example_dict):
+    done = run_process(tmp_path, bad_file(tmp_path, _bad("budget.staff[2].fte", "-1"), example_dict),
+                       env_extra={"LANG": "sv_SE.UTF-8"})
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode("utf-8").splitlines() == [SWEDISH_FTE]
+
+
+def test_swedish_file_messages(cli, tmp_path):
+    path = tmp_path / "missing.json"
+    code, _out, err, _ = cli(str(path), "--language", "sv")
+    assert code == 2
+    assert err == f"{path}: filen kan inte läsas: No such file or directory\n"

@@ -42,10 +42,21 @@ def test_refused_export_lists_the_problems_on_stderr_and_exits_2(runner, tmp_pat
     out = tmp_path / "out.docx"
     result = runner.invoke(args=["export-docx", source, "-o", str(out)])
     assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith("Exporten nekades: ansökan är inte klar för underskrift")
     assert "Ingen undertecknare är angiven." in result.stderr
     assert "Avsnittet ”Målgrupp” är tomt." in result.stderr
     assert result.stdout == ""
     assert not out.exists()
+
+
+def test_refused_export_in_the_language_asked_for(runner, tmp_path):
+    """Without --language the problems are in the document's language; with it, in that one."""
+    source = write_json(tmp_path / "app.json", minimal_dict(signatories=[]))
+    result = runner.invoke(args=["export-docx", source, "-o", str(tmp_path / "out.docx"), "--language", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Export refused: the application is not ready for signing (use --draft for a marked draft):",
+        "  - No signatory is given."]
 
 
 def test_draft_flag_exports_anyway(runner, tmp_path):

@@ -118,14 +118,14 @@ def test_project_lead_journey(page, server):
     next_step(page)
 
     # 3 Background
-    page.get_by_label("Bakgrund och problembeskrivning").fill("Familjer möter många myndigheter var för sig.")
-    page.get_by_label("Hur har ansökan tagits fram?").fill("Kommunen och vårdcentralerna har skrivit den tillsammans.")
+    page.get_by_label("Bakgrund/problembeskrivning").fill("Familjer möter många myndigheter var för sig.")
+    page.get_by_label("Hur har processen tagits fram").fill("Kommunen och vårdcentralerna har skrivit den tillsammans.")
     page.get_by_label("Målgrupp").fill("Familjer med långvarigt ekonomiskt bistånd.")
     page.get_by_label("Barnrättsperspektiv").fill("Barnens behov kartläggs för sig.")
     next_step(page)
 
     # 4 Goals
-    page.get_by_label("Resultat- och effektmål").fill("Fler familjer i egen försörjning.")
+    page.get_by_label("Resultat och effektmål").fill("Fler familjer i egen försörjning.")
     next_step(page)
 
     # 5 Timeline

@@ -5,6 +5,7 @@ import json
 import re
 
 from builder.appformat import ValidationError, from_dict, loads
+from builder.format_messages import messages
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -29,11 +30,11 @@ def edit(data: dict, place: str, value=_DELETE) -> dict:
 
 
 def errors_of(data) -> list[str]:
-    """The loader's messages for a decoded object (fails if it is accepted)."""
+    """The loader's messages (rendered in English) for a decoded object (fails if it is accepted)."""
     try:
         from_dict(data)
     except ValidationError as exc:
-        return exc.errors
+        return messages(exc.errors, "en")
     raise AssertionError("the loader accepted it")
 
 
@@ -49,7 +50,7 @@ def errors_of_text(text) -> list[str]:
     try:
         loads(text)
     except ValidationError as exc:
-        return exc.errors
+        return messages(exc.errors, "en")
     raise AssertionError("the loader accepted it")
 
 

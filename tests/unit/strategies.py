@@ -140,8 +140,8 @@ def application_dicts(draw) -> dict:
         budget["overhead"] = {"label": "Indirekta kostnader", "rate": str(draw(decimals(0, 1, 3)))}
     if draw(st.booleans()):
         labels = draw(st.lists(names, max_size=3, unique=True))
-        budget["baseline"] = {"label": draw(texts), "rows": [
-            {"label": label, "yearly": draw(st.dictionaries(st.integers(2010, 2030).map(str), amount_texts,
+        budget["baseline"] = {"label": draw(texts), "rows": [  # a baseline spans at most 20 years
+            {"label": label, "yearly": draw(st.dictionaries(st.integers(2010, 2029).map(str), amount_texts,
                                                              max_size=3))} for label in labels]}
     out = {
         "format": "finsam-application", "version": 1, "title": draw(names),

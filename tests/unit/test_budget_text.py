@@ -52,9 +52,9 @@ def test_sentence_uses_the_total_delta_and_a_default_baseline_name():
     lines = text_for(baseline=[("Kommunen", yearly(y2018="20000")), ("Gammal rad", yearly(y2017="500"))],
                      label="")
     # delta −8 000 + 1 500 = −6 500; baseline 20 500; revised 14 000
-    assert ("Budgeten minskar med 6 500 kr jämfört med den godkända budgeten (20 500 kr). "
+    assert ("Budgeten minskar med 6 500 kr jämfört med den beviljade budgeten (20 500 kr). "
             "Reviderad total budget: 14 000 kr.") in lines
-    assert "Oförändrat från den godkända budgeten: Gammal rad 500 kr." in lines
+    assert "Oförändrat från den beviljade budgeten: Gammal rad 500 kr." in lines
 
 
 def test_effects_block():
@@ -63,3 +63,20 @@ def test_effects_block():
     start = lines.index("Effekter: Färre placeringar")
     assert [line.split() for line in lines[start + 1:]] == [
         ["kr"], ["HVB", "61", "000"], ["Summa", "61", "000"], ["Kostnad", "13", "500"], ["Netto", "47", "500"]]
+
+
+def test_the_change_sentence_is_one_wording_for_terminal_web_and_docx():
+    """builder/budget_text.change_sentence is the one sentence: the web page and the DOCX pass their kr format."""
+    from builder.budget import compute_budget
+    from builder.budget_text import change_sentence
+    from builder.formatting import kr
+    from tests.unit.docx_factories import application
+
+    table = compute_budget(application().budget)
+    assert change_sentence(table, "sv") == ("Budgeten ökar med 1 601 327 kr jämfört med Ursprunglig budget "
+                                            "(3 817 840 kr). Reviderad total budget: 5 419 167 kr.")
+    assert change_sentence(table, "sv", kr=lambda v: kr(v, "sv")) == (
+        "Budgeten ökar med 1\xa0601\xa0327\xa0kr jämfört med Ursprunglig budget (3\xa0817\xa0840\xa0kr). "
+        "Reviderad total budget: 5\xa0419\xa0167\xa0kr.")
+    assert change_sentence(table, "en") == ("The budget increases by 1,601,327 kr compared with Ursprunglig budget "
+                                            "(3,817,840 kr). Revised total budget: 5,419,167 kr.")

@@ -152,8 +152,8 @@ def test_baseline_table_and_the_change_sentence(document):
     assert rows[2] == ["Näsby vårdcentral", n("31 920"), n("127 680"), n("127 680"), n("95 760"), n("383 040")]
     assert rows[-1] == ["Totalt", n("327 320"), n("1 269 280"), n("1 269 280"), n("951 960"), n("3 817 840")]
     texts = section_paragraphs(document, "Förändring mot den ursprungliga budgeten")
-    assert ("Utökningen innebär en höjning av budgeten med " + n("1 601 327 kr")
-            + " jämfört med den ursprungliga budgeten, till totalt " + n("5 419 167 kr") + ".") in texts
+    assert ("Budgeten ökar med " + n("1 601 327 kr") + " jämfört med Ursprunglig budget (" + n("3 817 840 kr")
+            + "). Reviderad total budget: " + n("5 419 167 kr") + ".") in texts  # builder/budget_text.py
     carried = [t for t in texts if t.startswith("Följande poster")]
     assert carried == ["Följande poster i den ursprungliga budgeten kvarstår oförändrade: Näsby vårdcentral ("
                        + n("383 040 kr") + "), Workshops + kompetensutveckling (" + n("60 000 kr")
@@ -176,7 +176,7 @@ def test_decrease_is_worded_as_minskning():
     document = open_docx(export(application(data)))
     rows = table_texts(find_table(document, "Budget (kr)", with_header="Förändring"))
     assert rows[1][-1].startswith("minskning med ")
-    assert any("innebär en sänkning av budgeten med" in p.text for p in document.paragraphs)
+    assert any(p.text.startswith("Budgeten minskar med ") for p in document.paragraphs)
 
 
 def test_risk_register_is_grouped_by_area():

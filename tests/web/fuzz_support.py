@@ -105,7 +105,8 @@ def build_world(app, make_user, doc: dict) -> World:
         apply_transition(secret, "submit", other)
         apply_transition(secret, "request_changes", reviewer, f"Kommentar {SECRET}")
         secret_comment = add_comment(secret, reviewer, f"Fråga {SECRET}", "general")
-        apply_transition(secret, "revise", other)  # a draft again: neither the owner nor the reviewer sees it
+        apply_transition(secret, "revise", other)  # a draft again: the owner never sees it, staff its case only
+        _meetings_with(submitted, reviewer)
         world = World(owner_id, owner_email, reviewer_email, draft.id, submitted.id, secret.id, secret_comment.id,
                       own_comment.id, secret_document=secret.document, admin_email=admin_email)
         version_ids = [str(v.id) for a in (secret, submitted) for v in a.versions]
@@ -113,6 +114,19 @@ def build_world(app, make_user, doc: dict) -> World:
                  str(world.own_comment_id), *version_ids, "0", "1", "2147483647", "2147483648",
                  "99999999999999999999", "-1", "٣"]
     return world
+
+
+def _meetings_with(application, reviewer) -> None:
+    """A beredning (meeting 1, item 1) and a styrelse meeting (2, item 2) with the submitted case on the agenda."""
+    from datetime import date
+
+    from builder.cases.models import AgendaItem, Meeting
+
+    for kind in ("beredning", "styrelse"):
+        meeting = Meeting(kind=kind, date=date(2026, 12, 1), place="Kansliet", created_by_id=reviewer.id)
+        meeting.items.append(AgendaItem(application_id=application.id, position=1, version_number=1))
+        db.session.add(meeting)
+    db.session.commit()
 
 
 def url_values(rule, world: World, draw) -> dict:
@@ -125,6 +139,10 @@ def url_values(rule, world: World, draw) -> dict:
         if name in ("app_id", "preset_id"):
             values[name] = draw(st.sampled_from([world.draft_id, world.submitted_id, world.secret_id, 0, 1,
                                                  2**31 - 1, 2**31, 10**20]))
+        elif name == "comment_id":
+            values[name] = draw(st.sampled_from([world.own_comment_id, world.secret_comment_id, 0, 2**31, 10**20]))
+        elif name in ("meeting_id", "item_id"):  # case handling: the world's two meetings and agenda items
+            values[name] = draw(st.sampled_from([1, 2, 0, 2**31 - 1, 2**31, 10**20]))
         elif name == "number":
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31, 10**20]))
         elif name == "step_key":
@@ -164,7 +182,10 @@ def typed_inputs(app, step_key: str, doc: dict) -> set[str]:
 
 GENERIC_FIELDS = ["email", "password", "name", "confirm", "role", "label", "rate", "source", "body", "target",
                   "parent_id", "comment", "decision_date", "decision_body", "approved_total", "kind", "language",
-                  "next", "baseline", "title", "base_version", "goto", "remove_row", "add", "save", "back"]
+                  "next", "baseline", "title", "base_version", "goto", "remove_row", "add", "save", "back",
+                  "date", "place", "officer", "due_date", "officer_recommendation", "officer_note", "application_id",
+                  "item1-recommendation", "item1-note", "item2-decision", "item2-paragraph", "item2-decision_date",
+                  "item2-amount_2017", "item2-conditions", "internal"]
 HIDDEN_FIELDS = ["base_version", "goto", "remove_row", "add", "parent_id", "next"]
 
 

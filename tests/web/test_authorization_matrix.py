@@ -49,6 +49,20 @@ MATRIX = [
     ("GET", "/applications/{id}/export.docx", "draft", None, (LOGIN, 200, 200, 404, 404, 404, 404)),
     ("GET", "/check-docx", "draft", None, (LOGIN, 200, 200, 200, 200, 200, 200)),
     ("GET", "/applications/{id}/versions/1/export.json", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
+    ("GET", "/meetings", "draft", None, (LOGIN, 404, 404, 404, 200, 200, 200)),
+    ("POST", "/meetings", "draft", {"kind": "beredning", "date": "2026-05-01", "place": "Kansliet"},
+     (LOGIN, 404, 404, 404, 302, 403, 302)),
+    ("GET", "/meetings/{meeting}", "submitted", None, (LOGIN, 404, 404, 404, 200, 200, 200)),
+    ("GET", "/meetings/{meeting}/kallelse.docx", "submitted", None, (LOGIN, 404, 404, 404, 200, 200, 200)),
+    ("POST", "/meetings/{meeting}/agenda", "submitted", {}, (LOGIN, 404, 404, 404, 302, 403, 302)),
+    ("POST", "/meetings/{meeting}/agenda/{item}/recommendation", "submitted", {},
+     (LOGIN, 404, 404, 404, 422, 403, 422)),
+    # no version posted: staff get past the role check to the stale-version check (409)
+    ("POST", "/meetings/{meeting}/agenda/{item}/decision", "submitted", {}, (LOGIN, 404, 404, 404, 409, 403, 409)),
+    ("POST", "/meetings/{meeting}/agenda/{item}/remove", "submitted", {}, (LOGIN, 404, 404, 404, 302, 403, 302)),
+    ("POST", "/applications/{id}/case", "submitted", {}, (LOGIN, 404, 404, 404, 302, 404, 302)),
+    ("GET", "/applications/{id}/decision-letter.docx", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
+    ("GET", "/applications/{id}/decision-letter.docx", "submitted", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
     ("GET", "/admin/users", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
     ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
 ]
@@ -82,7 +96,7 @@ def test_route_by_role(app, world, method, path, status, data, expected):
         if role != "anonymous":
             login(client, people[role][1], people[role][2])
         app_id = application(status)
-        url = path.format(id=app_id)
+        url = path.format(id=app_id, **_case_records(app, app_id, path))
         if data and data.get("base_version") == "current":  # the draft as it is now (a save must name it)
             from builder.extensions import db
             from builder.models import Application
@@ -94,3 +108,23 @@ def test_route_by_role(app, world, method, path, status, data, expected):
             assert response.status_code == 302 and "/login" in response.location, (role, url)
         else:
             assert response.status_code == want, (role, method, url, response.status_code)
+
+
+def _case_records(app, app_id: int, path: str) -> dict:
+    """For case routes: the application's case and, on a meeting's agenda, its meeting and item ids."""
+    if "/case" not in path and "{meeting}" not in path:
+        return {}
+    from datetime import date
+
+    from builder.cases.models import AgendaItem, Case, Meeting
+    from builder.extensions import db
+
+    with app.app_context():
+        db.session.add(Case(application_id=app_id, number=f"T {app_id}", pattern="T {n}", year=2026,
+                            sequence=app_id))
+        meeting = Meeting(kind="styrelse" if "decision" in path else "beredning", date=date(2026, 5, 1),
+                          place="Kansliet")
+        meeting.items.append(AgendaItem(application_id=app_id, position=1))
+        db.session.add(meeting)
+        db.session.commit()
+        return {"meeting": meeting.id, "item": meeting.items[0].id}

@@ -51,7 +51,7 @@ def test_invalid_document_is_refused_without_500(client, login_as, make_applicat
     app_id = make_application(user_id)  # empty draft: no title, no period
     response = client.get(f"/applications/{app_id}/export.docx")
     assert response.status_code == 422
-    assert "period: is required" in response.text
+    assert "Projektperiod (period): måste finnas" in response.text
 
 
 def test_version_docx_matches_version_fingerprint(client, app, make_user, make_application, hela_doc):

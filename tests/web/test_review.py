@@ -164,8 +164,8 @@ def test_budget_check_panel(client, app, people, make_application, hela_doc):
     as_(client, people["reviewer"])
     page = client.get(f"/applications/{app_id}").text
     assert "sociala avgifter 75" in page and "utanför det vanliga" in page
-    assert "parten Okänd AB finns inte bland de sökande parterna" in page
-    assert "Firmatecknare saknas för Vårdcentralen Östermalm." in page
+    assert "Personalrad 2: parten Okänd AB finns inte bland parterna." in page
+    assert "Parten Vårdcentralen Östermalm saknar undertecknare." in page  # the rule of readiness.signatory_gaps
 
 
 def test_reviewer_list_filters_and_sorts(client, app, people, make_application, hela_doc):

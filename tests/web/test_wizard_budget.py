@@ -107,8 +107,8 @@ def test_live_preview_matches_cli_without_saving(client, app, extension, hela_do
 
 @pytest.mark.parametrize("field,value,message", [
     ("fte", "abc", "Skriv tjänstgöringsgraden som ett tal"),
-    ("fte", "0", "Värdet måste vara mellan"),
-    ("fte", "11", "Värdet måste vara mellan"),
+    ("fte", "0", "Skriv en tjänstgöringsgrad större än 0 och högst 10."),
+    ("fte", "11", "Skriv en tjänstgöringsgrad större än 0 och högst 10."),
     ("monthly_salary", "-5 000", "Värdet måste vara mellan"),
     ("social_fee_rate", "200 %", "Ange en procentsats mellan 0 och 150 %"),
     ("start", "2016-01-01", "Datumet måste ligga inom projektperioden"),

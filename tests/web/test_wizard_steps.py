@@ -158,7 +158,9 @@ def test_review_lists_what_is_missing_with_links(client, draft):
     page = client.get(f"/applications/{draft}/steps/review").text
     assert "Projektets namn och period saknas." in page
     assert f'href="/applications/{draft}/steps/project"' in page
-    assert "Varje part behöver en firmatecknare." in page
+    assert "Ingen undertecknare är angiven." in page
+    assert f'href="/applications/{draft}/steps/signatories"' in page
+    assert "must " not in page and "is required" not in page  # the format's errors in Swedish, too
 
 
 def test_review_of_complete_application_has_no_problems(client, hela):

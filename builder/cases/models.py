@@ -1,0 +1,115 @@
+"""Case handling tables: the case record (diarienummer, officer, due date), meetings and their agendas."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from builder.models import Application, Model, User, utcnow
+
+MEETING_KINDS = ("beredning", "styrelse")
+RECOMMENDATIONS = ("grant", "reject", "complete")  # bevilja / avslå / komplettera
+DECISIONS = ("approve", "reject")
+
+
+class Case(Model):
+    """An application's case record, created at its first submission."""
+
+    __tablename__ = "cases"
+    __table_args__ = (sa.UniqueConstraint("year", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), unique=True)
+    number: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    pattern: Mapped[str] = mapped_column(sa.String(100))
+    year: Mapped[int]
+    sequence: Mapped[int]
+    officer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True, index=True)
+    due_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    officer_recommendation: Mapped[str] = mapped_column(sa.String(20), default="")
+    officer_note: Mapped[str] = mapped_column(sa.Text, default="")
+    first_submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship()
+    officer: Mapped[User | None] = relationship()
+
+
+class CaseCounter(Model):
+    """The last sequence number given in a year (one row per year, locked while a number is drawn)."""
+
+    __tablename__ = "case_counters"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(default=0)
+
+
+class Meeting(Model):
+    """A beredningsgrupp or styrelse meeting with an agenda of cases."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    date: Mapped[date] = mapped_column(sa.Date, index=True)
+    place: Mapped[str] = mapped_column(sa.String(300), default="")
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    items: Mapped[list[AgendaItem]] = relationship(back_populates="meeting", cascade="all, delete-orphan",
+                                                   order_by="AgendaItem.position")
+
+
+class AgendaItem(Model):
+    """One case on a meeting's agenda, with the beredningsgrupp's recommendation or the styrelse's decision."""
+
+    __tablename__ = "agenda_items"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "application_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    version_number: Mapped[int | None] = mapped_column(nullable=True)  # the version the papers show
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recommendation: Mapped[str] = mapped_column(sa.String(20), default="")
+    recommendation_note: Mapped[str] = mapped_column(sa.Text, default="")
+    decision: Mapped[str] = mapped_column(sa.String(20), default="")
+    paragraph: Mapped[str] = mapped_column(sa.String(20), default="")
+    decision_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    amounts: Mapped[str] = mapped_column(sa.Text, default="")  # {"2026": 123000, ...} as JSON
+    conditions: Mapped[str] = mapped_column(sa.Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    recorded_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    application: Mapped[Application] = relationship()
+
+    @property
+    def yearly_amounts(self) -> dict[str, int]:
+        return {str(k): int(v) for k, v in json.loads(self.amounts).items()} if self.amounts else {}
+
+    def set_yearly_amounts(self, amounts: dict[str, int]) -> None:
+        self.amounts = json.dumps({str(k): int(v) for k, v in sorted(amounts.items())})
+
+
+class CaseEvent(Model):
+    """One step of a case that is not a status change: number given, officer set, agenda, recommendation, decision."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
+    kind: Mapped[str] = mapped_column(sa.String(30))
+    detail: Mapped[str] = mapped_column(sa.Text, default="")  # JSON: the values the history line shows
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def values(self) -> dict:
+        return json.loads(self.detail) if self.detail else {}
