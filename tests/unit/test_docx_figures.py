@@ -225,3 +225,11 @@ def test_budget_command_prints_the_line_figures(tmp_path):
     assert "  2025: 3 mån x 22 774,38 kr/mån + 9 mån x 23 457,61 kr/mån = 279 442 kr" in lines
     plain_output = app.test_cli_runner().invoke(args=["budget", str(source)]).output
     assert "kr/mån" not in plain_output  # the table alone unless --lines
+
+
+def test_the_case_number_joins_the_title_line_not_the_page_line():
+    data = export(application(title="Ett mycket långt projektnamn " * 12), case_number="SFSN 2026/0012",
+                  version_number=2, submitted=date(2026, 11, 30))
+    title_line, page_line = open_docx(data).sections[0].footer.paragraphs
+    assert title_line.text.endswith(" · Diarienummer: SFSN 2026/0012") and len(title_line.text) <= 90
+    assert page_line.text.startswith("Version 2, inskickad 2026-11-30 · Kontrollsumma: ") and len(page_line.text) < 80
