@@ -102,7 +102,7 @@ def journey(browser: Browser, email: str) -> int:
             browser.pause()
         following = WIZARD_STEPS[i + 1] if i + 1 < len(WIZARD_STEPS) else "review"
         _s, head, _b = browser.request(f"{kind}_post", "POST", path + step,
-                                       hidden_of(page) + FORMS[step] + [("next", "1")], expect=(302,))
+                                       hidden_of(page) + FORMS[step] + [("next", "1")], expect=(303,))
         if not head["location"].endswith(following):
             raise RuntimeError(f"step {step} went to {head['location']}, not {following}")
     browser.request("review", "GET", path + "review")
@@ -119,7 +119,7 @@ def hammer_budget(browser: Browser, app_id: int) -> None:
     token = csrf_of(page)
     form = [("csrf_token", token)] + FORMS["budget"] + [("next", "1")]  # "save" would pile flashes in the cookie
     while True:
-        browser.request("budget_post_tp", "POST", f"/applications/{app_id}/steps/budget", form, expect=(302,))
+        browser.request("budget_post_tp", "POST", f"/applications/{app_id}/steps/budget", form, expect=(303,))
 
 
 def hammer_floor(browser: Browser) -> None:

@@ -68,7 +68,7 @@ def journey(client, email: str, run) -> None:
             run("preview", lambda: client.post(path + "budget/preview", data=MultiDict(hidden(page) + FORMS["budget"])))  # noqa: B023
         form = MultiDict(hidden(page) + FORMS[step] + [("next", "1")])
         response = run(f"{kind}_post", lambda: client.post(path + step, data=form))  # noqa: B023
-        assert response.status_code == 302, (step, response.status_code, response.text[:500])
+        assert response.status_code == 303, (step, response.status_code, response.text[:500])
     run("review", lambda: client.get(path + "review"))
     response = run("docx", lambda: client.get(path.replace("/steps/", "") + "/export.docx"))
     assert response.status_code == 200

@@ -40,7 +40,8 @@ def dump_all() -> dict:
         "format": BACKUP_FORMAT, "version": BACKUP_VERSION,
         "users": [{"email": u.email, "name": u.name, "role": u.role, "active": u.active,
                    "password_hash": u.password_hash, "created_at": _when(u.created_at)} for u in users],
-        "fee_presets": [{"label": p.label, "rate": p.rate, "source": p.source, "position": p.position}
+        "fee_presets": [{"label": p.label, "rate": p.rate, "source": p.source, "position": p.position,
+                         "party_kind": p.party_kind, "year": p.year}
                         for p in db.session.scalars(db.select(FeePreset).order_by(FeePreset.position))],
         "applications": [_dump_application(a) for a in applications],
         "case_handling": dump_case_handling(),
@@ -51,7 +52,8 @@ def _dump_application(a: Application) -> dict:
     comment_index: dict[int | None, int] = {c.id: i for i, c in enumerate(a.comments)}
     return {
         "key": a.id, "owner": a.owner.email, "status": a.status, "document": json.loads(a.document),
-        "steps_visited": a.steps_visited, "parent_key": a.parent_id, "approved_total": a.approved_total,
+        "steps_visited": a.steps_visited, "step_input": a.step_input, "parent_key": a.parent_id,
+        "approved_total": a.approved_total,
         "decision_date": _when(a.decision_date), "decision_body": a.decision_body,
         "created_at": _when(a.created_at), "updated_at": _when(a.updated_at),
         "collaborators": [c.user.email for c in a.collaborators],
@@ -110,7 +112,7 @@ def _restore_application(a: dict, users: dict) -> Application:
     application = Application(owner_id=users[a["owner"]].id, status=a["status"], steps_visited=a["steps_visited"],
                               approved_total=a["approved_total"], decision_body=a["decision_body"],
                               decision_date=date.fromisoformat(a["decision_date"]) if a["decision_date"] else None,
-                              created_at=_dt(a["created_at"]), total=None)
+                              created_at=_dt(a["created_at"]), total=None, step_input=a.get("step_input"))
     application.set_doc(a["document"])
     db.session.add(application)
     db.session.flush()

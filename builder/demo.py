@@ -16,13 +16,21 @@ DEMO_ACCOUNTS = (
     ("finance", "ekonom@demo.se", "demo-losenord-3", "Erik Ekonom"),
     ("admin", "admin@demo.se", "demo-losenord-4", "Anna Admin"),
 )
-# SKR's published PO-pålägg (personalomkostnadspålägg) for municipalities and regions.
+# SKR's published PO-pålägg (personalomkostnadspålägg) for municipalities and regions; a state employer's
+# personnel-cost supplement (PA 16) for Försäkringskassan and Arbetsförmedlingen. Admins keep them current:
+# (label, rate, source, party kind it is the default for, year).
 FEE_PRESETS = (
-    ("Kommun 2023 (SKR: 31,42 + 0,13 + 12,98 %)", "0.4453", "SKR, PO-pålägg 2023"),
-    ("Region 2023 (SKR: 31,42 + 0,13 + 20,73 %)", "0.5228", "SKR, PO-pålägg 2023"),
-    ("Kommun 2021 (SKR)", "0.4015", "SKR, PO-pålägg 2021"),
-    ("Region 2021 (SKR)", "0.4615", "SKR, PO-pålägg 2021"),
-    ("Lagstadgade arbetsgivaravgifter 2023 (31,42 %)", "0.3142", "Skatteverket"),
+    ("Kommun 2023 (SKR: 31,42 + 0,13 + 12,98 %)", "0.4453", "SKR, PO-pålägg 2023", "municipality", 2023),
+    ("Region 2023 (SKR: 31,42 + 0,13 + 20,73 %)", "0.5228", "SKR, PO-pålägg 2023", "region", 2023),
+    ("Försäkringskassan: statlig arbetsgivare 2024 (PA 16)", "0.54461",
+     "Lönekostnadspålägg för statliga arbetsgivare 2024 (avgifter + pensionspremier); kontrollera myndighetens egen",
+     "social_insurance", 2024),
+    ("Arbetsförmedlingen: statlig arbetsgivare 2024 (PA 16)", "0.54461",
+     "Lönekostnadspålägg för statliga arbetsgivare 2024 (avgifter + pensionspremier); kontrollera myndighetens egen",
+     "employment_service", 2024),
+    ("Kommun 2021 (SKR)", "0.4015", "SKR, PO-pålägg 2021", None, 2021),
+    ("Region 2021 (SKR)", "0.4615", "SKR, PO-pålägg 2021", None, 2021),
+    ("Lagstadgade arbetsgivaravgifter 2023 (31,42 %)", "0.3142", "Skatteverket", None, 2023),
 )
 
 
@@ -37,8 +45,8 @@ def demo_accounts():
 
 def seed_presets() -> None:
     if db.session.scalar(db.select(FeePreset).limit(1)) is None:
-        for i, (label, rate, source) in enumerate(FEE_PRESETS):
-            db.session.add(FeePreset(label=label, rate=rate, source=source, position=i))
+        for i, (label, rate, source, kind, year) in enumerate(FEE_PRESETS):
+            db.session.add(FeePreset(label=label, rate=rate, source=source, position=i, party_kind=kind, year=year))
         db.session.commit()
 
 

@@ -60,6 +60,11 @@ class Application(Model):
     approved_total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)
     decision_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     decision_body: Mapped[str] = mapped_column(sa.String(300), default="")
+    # What was typed on each wizard step and is not (yet) in the document: rows left incomplete, values that
+    # do not validate. JSON {step: {"values": [[name, value], ...], "errors": bool}}; see builder/wizard/drafts.py.
+    step_input: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    # The page (browser tab) that made the last save: its own autosaves never count as someone else's save.
+    editor_token: Mapped[str | None] = mapped_column(sa.String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -126,6 +131,8 @@ class FeePreset(Model):
     rate: Mapped[str] = mapped_column(sa.String(20))  # decimal text, e.g. "0.4453"
     source: Mapped[str] = mapped_column(sa.String(500), default="")
     position: Mapped[int] = mapped_column(default=0)
+    party_kind: Mapped[str | None] = mapped_column(sa.String(30), nullable=True)  # the default for this kind
+    year: Mapped[int | None] = mapped_column(nullable=True)
 
     @property
     def rate_decimal(self) -> Decimal:

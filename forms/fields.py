@@ -13,6 +13,7 @@ from wtforms.validators import ValidationError
 
 from builder.appformat.limits import FIRST_YEAR, LAST_YEAR, MAX_DECIMALS, SOCIAL_FEE_RATE  # defined once
 from builder.formatting import decimal as format_decimal
+from builder.formatting import number as format_number
 from builder.swedish_numbers import parse_swedish_decimal
 
 MAX_ROW_INDEX = 99_999  # far above every list's max_entries; a row index is ASCII digits and no more
@@ -53,7 +54,9 @@ class SwedishDecimalField(StringField):
             self.data = self.display(Decimal(str(value)))
 
     def display(self, value: Decimal) -> str:
-        return format_decimal(value)
+        """Shown as typed: the stored decimals stay ("31000.50" → "31 000,50", not "31 000,5")."""
+        exponent = value.as_tuple().exponent
+        return format_number(value, places=max(0, -exponent) if isinstance(exponent, int) else 0)
 
     def convert(self, value: Decimal, percent: bool) -> Decimal:
         return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FormField, SelectField, StringField, TextAreaField
+from wtforms import FormField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from builder.appformat import SECTION_TITLES, limits
@@ -41,10 +41,19 @@ def _section(key: str, hint=None) -> TextAreaField:
 
 
 class FteField(SwedishDecimalField):
-    """The FTE is greater than 0 (the format's rule), which the range message says in words."""
+    """A job share typed as "0,5", "50 %" or "50%" (a percent sign means hundredths), greater than 0 (the format's
+    rule, which the range message says in words); more than 1,0 is a warning."""
 
     def range_message(self):
         return _l("Skriv en tjänstgöringsgrad större än 0 och högst %(high)s.", high=format_decimal(self.maximum))
+
+    def convert(self, value: Decimal, percent: bool) -> Decimal:
+        return value / 100 if percent else value
+
+    def post_validate(self, form, validation_stopped):
+        self.warnings = []
+        if self.decimal is not None and self.decimal > 1:
+            self.warnings.append(_l("Mer än heltid – stämmer det?"))
 
 
 class ProjectForm(BaseForm):
@@ -67,11 +76,14 @@ class ProjectForm(BaseForm):
 class PartyForm(RowForm):
     name = StringField(_l("Part"), SHORT)
     kind = SelectField(_l("Typ av part"), choices=PARTY_KIND_CHOICES, default="municipality")
+    original = HiddenField()  # the stored name: a changed name renames the party everywhere in the draft
 
 
 class PartiesForm(BaseForm):
     parties = RowList(FormField(PartyForm), min_entries=1, max_entries=limits.MAX_PARTIES)
-    process_owner = StringField(_l("Processägare (part som äger projektet)"), SHORT)
+    # One of the parties as typed on the page (choices set by the step); checked in check_process_owner.
+    process_owner = SelectField(_l("Processägare (part som äger projektet)"), PARTY, choices=[],
+                                validate_choice=False)
 
 
 class BackgroundForm(BaseForm):
@@ -144,7 +156,7 @@ class StaffLineForm(RowForm):
     party = SelectField(_l("Part"), PARTY, choices=[], validate_choice=False)
     role = StringField(_l("Roll"), SHORT)
     fte = FteField(_l("Tjänstgöringsgrad (heltid = 1)"), **_bounds(limits.FTE),
-                   message=_l("Skriv tjänstgöringsgraden som ett tal, t.ex. 0,6 eller 2,0."))
+                   message=_l("Skriv tjänstgöringsgraden som ett tal eller i procent, t.ex. 0,6 eller 50 %."))
     monthly_salary = SwedishDecimalField(_l("Månadslön (kr)"), **_bounds(limits.MONTHLY_SALARY))
     social_fee_rate = RateField(_l("Sociala avgifter (tomt = standard)"), **_bounds(limits.SOCIAL_FEE_RATE))
     start = SwedishDateField(_l("Från"))

@@ -10,6 +10,7 @@ from builder.extensions import db
 from builder.models import FeePreset, User
 from forms.applications import PresetForm
 from forms.auth import CreateUserForm
+from forms.wizard import PARTY_KIND_CHOICES
 
 from . import bp
 
@@ -36,13 +37,17 @@ def presets():
     form = PresetForm()
     if form.validate_on_submit():
         position = len(db.session.scalars(db.select(FeePreset)).all())
+        year = form.year.year()
         db.session.add(FeePreset(label=form.label.data.strip(), rate=form.rate.value_text(),
-                                 source=(form.source.data or "").strip(), position=position))
+                                 source=(form.source.data or "").strip(), position=position,
+                                 party_kind=form.party_kind.data or None, year=year))
         db.session.commit()
         flash(_("Förvalet är sparat."), "success")
         return redirect(url_for("admin.presets"))
     items = db.session.scalars(db.select(FeePreset).order_by(FeePreset.position)).all()
-    return render_template("admin/presets.html", form=form, presets=items), 422 if form.errors else 200
+    kind_labels = {choice.value: choice.label for choice in PARTY_KIND_CHOICES}
+    return render_template("admin/presets.html", form=form, presets=items, kind_labels=kind_labels), \
+        422 if form.errors else 200
 
 
 @bp.post("/presets/<int:preset_id>/delete")

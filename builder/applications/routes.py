@@ -164,9 +164,17 @@ def export_docx(app_id: int):
     from .docx_export import docx_response
 
     application = get_visible(app_id)
+    draft = request.args.get("draft") == "1"
+    from builder.wizard.drafts import problems as pending_problems
+
+    pending = [] if draft else pending_problems(application)
+    if pending:  # typed input not in the application yet: the final document would silently leave it out
+        return render_template("applications/docx_refused.html", application=application,
+                               problems=[message for _step, message in pending], draft_possible=True,
+                               back_url=url_for("wizard.step", app_id=app_id, step_key="review")), 422
     # The footer says "Version 2, inskickad 2026-11-30" for a submitted application, "Utkast" for a draft.
     latest = application.versions[-1] if application.versions and application.status != "draft" else None
-    return docx_response(application, application.doc, draft=request.args.get("draft") == "1", version_label="",
+    return docx_response(application, application.doc, draft=draft, version_label="",
                          version_number=latest.number if latest else None,
                          submitted=latest.created_at if latest else None,
                          back_url=url_for("wizard.step", app_id=app_id, step_key="review"))

@@ -14,6 +14,7 @@ from builder.models import Comment
 from builder.web.downloads import safe_filename
 from builder.web.filters import SECTION_TITLES, STATUS_LABELS
 from builder.web.ids import parse_id
+from builder.wizard.drafts import problems as pending_problems
 from builder.wizard.field_checks import review_problems
 from builder.workflow import ACTIONS, DECISIONS, WorkflowError, may_act
 from forms.base import choice_labels, select_choices
@@ -54,7 +55,7 @@ def transition(app_id: int, action: str):
             flash(str(message), "error")
         return redirect(url_for("applications.show", app_id=app_id))
     if action == "submit":
-        problems = review_problems(application.doc)
+        problems = review_problems(application.doc) + pending_problems(application)
         if problems:
             flash(_("Ansökan kan inte skickas in förrän allt under Att åtgärda är klart."), "error")
             return redirect(url_for("wizard.step", app_id=app_id, step_key="review"))

@@ -15,7 +15,6 @@ from builder.web.locale import current_language
 from forms.walk import leaf_fields
 
 from . import mapping
-from .steps import STEPS
 
 # Which step fixes a loader error, by the first key of its path (sections: readiness.SECTION_STEP).
 _PATH_STEP = {"parties": "parties", "process_owner": "parties", "risks": "risks", "budget": "budget",
@@ -71,6 +70,14 @@ def check_staff_lines(form, doc: dict) -> bool:
     return ok
 
 
+def check_process_owner(form, doc: dict) -> bool:
+    """The process owner is one of the parties typed on the page (a party renamed on the page keeps it)."""
+    owner = (form.process_owner.data or "").strip()
+    if owner and owner not in mapping.typed_party_names(form) and owner not in mapping.party_renames(form):
+        return _need(form.process_owner, _("Välj processägaren bland parterna."))
+    return True
+
+
 def check_effects(form) -> bool:
     ok = True
     for scenario in form.scenarios:
@@ -90,6 +97,8 @@ def review_problems(doc: dict) -> list[tuple[str, str]]:
     problems = [(gap.step, readiness.describe(gap, language)) for gap in readiness.submission_gaps(doc)]
     _validated, errors = validate(doc)
     problems += [(step_for_path(error.path), message(error, language)) for error in errors]
+    from .steps import STEPS  # the steps carry these checks: imported when called
+
     order = {s.key: i for i, s in enumerate(STEPS)}
     return sorted(problems, key=lambda p: order[p[0]])
 

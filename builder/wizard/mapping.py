@@ -61,13 +61,48 @@ def project_apply(form, doc: dict) -> None:
 # ---- parties ---------------------------------------------------------------
 
 def parties_data(doc: dict) -> dict:
-    return {"parties": doc.get("parties") or [{}], "process_owner": doc.get("process_owner", "")}
+    parties = [{**p, "original": p.get("name", "")} for p in doc.get("parties") or []] or [{}]
+    return {"parties": parties, "process_owner": doc.get("process_owner", "")}
+
+
+def typed_party_names(form) -> list[str]:
+    return [(row.form.name.data or "").strip() for row in form.parties]
+
+
+def party_renames(form) -> dict[str, str]:
+    """{stored name: typed name} for every party row whose name was changed (not cleared)."""
+    renames = {}
+    for row in form.parties:
+        old, new = (row.form.original.data or "").strip(), (row.form.name.data or "").strip()
+        if old and new and old != new:
+            renames[old] = new
+    return renames
+
+
+def rename_parties(doc: dict, renames: dict[str, str]) -> None:
+    """A renamed party is renamed everywhere in the document: process owner, budget rows, signatories, risks."""
+    if not renames:
+        return
+    if doc.get("process_owner") in renames:
+        doc["process_owner"] = renames[doc["process_owner"]]
+    budget = doc.get("budget") or {}
+    for row in [*(budget.get("staff") or []), *(budget.get("other_costs") or []), *(doc.get("risks") or [])]:
+        if row.get("party") in renames:
+            row["party"] = renames[row["party"]]
+    for row in (budget.get("baseline") or {}).get("rows") or []:
+        if row.get("label") in renames:  # the approved budget's party rows are matched by name
+            row["label"] = renames[row["label"]]
+    for signatory in doc.get("signatories") or []:
+        for key in ("party", "organisation"):
+            if signatory.get(key) in renames:
+                signatory[key] = renames[signatory[key]]
 
 
 def parties_apply(form, doc: dict) -> None:
     doc["parties"] = [{"name": row.form.name.data.strip(), "kind": row.form.kind.data}
                       for row in form.parties if (row.form.name.data or "").strip()]
-    doc["process_owner"] = _text(form, "process_owner")
+    doc["process_owner"] = (form.process_owner.data or "").strip()
+    rename_parties(doc, party_renames(form))
 
 
 # ---- narrative sections ----------------------------------------------------

@@ -1,127 +1,109 @@
-"""Wizard routes: thin — build the step's form, check it, store it, redirect."""
+"""Wizard routes: thin. A POST saves what was typed and redirects (303) to a page; the step's hooks do the rest."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import secrets
+from datetime import UTC, datetime
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm.exc import StaleDataError
 
 from builder.applications.access import can_edit, get_editable, get_visible
-from builder.applications.service import save_document
 from builder.extensions import db
-from builder.models import FeePreset
-from forms.base import choice_labels, select_choices
+from forms.base import choice_labels
 from forms.walk import leaf_fields
 
-from . import bp, field_checks, mapping, preview
+from . import bp, drafts, fees, field_checks, mapping, preview
 from .formdata import find_list, remove_entry
+from .saving import build_form, form_for_page, parse_quietly, save_step
 from .steps import BY_KEY, STEPS, neighbours
 
-
-def _party_choices(doc: dict, current: str | None) -> list[tuple[str, str]]:
-    names = [p.get("name", "") for p in doc.get("parties") or [] if p.get("name")]
-    if current and current not in names:
-        names.append(current)
-    return [("", _("– välj part –"))] + [(n, n) for n in names]
+__all__ = ["build_form"]  # fuzz support builds step forms through this module
 
 
-def _set_choices(form, doc: dict) -> None:
-    for list_name in ("staff", "other_costs", "risks", "signatories"):
-        for entry in getattr(form, list_name, []):
-            entry.form.party.choices = select_choices(_party_choices(doc, entry.form.party.data))
-
-
-def build_form(step, doc: dict, formdata=None):
-    """The step's form: from what was posted, else from the stored document."""
-    form = step.form(formdata=formdata, data=step.load(doc)) if formdata is not None \
-        else step.form(formdata=None, data=step.load(doc))
-    _set_choices(form, doc)
-    if step.key == "budget":
-        _fit_amount_columns(form, doc)
-    return form
-
-
-def _fit_amount_columns(form, doc: dict) -> None:
-    """One amount input per year: the period's years for other costs, the baseline's for its rows."""
-    columns = {"other_costs": mapping.period_years(doc), "baseline_rows": mapping.form_baseline_years(form)}
-    for list_name, years in columns.items():
-        for entry in getattr(form, list_name):
-            amounts = entry.form.amounts
-            while len(amounts.entries) < len(years):
-                amounts.append_entry("")
-            while len(amounts.entries) > len(years):
-                amounts.pop_entry()
-
-
-def parse_quietly(form) -> None:
-    """Parse the typed numbers (for the live tables) without showing errors nobody asked for yet."""
-    form.validate()
-    for field in leaf_fields(form):
-        field.errors = []
-    form.form_errors = []
-
-
-def _render(step, application, form, status=200, base_version=None, **extra):
+def _render(step, application, form, focus: str | None = None):
     doc = application.doc
-    if step.key in ("budget", "goals") and not getattr(form, "checked", False):
-        parse_quietly(form)
-    context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc, base_version=base_version,
+    _autofocus(form, focus)
+    context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc,
                    neighbours=neighbours(step.key), editable=can_edit(current_user, application),
-                   years=mapping.period_years(doc), **extra)
-    if step.key == "budget":
-        table, effects, errors = preview.budget_preview(form, doc)
-        context.update(table=table, preview_errors=errors, baseline_years=mapping.form_baseline_years(form),
-                       presets=db.session.scalars(db.select(FeePreset).order_by(FeePreset.position)).all())
-    if step.key == "goals":
-        effects, errors, total = preview.effects_preview(form, doc)
-        context.update(effects=effects, preview_errors=errors, budget_total=total)
-    return render_template(f"wizard/{step.key}.html", **context), status
+                   years=mapping.period_years(doc), editor=secrets.token_hex(8), focus=focus,
+                   needs_fixing=drafts.steps_with_errors(application), language_form="step-form")
+    context.update(step.context(form, doc))
+    return render_template(step.page, **context)
 
 
-def _structural_change(step, application):
-    """Add or remove a row: re-show the form with what was typed, nothing saved yet."""
-    doc = application.doc
-    target = request.form.get("remove_row")
-    if target:
-        return build_form(step, doc, remove_entry(request.form, target))
+def _first_input_id(entry) -> str | None:
+    """The id of a list row's first visible input (a row is a sub-form, or one input)."""
+    fields = leaf_fields(entry.form) if hasattr(entry, "form") else [entry]
+    return next((f.id for f in fields if f.type not in ("HiddenField", "CSRFTokenField")), None)
+
+
+def _autofocus(form, focus: str | None) -> None:
+    """The input `focus` gets autofocus (works without JavaScript; htmx and app.js honour it after a swap)."""
+    for field in leaf_fields(form) if focus else ():
+        if field.id == focus:
+            field.render_kw = {**(field.render_kw or {}), "autofocus": True}
+            return
+
+
+def _structural_change(step, form, doc: dict) -> str | None:
+    """Add the row asked for; returns the id to focus (the new row's first input)."""
     path = request.form.get("add")
-    if path:
-        form = build_form(step, doc, request.form)
-        field = find_list(form, path)
-        if field is not None and (not field.max_entries or len(field.entries) < field.max_entries):
-            field.append_entry()
-            _set_choices(form, doc)
-            if step.key == "budget":
-                _fit_amount_columns(form, doc)
-        return form
-    return None
+    field = find_list(form, path) if path else None
+    if field is None or (field.max_entries and len(field.entries) >= field.max_entries):
+        return None
+    field.append_entry()
+    step.prepare(form, doc)
+    step.row_added(form, doc, path)
+    return _first_input_id(field.entries[-1])
 
 
-def _checked_document(step, form, doc):
-    """(the document to store, its validation) when the step's form checks out, else None."""
-    ok = form.validate()
-    form.checked = True
-    if step.key == "budget":
-        ok = field_checks.check_staff_lines(form, doc) and ok
-    if step.key == "goals":
-        ok = field_checks.check_effects(form) and ok
-    return field_checks.check_document(step, form, doc) if ok else None  # only a valid form is applied
+def _focus_after_remove(form, target: str) -> str | None:
+    """The row before the removed one (or the row that took its place, or the add button)."""
+    prefix, _sep, index = target.rpartition("-")
+    field = find_list(form, prefix)
+    if field is None or not index.isdigit():
+        return None
+    if field.entries:
+        return _first_input_id(field.entries[max(0, min(int(index) - 1, len(field.entries) - 1))])
+    return f"add-{prefix}"
 
 
-def _after_save(step, app_id: int):
-    """Where to go after a save (the id is passed in: reading application.id after the commit costs a query)."""
+def _stale(application, base_version: int | None, editor: str | None) -> bool:
+    """Someone else saved since this page was opened (this page's own autosaves do not count)."""
+    if base_version == application.lock_version:
+        return False
+    if base_version is None:  # missing: never overwrite without knowing what
+        return True
+    return not (editor and editor == application.editor_token)
+
+
+def _target(step) -> str:
     back, forward = neighbours(step.key)
     goto = request.form.get("goto")
     if goto in BY_KEY:
-        target = goto
-    elif "back" in request.form and back:
-        target = back
-    elif "next" in request.form and forward:
-        target = forward
-    else:
-        flash(_("Utkastet är sparat."), "success")
-        target = step.key
-    return redirect(url_for("wizard.step", app_id=app_id, step_key=target))
+        return goto
+    if "back" in request.form and back:
+        return back
+    if "next" in request.form and forward:
+        return forward
+    return step.key
+
+
+def _save(step, application, form):
+    """Save; returns None when saved (True/False: the document took it), or the 409 page."""
+    editor = request.form.get("editor") or None
+    if _stale(application, request.form.get("base_version", type=int), editor):
+        return _conflict(step, application, form)
+    try:
+        return save_step(application, step, form, editor)
+    except StaleDataError:  # another save committed between our read and our write
+        db.session.rollback()
+        application = db.session.get(type(application), application.id)
+        if _stale(application, -1, editor):
+            return _conflict(step, application, form)
+        return save_step(application, step, build_form(step, application.doc, request.form), editor)
 
 
 @bp.route("/steps/<step_key>", methods=["GET", "POST"])
@@ -134,27 +116,46 @@ def step(app_id: int, step_key: str):
         application = get_visible(app_id)
         if not can_edit(current_user, application):
             return redirect(url_for("applications.show", app_id=app_id))
-        return _render(step, application, build_form(step, application.doc))
+        form = form_for_page(step, application)
+        focus = request.args.get("focus")
+        return _render(step, application, form, focus if focus and len(focus) < 100 else None)
     application = get_editable(app_id)
-    base_version = request.form.get("base_version", type=int)
-    changed = _structural_change(step, application)
-    if changed is not None:
-        return _render(step, application, changed, base_version=base_version)
     doc = application.doc
-    form = build_form(step, doc, request.form)
-    checked = _checked_document(step, form, doc)
-    if checked is None:
-        flash(_("Kontrollera de markerade fälten. Inget av det du skrev har gått förlorat."), "error")
-        return _render(step, application, form, status=422, base_version=base_version)
-    if base_version != application.lock_version:  # stale, or missing: never overwrite without knowing what
-        return _conflict(step, application, form)
-    new_doc, validated = checked
-    try:
-        save_document(application, new_doc, step.key, validated=validated)
-    except StaleDataError:  # another save committed between our read and our write
-        db.session.rollback()
-        return _conflict(step, db.session.get(type(application), app_id), form)
-    return _after_save(step, app_id)
+    target = request.form.get("remove_row")
+    form = build_form(step, doc, remove_entry(request.form, target) if target else request.form)
+    focus = _focus_after_remove(form, target) if target else _structural_change(step, form, doc)
+    saved = _save(step, application, form)
+    if not isinstance(saved, bool):
+        return saved
+    language = request.form.get("language")
+    if language in current_app.config["LANGUAGES"]:
+        session["language"] = language
+    destination = _target(step)
+    if not saved and not (target or request.form.get("add")):
+        flash(_("Det du skrev på steget %(step)s är sparat som utkast. Rätta de markerade fälten så kommer det "
+                "med i ansökan.", step=step.title), "error")
+    elif saved and "save" in request.form and destination == step.key:
+        flash(_("Utkastet är sparat."), "success")
+    if focus and destination == step.key:  # the input to focus: autofocus on the page, and scrolled to
+        return redirect(url_for("wizard.step", app_id=app_id, step_key=destination, focus=focus, _anchor=focus),
+                        code=303)
+    return redirect(url_for("wizard.step", app_id=app_id, step_key=destination), code=303)
+
+
+@bp.post("/steps/<step_key>/autosave")
+@login_required
+def autosave(app_id: int, step_key: str):
+    """Save what is typed (htmx, debounced) and answer with the small save status, not a page."""
+    step = BY_KEY.get(step_key) or abort(404)
+    if step.form is None:
+        abort(404)
+    application = get_editable(app_id)
+    form = build_form(step, application.doc, request.form)
+    saved = _save(step, application, form)
+    if not isinstance(saved, bool):
+        return render_template("wizard/_save_status.html", conflict=True, application=application, step=step)
+    return render_template("wizard/_save_status.html", conflict=False, saved=saved, step=step,
+                           application=application, when=datetime.now(UTC))
 
 
 def _leaves(form) -> dict[str, tuple[str, str]]:
@@ -172,7 +173,7 @@ def _leaves(form) -> dict[str, tuple[str, str]]:
 
 def _conflict(step, application, mine):
     """409: someone saved this draft after it was opened here; show both versions and let the user choose."""
-    theirs = build_form(step, application.doc)
+    theirs = form_for_page(step, application)
     mine_values, their_values = _leaves(mine), _leaves(theirs)
     changes = [(name, label, their_values.get(name, ("", ""))[1], value)
                for name, (label, value) in mine_values.items() if their_values.get(name, ("", ""))[1] != value]
@@ -180,7 +181,7 @@ def _conflict(step, application, mine):
                 if name not in mine_values and value]
     last = application.transitions[-1] if application.transitions else None
     posted = [(k, v) for k, v in request.form.items(multi=True)
-              if k not in ("csrf_token", "base_version", "next", "back", "save", "goto")]
+              if k not in ("csrf_token", "base_version", "next", "back", "save", "goto", "editor", "language")]
     return render_template("wizard/conflict.html", step=step, application=application, changes=changes,
                            posted=posted, last=last), 409
 
@@ -190,8 +191,7 @@ def _conflict(step, application, mine):
 def budget_preview(app_id: int):
     """The live budget table (htmx): computed from the posted form, nothing saved."""
     application = get_visible(app_id)
-    step = BY_KEY["budget"]
-    form = build_form(step, application.doc, request.form)
+    form = build_form(BY_KEY["budget"], application.doc, request.form)
     parse_quietly(form)
     table, _effects, errors = preview.budget_preview(form, application.doc)
     return render_template("wizard/_budget_preview.html", table=table, preview_errors=errors,
@@ -228,9 +228,12 @@ def review(app_id: int):
     step = BY_KEY["review"]
     member = application.is_member(current_user.id)
     may_submit = "submit" in allowed_actions(application.status, is_member=member, role=current_user.role)
+    order = {s.key: i for i, s in enumerate(STEPS)}
+    problems = sorted(field_checks.review_problems(doc) + drafts.problems(application), key=lambda p: order[p[0]])
     return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
-                           validated=validated, table=table, effects=effects,
-                           problems=field_checks.review_problems(doc), neighbours=neighbours("review"),
+                           validated=validated, table=table, effects=effects, problems=problems,
+                           warnings=fees.budget_warnings(doc), neighbours=neighbours("review"),
+                           needs_fixing=drafts.steps_with_errors(application),
                            editable=can_edit(current_user, application), may_submit=may_submit,
                            transition_form=TransitionForm(formdata=None,
                                                           data={"version": latest_version_number(application)}))

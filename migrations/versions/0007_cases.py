@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a7a0d0e1a007'
-down_revision = 'c3a0d0e1a003'
+down_revision = 'd4a0d0e1a004'  # chained after the autosave migration at merge
 branch_labels = None
 depends_on = None
 

@@ -113,7 +113,7 @@ def test_project_lead_journey(page, server):
         add_row(page, "+ Lägg till part")
         page.get_by_label(f"Part {n}", exact=True).fill(name)
         page.get_by_label(f"Typ av part {n}", exact=True).select_option(kind)
-    page.get_by_label("Processägare (part som äger projektet)").fill("Kristianstads kommun")
+    page.get_by_label("Processägare (part som äger projektet)").select_option("Kristianstads kommun")
     shot(page, "journey-02-parties")
     next_step(page)
 

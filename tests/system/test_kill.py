@@ -134,7 +134,7 @@ def test_sigkill_mid_saves_loses_at_most_the_save_in_flight(gunicorn, system_db,
         saved = client.post(f"/applications/{writer.app_id}/steps/timeline", {
             "csrf_token": csrf_token(page.text), "base_version": lock_version,
             "timeline": "efter omstart", "activities": "efter omstart", "save": "1"})
-        assert saved.status == 302, saved.text[:500]
+        assert saved.status == 303, saved.text[:500]
         assert stored(system_db, writer.app_id)[1] == lock_version + 1
 
     assert "Traceback" not in server.log()

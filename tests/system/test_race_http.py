@@ -68,8 +68,8 @@ def test_two_clients_racing_on_one_draft(gunicorn, system_db, tmp_path):
         results = race(clients, path, values)
         assert {base for base, _status, _page in results.values()} == {version}, "both must load the same version"
         statuses = sorted(status for _base, status, _page in results.values())
-        assert statuses == [302, 409], (round_no, {who: (s, p[:300]) for who, (_b, s, p) in results.items()})
-        winner = next(who for who, (_b, status, _p) in results.items() if status == 302)
+        assert statuses == [303, 409], (round_no, {who: (s, p[:300]) for who, (_b, s, p) in results.items()})
+        winner = next(who for who, (_b, status, _p) in results.items() if status == 303)
         loser = next(who for who in clients if who != winner)
         sections, new_version = stored(system_db, app_id)
         assert sections["timeline"] == values[winner] and sections["activities"] == f"aktiviteter enligt {winner}"
@@ -84,7 +84,7 @@ def test_two_clients_racing_on_one_draft(gunicorn, system_db, tmp_path):
             form = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', conflict)
             form = [(name, html.unescape(value)) for name, value in form] + [("save", "1")]
             resolved = clients[loser].post(path, form)
-            assert resolved.status == 302, resolved.text[:500]
+            assert resolved.status == 303, resolved.text[:500]
             sections, final_version = stored(system_db, app_id)
             assert sections["timeline"] == values[loser] and final_version == new_version + 1
 

@@ -60,7 +60,7 @@ def test_invited_co_applicant_can_edit(client, app, make_user, make_application,
     assert client.get(f"/applications/{app_id}/steps/project").status_code == 200
     data = with_base(client, app_id, {"timeline": "Av medsökande", "activities": "A", "save": "1"})
     response = client.post(f"/applications/{app_id}/steps/timeline", data=data)
-    assert response.status_code == 302
+    assert response.status_code == 303
 
 
 def test_invite_unknown_email_says_so(client, login_as, make_application, hela_doc):

@@ -97,6 +97,20 @@ def test_admin_edits_presets(client, app, login_as):
         assert db.session.scalar(db.select(FeePreset)) is None
 
 
+def test_admin_sets_a_party_kinds_default_with_year_and_source(client, app, login_as):
+    login_as("admin")
+    response = client.post("/admin/presets", data={"label": "Kommun 2025", "rate": "45,1 %", "source": "SKR 2025",
+                                                   "year": "2025", "party_kind": "municipality"})
+    assert response.status_code == 302
+    with app.app_context():
+        preset = db.session.scalar(db.select(FeePreset))
+        assert (preset.party_kind, preset.year, preset.source) == ("municipality", 2025, "SKR 2025")
+    page = client.get("/admin/presets").text
+    assert "<td>2025</td><td>Kommun</td>" in page
+    refused = client.post("/admin/presets", data={"label": "X", "rate": "1 %", "party_kind": "nonsense"})
+    assert refused.status_code == 422
+
+
 def test_users_create_command(app):
     runner = FlaskCliRunner(app)
     result = runner.invoke(args=["users", "create", "Ekonom@Forbund.se", "--role", "finance",

@@ -45,7 +45,7 @@ def test_stale_save_gets_409_with_both_versions(app, two_editors):
     assert f'name="base_version" value="{base}"' in page
     first = alice.post(f"/applications/{app_id}/steps/timeline",
                        data={"base_version": base, "timeline": "Alice tidsplan", "activities": "A", "save": "1"})
-    assert first.status_code == 302
+    assert first.status_code == 303
     stale = bob.post(f"/applications/{app_id}/steps/timeline",
                      data={"base_version": base, "timeline": "Bobs tidsplan", "activities": "A", "save": "1"})
     assert stale.status_code == 409
@@ -55,7 +55,7 @@ def test_stale_save_gets_409_with_both_versions(app, two_editors):
     new_base = re.search(r'name="base_version" value="(\d+)"', stale.text).group(1)
     resolved = bob.post(f"/applications/{app_id}/steps/timeline",
                         data={"base_version": new_base, "timeline": "Bobs tidsplan", "activities": "A", "save": "1"})
-    assert resolved.status_code == 302
+    assert resolved.status_code == 303
     assert timeline(app, app_id) == "Bobs tidsplan"
 
 
@@ -78,7 +78,7 @@ def test_racing_saves_never_lose_silently(app, two_editors):
         t.start()
     for t in threads:
         t.join(30)
-    assert sorted(codes.values()) == [302, 409], codes
-    winner = [i for i, code in codes.items() if code == 302][0]
+    assert sorted(codes.values()) == [303, 409], codes
+    winner = [i for i, code in codes.items() if code == 303][0]
     assert timeline(app, app_id) == f"version {winner}"
     assert version_of(app, app_id) == base + 1

@@ -63,7 +63,7 @@ def test_full_round_trip(client, app, people, submitted_app):
         base = get(app, app_id).lock_version
     assert client.post(f"/applications/{app_id}/steps/timeline",
                        data={"timeline": "Utökningen börjar 1 juni 2017 och pågår två år.",
-                             "activities": "Kartläggning.", "save": "1", "base_version": base}).status_code == 302
+                             "activities": "Kartläggning.", "save": "1", "base_version": base}).status_code == 303
     assert client.post(f"/applications/{app_id}/actions/submit", data={"version": "1"}).status_code == 302
     # reviewer compares and approves
     as_(client, people["reviewer"])

@@ -56,7 +56,7 @@ def test_save_waits_out_a_lock_longer_than_the_busy_timeout(locked_setup):
     app, client, app_id, version, hold_lock = locked_setup
     hold_lock(0.15)  # three busy timeouts' worth: the first attempt gives up, a later one gets through
     response = save_timeline(client, app_id, version, "Sparad trots låset")
-    assert response.status_code == 302, response.text[:300]
+    assert response.status_code == 303, response.text[:300]
     assert stored_timeline(app, app_id) == "Sparad trots låset"
 
 

@@ -68,7 +68,7 @@ def cli_json(app, doc) -> dict:
 
 def test_swedish_typed_budget_reproduces_hela_familjen(client, app, extension, hela_doc):
     response = post_budget(client, extension, {**budget_form(), "save": "1"})
-    assert response.status_code == 302, response.text[:2000]
+    assert response.status_code == 303, response.text[:2000]
     doc = doc_of(app, extension)
     staff = doc["budget"]["staff"]
     assert [line["fte"] for line in staff] == ["2.0", "1", "0.6", "0.4", "0.2", "0.2"]
@@ -115,37 +115,47 @@ def test_live_preview_matches_cli_without_saving(client, app, extension, hela_do
     ("end", "2017-05-01", "Slutdatum kan inte vara före startdatum."),
     ("role", "", "Fyll i det här fältet."),
 ])
-def test_bad_staff_line_is_refused_at_the_field_and_keeps_input(client, app, extension, field, value, message):
+def test_bad_staff_line_is_kept_as_typed_with_its_message(client, app, extension, field, value, message):
     data = budget_form()
     data[f"staff-2-{field}"] = value
-    response = post_budget(client, extension, {**data, "next": "1"})
-    assert response.status_code == 422
-    assert message in response.text
-    assert f'id="staff-2-{field}-error"' in response.text
-    assert 'value="Projektledare"' in response.text  # the rest of what was typed is still there
-    assert doc_of(app, extension)["budget"]["staff"] == []  # nothing half-saved
+    response = post_budget(client, extension, {**data, "save": "1"})
+    assert response.status_code == 303 and response.location.endswith("/steps/budget")
+    page = client.get(response.location)
+    assert page.status_code == 200
+    assert message in page.text
+    assert f'id="staff-2-{field}-error"' in page.text
+    assert 'value="Projektledare"' in page.text  # the rest of what was typed is still there
+    if value:
+        assert f'value="{value}"' in page.text  # exactly as typed
+    assert doc_of(app, extension)["budget"]["staff"] == []  # the application holds only what checks out
 
 
 def test_add_and_remove_rows_without_javascript(client, app, extension):
     data = budget_form(staff=STAFF[:2], baseline=[])
     response = post_budget(client, extension, {**data, "add": "staff"})
-    assert response.status_code == 200
-    assert 'name="staff-2-role"' in response.text
-    assert 'value="Socialpedagog/socionom"' in response.text
+    assert response.status_code == 303
+    assert response.location.endswith("/steps/budget?focus=staff-2-party#staff-2-party")
+    page = client.get(response.location).text
+    new_party = re.search(r'<select[^>]*name="staff-2-party"[^>]*>', page).group(0)
+    assert "autofocus" in new_party  # focus lands on the new row, without JavaScript
+    assert 'value="Socialpedagog/socionom"' in page
+    assert len(doc_of(app, extension)["budget"]["staff"]) == 2  # what was typed was saved first
+    assert client.get(f"/applications/{extension}/steps/budget").text.count('name="staff-2-role"') == 1  # kept
     data = budget_form(staff=STAFF[:3], baseline=[])
-    response = post_budget(client, extension, {**data, "remove_row": "staff-0"})
-    assert response.status_code == 200
-    assert 'name="staff-2-role"' not in response.text
-    first_role = re.search(r'<input[^>]*name="staff-0-role"[^>]*>', response.text).group(0)
-    assert 'value="Socialpedagog"' in first_role  # the row after the removed one moved up
-    assert doc_of(app, extension)["budget"]["staff"] == []  # adding/removing alone saves nothing
+    response = post_budget(client, extension, {**data, "remove_row": "staff-1"})
+    assert response.location.endswith("/steps/budget?focus=staff-0-party#staff-0-party")  # the row before
+    page = client.get(response.location).text
+    assert 'name="staff-2-role"' not in page
+    second_role = re.search(r'<input[^>]*name="staff-1-role"[^>]*>', page).group(0)
+    assert 'value="Socialpedagog"' in second_role  # the row after the removed one moved up
+    assert [line["fte"] for line in doc_of(app, extension)["budget"]["staff"]] == ["2.0", "0.6"]
 
 
 def test_blank_rows_are_dropped_on_save(client, app, extension):
     data = budget_form(staff=STAFF[:1], baseline=[])
     data.update({"staff-1-party": "", "staff-1-role": "", "staff-1-fte": "", "staff-1-monthly_salary": "",
                  "staff-1-start": "", "staff-1-end": "", "staff-1-raise_month": ""})
-    assert post_budget(client, extension, {**data, "save": "1"}).status_code == 302
+    assert post_budget(client, extension, {**data, "save": "1"}).status_code == 303
     assert len(doc_of(app, extension)["budget"]["staff"]) == 1
 
 
@@ -155,7 +165,7 @@ def test_other_costs_overhead_and_raise(client, app, extension):
                  "other_costs-0-label": "Utvärdering", "other_costs-0-party": "",
                  "other_costs-0-amounts-0": "10 000", "other_costs-0-amounts-1": "20 000",
                  "other_costs-0-amounts-2": "", "overhead_label": "OH", "overhead_rate": "5 %"})
-    assert post_budget(client, extension, {**data, "save": "1"}).status_code == 302
+    assert post_budget(client, extension, {**data, "save": "1"}).status_code == 303
     budget = doc_of(app, extension)["budget"]
     assert budget["staff"][0]["annual_raise"] == {"rate": "0.03", "month": 4}
     assert budget["other_costs"] == [{"label": "Utvärdering", "yearly": {"2017": "10000", "2018": "20000"}}]
@@ -180,9 +190,8 @@ def test_errors_name_their_row_in_the_summary_and_the_preview_speaks_swedish(cli
     data = budget_form()
     data["staff-1-fte"] = "abc"
     data["baseline_rows-0-amounts-1"] = "12 x"
-    response = post_budget(client, extension, {**data, "next": "1"})
-    assert response.status_code == 422 or response.status_code == 200
-    page = response.text
+    response = post_budget(client, extension, {**data, "save": "1"})
+    page = client.get(response.location).text
     assert 'href="#staff-1-fte">Tjänstgöringsgrad (heltid = 1), rad 2:' in page
     assert 'href="#baseline_rows-0-amounts-1">Belopp, rad 1:' in page
 

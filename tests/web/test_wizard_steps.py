@@ -31,11 +31,21 @@ def post_step(client, app_id, step, data, button="next"):
     return client.post(f"/applications/{app_id}/steps/{step}", data=with_base(client, app_id, {**data, button: "1"}))
 
 
+def refused(client, app_id, step, data, button="save"):
+    """Post input that cannot go into the application: it is kept as typed and the step is shown again (PRG)."""
+    response = post_step(client, app_id, step, data, button)
+    assert response.status_code == 303
+    assert response.location.endswith(f"/applications/{app_id}/steps/{step}")  # not on to the next step
+    page = client.get(response.location)
+    assert page.status_code == 200
+    return page
+
+
 def test_project_step_saves_and_moves_on(client, app, draft):
     response = post_step(client, draft, "project", {
         "title": "Hela Familjen", "kind": "extension", "association": "Samordningsförbundet Skåne Nordost",
         "period_start": "2017-06-01", "period_end": "2019-05-31"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response.location.endswith(f"/applications/{draft}/steps/parties")
     doc = stored(app, draft)
     assert doc["title"] == "Hela Familjen"
@@ -44,9 +54,8 @@ def test_project_step_saves_and_moves_on(client, app, draft):
 
 
 def test_project_step_refuses_end_before_start_and_keeps_input(client, app, draft):
-    response = post_step(client, draft, "project", {
+    response = refused(client, draft, "project", {
         "title": "Mitt projekt", "kind": "new", "period_start": "2019-01-01", "period_end": "2018-01-01"})
-    assert response.status_code == 422
     assert "Slutdatum kan inte vara före startdatum." in response.text
     assert 'value="Mitt projekt"' in response.text
     assert 'value="2018-01-01"' in response.text
@@ -54,9 +63,23 @@ def test_project_step_refuses_end_before_start_and_keeps_input(client, app, draf
     assert stored(app, draft)["title"] == ""  # nothing saved
 
 
+def test_next_with_errors_parks_the_input_and_moves_on(client, app, draft):
+    response = post_step(client, draft, "project", {"title": "Halvfärdigt", "period_start": "1 juni", "period_end": ""})
+    assert response.status_code == 303 and response.location.endswith("/steps/parties")
+    moved = client.get(response.location).text
+    assert "Rätta de markerade fälten" in moved
+    assert "behöver rättas" in moved  # the step indicator marks the project step
+    page = client.get(f"/applications/{draft}/steps/project").text
+    assert 'value="Halvfärdigt"' in page and 'value="1 juni"' in page
+    assert "Skriv datumet som ÅÅÅÅ-MM-DD" in page
+    assert stored(app, draft)["title"] == ""  # the application holds only what checks out
+    review = client.get(f"/applications/{draft}/steps/review").text
+    assert "Steget Projekt har uppgifter som behöver rättas" in review
+
+
 def test_project_step_refuses_bad_date_text(client, draft):
-    response = post_step(client, draft, "project", {"title": "X", "period_start": "14 aug", "period_end": ""})
-    assert response.status_code == 422
+    response = refused(client, draft, "project", {"title": "X", "period_start": "14 aug", "period_end": ""})
+    assert 'value="14 aug"' in response.text
     assert "Skriv datumet som ÅÅÅÅ-MM-DD" in response.text
     assert "Ange ett datum" in response.text
 
@@ -86,15 +109,15 @@ def test_step_indicator_saves_before_moving(client, app, hela):
     ("organisation", {"owner": "O", "steering_group": "S", "follow_up": "F", "implementation": "I", "other": ""}),
 ])
 def test_text_steps_store_sections(client, app, draft, step, fields):
-    assert post_step(client, draft, step, fields).status_code == 302
+    assert post_step(client, draft, step, fields).status_code == 303
     sections = stored(app, draft)["sections"]
     expected = {("process" if k == "preparation" else k): v for k, v in fields.items() if v}
     assert sections == expected
 
 
 def test_text_step_refuses_overlong_text(client, app, draft):
-    response = post_step(client, draft, "timeline", {"timeline": "x" * 100_001, "activities": "ok"})
-    assert response.status_code == 422
+    response = refused(client, draft, "timeline", {"timeline": "x" * 100_001, "activities": "ok"})
+    assert "x" * 100_001 in response.text  # kept as typed, with its message
     assert "timeline" not in stored(app, draft)["sections"]
 
 
@@ -104,7 +127,7 @@ def test_goals_step_stores_effects_in_swedish_numbers(client, app, hela):
         "scenarios-0-items-0-label": "HVB", "scenarios-0-items-0-persons": "9",
         "scenarios-0-items-0-cost_per_day": "3 749", "scenarios-0-items-0-days_per_month": "30,5",
         "scenarios-0-items-0-months": "6"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     effects = stored(app, hela)["effects"]
     assert effects == [{"label": "Undvikna placeringar", "items": [
         {"label": "HVB", "persons": "9", "cost_per_day": "3749", "months": "6", "days_per_month": "30.5"}]}]
@@ -113,11 +136,10 @@ def test_goals_step_stores_effects_in_swedish_numbers(client, app, hela):
 
 
 def test_goals_step_item_needs_numbers(client, hela):
-    response = post_step(client, hela, "goals", {
+    response = refused(client, hela, "goals", {
         "goals": "Mål", "scenarios-0-label": "S", "scenarios-0-items-0-label": "HVB",
         "scenarios-0-items-0-persons": "nio", "scenarios-0-items-0-cost_per_day": "",
         "scenarios-0-items-0-months": "6"})
-    assert response.status_code == 422
     assert "Skriv ett tal" in response.text
     assert "Fyll i det här fältet." in response.text
     assert 'value="nio"' in response.text
@@ -127,16 +149,15 @@ def test_risks_step_stores_register(client, app, hela):
     response = post_step(client, hela, "risks", {
         "risks-0-area": "Bemanning", "risks-0-party": "Kristianstads kommun", "risks-0-description": "Rekrytering",
         "risks-0-likelihood": "3", "risks-0-consequence": "4", "risks-0-mitigation": "Tidig annons"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert stored(app, hela)["risks"] == [{"area": "Bemanning", "party": "Kristianstads kommun",
                                            "description": "Rekrytering", "likelihood": "3",
                                            "consequence": "4", "mitigation": "Tidig annons"}]
 
 
 def test_risks_step_refuses_score_outside_1_to_4(client, app, hela):
-    response = post_step(client, hela, "risks", {"risks-0-area": "A", "risks-0-description": "D",
-                                                 "risks-0-likelihood": "9", "risks-0-consequence": "1"})
-    assert response.status_code == 422
+    refused(client, hela, "risks", {"risks-0-area": "A", "risks-0-description": "D",
+                                    "risks-0-likelihood": "9", "risks-0-consequence": "1"})
     assert len(stored(app, hela)["risks"]) == 2  # unchanged
 
 
@@ -144,7 +165,7 @@ def test_signatories_step(client, app, hela):
     response = post_step(client, hela, "signatories", {
         "signatories-0-party": "Kristianstads kommun", "signatories-0-name": "Anna Andersson",
         "signatories-0-title": "Förvaltningschef", "signatories-0-organisation": "Kristianstads kommun"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert stored(app, hela)["signatories"] == [{"party": "Kristianstads kommun", "name": "Anna Andersson",
                                                  "title": "Förvaltningschef",
                                                  "organisation": "Kristianstads kommun"}]
