@@ -171,6 +171,11 @@ def submission_gaps(doc: dict[str, Any]) -> list[Gap]:
     return gaps
 
 
+def step_complete(doc: dict[str, Any], step: str) -> bool:
+    """A wizard step is complete when nothing it fixes is missing for submission (the step indicator's tick)."""
+    return not any(gap.step == step for gap in submission_gaps(doc))
+
+
 def _rate(value: Any) -> Decimal | None:
     try:
         rate = Decimal(str(value))

@@ -46,16 +46,9 @@ class Step:
         return self.template or f"wizard/{self.key}.html"
 
 
-def _sections(doc: dict) -> dict:
-    return doc.get("sections") or {}
-
-
-def _has(*keys):
-    return lambda doc: all((_sections(doc).get(k) or "").strip() for k in keys)
-
-
-def _signatories_complete(doc: dict) -> bool:
-    return bool(doc.get("parties")) and not readiness.signatory_gaps(doc)
+def _complete(key: str) -> Callable[[dict], bool]:
+    """The step's tick: nothing that this step fixes is missing for submission (builder/readiness.py)."""
+    return partial(readiness.step_complete, step=key)
 
 
 # ---- form preparation ------------------------------------------------------
@@ -119,30 +112,30 @@ def _goals_context(form, doc: dict) -> dict:
     return {"effects": effects, "preview_errors": errors, "budget_total": total}
 
 
-def _text_step(key: str, title, form, complete) -> Step:
+def _text_step(key: str, title, form) -> Step:
     return Step(key, title, form, partial(mapping.sections_data, step=key), partial(mapping.sections_apply, step=key),
-                complete, template="wizard/text_step.html")
+                _complete(key), template="wizard/text_step.html")
 
 
 STEPS: tuple[Step, ...] = (
     Step("project", _l("Projekt"), wf.ProjectForm, mapping.project_data, mapping.project_apply,
-         lambda d: bool((d.get("title") or "").strip() and d.get("period"))),
+         _complete("project")),
     Step("parties", _l("Parter"), wf.PartiesForm, mapping.parties_data, mapping.parties_apply,
-         lambda d: bool(d.get("parties")) and bool((d.get("process_owner") or "").strip()),
+         _complete("parties"),
          prepare=_prepare_parties, check=field_checks.check_process_owner, renames=mapping.party_renames),
-    _text_step("background", _l("Bakgrund och behov"), wf.BackgroundForm, _has("background", "target_group")),
-    Step("goals", _l("Mål och effekter"), wf.GoalsForm, mapping.goals_data, mapping.goals_apply, _has("goals"),
+    _text_step("background", _l("Bakgrund och behov"), wf.BackgroundForm),
+    Step("goals", _l("Mål och effekter"), wf.GoalsForm, mapping.goals_data, mapping.goals_apply, _complete("goals"),
          check=lambda form, doc: field_checks.check_effects(form), context=_goals_context, live=True),
-    _text_step("timeline", _l("Tidsplan och aktiviteter"), wf.TimelineForm, _has("timeline", "activities")),
-    _text_step("organisation", _l("Organisation"), wf.OrganisationForm, _has("steering_group", "follow_up")),
+    _text_step("timeline", _l("Tidsplan och aktiviteter"), wf.TimelineForm),
+    _text_step("organisation", _l("Organisation"), wf.OrganisationForm),
     Step("risks", _l("Risker"), wf.RisksForm, mapping.risks_data, mapping.risks_apply,
-         lambda d: bool(d.get("risks")), prepare=set_party_choices),
+         _complete("risks"), prepare=set_party_choices),
     Step("budget", _l("Budget"), wf.BudgetForm, mapping.budget_data, mapping.budget_apply,
-         lambda d: bool((d.get("budget") or {}).get("staff")),
+         _complete("budget"),
          prepare=_prepare_budget, check=field_checks.check_staff_lines, context=_budget_context, live=True,
          row_added=_budget_row_added),
     Step("signatories", _l("Underskrifter"), wf.SignatoriesForm, mapping.signatories_data,
-         mapping.signatories_apply, _signatories_complete, prepare=set_party_choices),
+         mapping.signatories_apply, _complete("signatories"), prepare=set_party_choices),
     Step("review", _l("Granska"), None, None, None, lambda d: False),
 )
 STEP_KEYS = tuple(s.key for s in STEPS)

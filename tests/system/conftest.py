@@ -259,9 +259,10 @@ def read_rows(database_url: str, sql: str, **params) -> list[tuple]:
     """Rows straight from the database, with a short-lived engine of our own."""
     import sqlalchemy as sa
 
-    from builder.config import finalize
+    from builder.config import Config, finalize
 
-    config = {"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "x"}
+    config = {name: getattr(Config, name) for name in dir(Config) if name.isupper()}
+    config.update(SQLALCHEMY_DATABASE_URI=database_url, SECRET_KEY="x")
     finalize(config, "/nonexistent")
     engine = sa.create_engine(config["SQLALCHEMY_DATABASE_URI"])
     try:
