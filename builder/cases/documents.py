@@ -8,6 +8,7 @@ from flask import current_app
 from builder.applications.service import validate
 from builder.budget import compute_budget
 from builder.docx.agenda import AgendaCase, AgendaMeeting, render_agenda_docx
+from builder.docx.agreement import Agreement, Signatory, render_agreement_docx
 from builder.docx.decision_letter import DecisionLetter, PartyAmounts, render_decision_letter_docx
 from builder.docx.text import ascii_slug
 from builder.extensions import db
@@ -145,3 +146,47 @@ def decision_letter_attachment(application: Application) -> tuple[str, bytes] | 
     slug = ascii_slug(letter.case_number) or str(application.id)
     prefix = "Decision" if language == "en" else "Beslutsbrev"
     return f"{prefix}-{slug}.docx", render_decision_letter_docx(letter, language)
+
+
+def agreement(application: Application) -> Agreement | None:
+    """The överenskommelse's values, or None unless the application is approved."""
+    if application.status != "approved":
+        return None
+    item = decision_item(application.id)
+    version = _version(application, item.version_number if item else None)
+    doc = version.doc if version else application.doc
+    validated, table = figures(doc)
+    case = case_of(application.id)
+    start, end = _period(doc)
+    parties = tuple(str(p.get("name", "")) for p in doc.get("parties") or [])
+    association = application.association or ""
+    named: dict[str, Signatory] = {}
+    for person in (validated.signatories if validated else ()):
+        party = (person.party or "").strip()
+        if party and (person.name or "").strip() and party not in named:
+            named[party] = Signatory(party, person.name.strip(), (person.title or "").strip())
+    signatories = tuple(named.get(party, Signatory(party)) for party in parties if party)
+    return Agreement(
+        case_number=case.number if case else "–", title=application.title, association=association,
+        decision_body="Förbundsstyrelsen" if item else (application.decision_body or "Förbundsstyrelsen"),
+        paragraph=item.paragraph if item else "",
+        decision_date=(item.decision_date if item else None) or application.decision_date or today(),
+        agreement_date=today(), process_owner=(validated.process_owner if validated else "") or "",
+        parties=parties, period_start=start, period_end=end, approved=_approved(application, item, table),
+        party_amounts=tuple(PartyAmounts(row.label, tuple(row.yearly.items())) for row in table.rows)
+        if table else (), years=tuple(table.years) if table else (), conditions=item.conditions if item else "",
+        reports=tuple((r.kind, r.year, r.due) for r in reporting_schedule(start, end)) if start and end else (),
+        signatory_name=current_app.config.get("DECISION_SIGNATORY", ""), signatories=signatories,
+        version_number=version.number if version else None,
+        fingerprint=version.fingerprint if version else "")
+
+
+def agreement_attachment(application: Application) -> tuple[str, bytes] | None:
+    """(file name, DOCX bytes) of the överenskommelse; None unless approved."""
+    value = agreement(application)
+    if value is None:
+        return None
+    language = (application.doc.get("language") or "sv") if application.doc.get("language") in ("sv", "en") else "sv"
+    slug = ascii_slug(value.case_number) or str(application.id)
+    prefix = "Agreement" if language == "en" else "Overenskommelse"
+    return f"{prefix}-{slug}.docx", render_agreement_docx(value, language)

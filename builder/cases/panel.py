@@ -122,4 +122,5 @@ def case_panel(application: Application) -> dict:
     events = service.case_events(application.id) if current_user.role in READ_ROLES and case is not None else []
     return {"case": case, "form": form, "staff": staff, "agenda": items, "events": events,
             "in_revision": service.in_revision(application),
-            "letter": application.status in ("approved", "rejected") and case is not None}
+            "letter": application.status in ("approved", "rejected") and case is not None,
+            "agreement": application.status == "approved" and case is not None}

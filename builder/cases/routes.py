@@ -15,7 +15,7 @@ from forms.base import select_choices
 from forms.cases import AgendaForm, CaseDataForm, MeetingForm, RecommendationForm, board_decision_form
 
 from . import bp, service
-from .documents import agenda_docx, agenda_filename, applied_by_year, decision_letter_attachment
+from .documents import agenda_docx, agenda_filename, agreement_attachment, applied_by_year, decision_letter_attachment
 from .models import AgendaItem, Meeting
 from .panel import READ_ROLES
 
@@ -238,6 +238,18 @@ def update_case(app_id: int):
 def decision_letter_download(app_id: int):
     application = get_case_visible(app_id)
     attachment = decision_letter_attachment(application)
+    if attachment is None:
+        abort(404)
+    name, body = attachment
+    return _attachment(body, name)
+
+
+@bp.get("/applications/<int:app_id>/agreement.docx")
+@login_required
+def agreement_download(app_id: int):
+    """The överenskommelse: staff, finance and the application's members, once approved."""
+    application = get_case_visible(app_id)
+    attachment = agreement_attachment(application)
     if attachment is None:
         abort(404)
     name, body = attachment

@@ -47,3 +47,32 @@ def letter(**overrides) -> DecisionLetter:
                   years=("2017", "2018", "2019"))
     values.update(overrides)
     return DecisionLetter(**values)
+
+
+def agreement(**overrides):
+    from builder.docx.agreement import Agreement, Signatory
+
+    values = dict(case_number="SFSN 2017/4", title="Hela Familjen – utökning",
+                  association="Samordningsförbundet Skåne Nordost", decision_body="Förbundsstyrelsen",
+                  paragraph="§ 12", decision_date=date(2017, 5, 15), agreement_date=date(2017, 5, 20),
+                  process_owner="Kristianstads kommun",
+                  parties=("Kristianstads kommun", "Vårdcentralen Vilan", "Vårdcentralen Östermalm"),
+                  period_start=date(2017, 6, 1), period_end=date(2019, 5, 31),
+                  approved=(("2017", 1340101), ("2018", 2390136), ("2019", 995890)),
+                  party_amounts=(PartyAmounts("Kristianstads kommun", (("2017", 1242640), ("2018", 2130240),
+                                                                       ("2019", 887600))),
+                                 PartyAmounts("Vårdcentralen Vilan", (("2017", 49581), ("2018", 132216),
+                                                                      ("2019", 55090))),
+                                 PartyAmounts("Vårdcentralen Östermalm", (("2017", 47880), ("2018", 127680),
+                                                                          ("2019", 53200)))),
+                  years=("2017", "2018", "2019"),
+                  conditions="Projektet redovisar deltagarantal varje månad.\nStyrgruppen möts varje kvartal.",
+                  reports=(("interim_april", 2018, date(2018, 5, 31)), ("yearly", 2018, date(2019, 1, 31)),
+                           ("final", 2019, date(2019, 7, 31))),
+                  signatory_name="Fia Förbundschef",
+                  signatories=(Signatory("Kristianstads kommun", "Eva Sandberg", "Förvaltningschef"),
+                               Signatory("Vårdcentralen Vilan", "Johan Ek", "Verksamhetschef"),
+                               Signatory("Vårdcentralen Östermalm")),
+                  version_number=2, fingerprint="abcdef123456")
+    values.update(overrides)
+    return Agreement(**values)

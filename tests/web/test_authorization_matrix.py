@@ -67,6 +67,8 @@ MATRIX = [
     ("POST", "/applications/{id}/case", "submitted", {}, (LOGIN, 404, 404, 404, 302, 404, 302)),
     ("GET", "/applications/{id}/decision-letter.docx", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
     ("GET", "/applications/{id}/decision-letter.docx", "submitted", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
+    ("GET", "/applications/{id}/agreement.docx", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
+    ("GET", "/applications/{id}/agreement.docx", "submitted", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
     ("GET", "/admin/users", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
     ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
 ]
