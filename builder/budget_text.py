@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from builder.budget.model import BudgetTable, EffectResult
-from builder.formatting import number, plain_spaces
+from builder.budget.model import BudgetTable, EffectResult, LineDetail
+from builder.formatting import decimal, long_date, money, months, number, plain_spaces
 from builder.i18n import gettext_for
 
 
@@ -73,3 +73,36 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
                       [_("Netto"), _n(effect.net, language)]]
         lines += _grid(["", "kr"], item_rows)
     return "\n".join(lines) + "\n"
+
+
+def line_text(detail: LineDetail, language: str = "sv") -> list[str]:
+    """One staff line as the DOCX states it: the exact monthly cost, each raise, months and cost per year."""
+    _ = gettext_for(language)
+    line = detail.line
+
+    def m(amount) -> str:
+        return plain_spaces(money(amount, language))
+
+    out = [_("%(party)s: %(fte)s %(role)s, %(start)s – %(end)s", party=line.party, fte=decimal(line.fte, language),
+             role=line.role, start=long_date(line.start, language), end=long_date(line.end, language)),
+           "  " + _("%(full)s/mån heltid, %(monthly)s/mån för raden", full=m(detail.monthly_cost_full_time),
+                    monthly=m(detail.monthly_cost))]
+    for revision in detail.revisions[1:]:
+        out.append("  " + _("från %(date)s: %(amount)s/mån", date=long_date(revision.start, language),
+                            amount=m(revision.monthly_cost)))
+    for year in detail.years:
+        if not year.parts:
+            continue
+        terms = " + ".join(
+            _("%(months)s mån x %(monthly)s/mån", monthly=m(part.monthly_cost),
+              months=plain_spaces(months(part.months, language, monthly_cost=part.monthly_cost)))
+            for part in year.parts)
+        out.append("  " + _("%(year)s: %(terms)s = %(amount)s kr", year=year.year, terms=terms,
+                            amount=_n(year.amount, language)))
+    return out
+
+
+def render_lines(table: BudgetTable, language: str = "sv") -> str:
+    """Every staff line's figures, one block per line (`budget --lines`)."""
+    blocks = ["\n".join(line_text(detail, language)) for detail in table.lines]
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

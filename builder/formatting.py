@@ -65,8 +65,12 @@ def money(amount: int | Decimal, language: str = "sv", currency: bool = True) ->
     return text + _symbols(language)[2] if currency else text
 
 
-def months(count: Fraction | Decimal | int, language: str = "sv", places: int = 4) -> str:
-    """Months counted: "4,5", "12"; a day-rule fraction with up to `places` decimals ("4,5806")."""
+def months(count: Fraction | Decimal | int, language: str = "sv", places: int = 4,
+           monthly_cost: Decimal | None = None) -> str:
+    """Months counted: "4,5", "12"; a day-rule fraction with up to `places` decimals ("4,5806"), or with
+    enough that months × `monthly_cost` is off by at most 5 öre ("4,580645" at 22 774 kr/mån)."""
+    if monthly_cost is not None:
+        places = max(places, len(str(int(abs(monthly_cost)))) + 1)
     value = Fraction(count)
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     if exact * 10 ** places != int(exact * 10 ** places):

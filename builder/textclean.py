@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
-_UNTYPEABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a figure or a
+# name read backwards on paper ("Trojan Source"); nobody types them on purpose either.
+_UNTYPEABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]")
 
 
 def without_control_characters(text: str) -> str:
-    """`text` without NUL, the other C0 controls (tab, CR, LF kept), DEL, U+FFFE/U+FFFF and lone surrogates."""
+    """`text` without NUL, the other C0 controls (tab, CR, LF kept), DEL, bidi controls, U+FFFE/U+FFFF, surrogates."""
     return _UNTYPEABLE.sub("", text) if _UNTYPEABLE.search(text) else text
 
 

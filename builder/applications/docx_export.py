@@ -1,7 +1,7 @@
 """One place that turns a stored document into a DOCX response (current draft or a frozen version)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import Response, render_template
@@ -13,7 +13,13 @@ from builder.readiness import describe_all
 from builder.web.locale import current_language
 
 
-def docx_response(application, doc: dict, *, draft: bool, version_label: str, back_url: str):
+def stockholm_date(moment: datetime) -> date:
+    """A stored UTC time as the date in Sweden."""
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Stockholm")).date()
+
+
+def docx_response(application, doc: dict, *, draft: bool, version_label: str, back_url: str,
+                  version_number: int | None = None, submitted: datetime | None = None):
     """The DOCX as a download, or a page listing what is missing for a signed-ready export (422)."""
     validated, errors = validate(doc)
     if validated is None:
@@ -23,7 +29,8 @@ def docx_response(application, doc: dict, *, draft: bool, version_label: str, ba
     today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
     try:
         body = render_application_docx(validated, draft=draft, version_label=version_label, today=today,
-                                       case_number=_case_number(application))
+                                       case_number=_case_number(application), version_number=version_number,
+                                       submitted=stockholm_date(submitted) if submitted else None)
     except ExportRefused as refused:
         return render_template("applications/docx_refused.html", application=application,
                                problems=describe_all(refused.gaps, current_language()), back_url=back_url,

@@ -170,7 +170,9 @@ def export_docx(app_id: int):
         return render_template("applications/docx_refused.html", application=application,
                                problems=[message for _step, message in pending], draft_possible=True,
                                back_url=url_for("wizard.step", app_id=app_id, step_key="review")), 422
-    label = f"v{len(application.versions)}" if application.versions and application.status != "draft" else ""
-    return docx_response(application, application.doc, draft=draft,
-                         version_label=label or _("utkast"),
+    # The footer says "Version 2, inskickad 2026-11-30" for a submitted application, "Utkast" for a draft.
+    latest = application.versions[-1] if application.versions and application.status != "draft" else None
+    return docx_response(application, application.doc, draft=draft, version_label="",
+                         version_number=latest.number if latest else None,
+                         submitted=latest.created_at if latest else None,
                          back_url=url_for("wizard.step", app_id=app_id, step_key="review"))

@@ -110,6 +110,8 @@ def _units_by_year(line: StaffLine, proration: str) -> dict[int, dict[int, int]]
     """Per calendar year, the month shares (in units of SHARE_DENOMINATOR) summed per number of raises."""
     start, end = line.start, line.end
     full = SHARE_DENOMINATOR[proration]
+    first_raise = _first_raise_year(line)
+    raise_month = line.annual_raise.month if line.annual_raise is not None else 13
     out: dict[int, dict[int, int]] = {}
     for year in range(start.year, end.year + 1):
         first_month = start.month if year == start.year else 1
@@ -118,7 +120,9 @@ def _units_by_year(line: StaffLine, proration: str) -> dict[int, dict[int, int]]
         for month in range(first_month, last_month + 1):
             edge = (year, month) in ((start.year, start.month), (end.year, end.month))
             units = share_units(*active_days(start, end, year, month), proration) if edge else full
-            steps = raises_applied(line, year, month)
+            # raises_applied(line, year, month), inlined: this loop runs for every month of every line
+            steps = 0 if first_raise is None or year < first_raise else (
+                year - first_raise + (1 if month >= raise_month else 0))
             units_by_steps[steps] = units_by_steps.get(steps, 0) + units
         out[year] = units_by_steps
     return out
@@ -184,15 +188,18 @@ def _edges(line: StaffLine, proration: str) -> tuple[EdgeMonth, ...]:
 def line_detail(index: int, line: StaffLine, fee_rate: Decimal, proration: str) -> LineDetail:
     """The per-line figures every output prints: monthly costs, months per year, cost per year."""
     units = _units_by_year(line, proration)
-    costs = _costs(line, fee_rate, units)
     full = SHARE_DENOMINATOR[proration]
     revisions = _revisions(line, fee_rate)
-    cost_by_steps = {r.steps: r.monthly_cost for r in revisions}
+    monthly = {r.steps: r.monthly_cost for r in revisions}
+    for by_steps in units.values():
+        for steps in by_steps:
+            if steps not in monthly:  # not reached: every level in the dates has a revision
+                monthly[steps] = _cost_after_raises(line, fee_rate, steps)
+    ratios = {steps: cost.as_integer_ratio() for steps, cost in monthly.items()}
     years = tuple(
         LineYear(str(year),
-                 tuple(YearPart(Fraction(u, full), cost_by_steps.get(s) or _cost_after_raises(line, fee_rate, s), s)
-                       for s, u in sorted(by_steps.items()) if u),
-                 _cell(by_steps, costs, full))
+                 tuple(YearPart(Fraction(u, full), monthly[s], s) for s, u in sorted(by_steps.items()) if u),
+                 _cell(by_steps, ratios, full))
         for year, by_steps in units.items())
     with localcontext() as ctx:
         ctx.prec = _PRECISION

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 PRORATION_MODES = ("half_month", "day", "month")
 
@@ -16,7 +17,8 @@ def whole_kronor(amount: Decimal) -> int:
 
 def round_half_up(amount: Decimal, places: int = 0) -> Decimal:
     """`amount` rounded half-up (away from zero) to `places` decimals (0: kronor, 2: öre)."""
-    return Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return rounded + 0  # -0 (from a small negative amount) as 0
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,7 @@ class Row:
         return sum(self.yearly.values())
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """The line's exact monthly cost (× FTE) from `start` on: the first at the line's start,
     then one after each annual raise (`steps` raises applied)."""
 
@@ -119,8 +120,7 @@ class Revision:
     monthly_cost: Decimal
 
 
-@dataclass(frozen=True)
-class YearPart:
+class YearPart(NamedTuple):
     """Months of one year counted at one monthly cost (exact; months rounded by the proration rule)."""
 
     months: Fraction
@@ -128,8 +128,7 @@ class YearPart:
     steps: int = 0
 
 
-@dataclass(frozen=True)
-class LineYear:
+class LineYear(NamedTuple):
     """One calendar year of a line: its parts (one per salary level) and the rounded cell."""
 
     year: str
@@ -141,8 +140,7 @@ class LineYear:
         return sum((part.months for part in self.parts), Fraction(0))
 
 
-@dataclass(frozen=True)
-class EdgeMonth:
+class EdgeMonth(NamedTuple):
     """A first or last month the line only partly covers: days active, days in it, the share counted."""
 
     year: int
@@ -175,6 +173,11 @@ class LineDetail:
     @property
     def total(self) -> int:
         return sum(self.cells.values())
+
+    @property
+    def months_by_year(self) -> dict[str, Fraction]:
+        """Months counted per calendar year (the proration rule applied), for the years with any."""
+        return {year.year: year.months for year in self.years if year.parts}
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ FTE_SHARE = "fte_share"  # FTE × full-time cost ≠ the stated part-time cost
 YEARLY = "yearly"  # monthly cost × 12 ≠ the stated yearly cost
 ARITHMETIC = "arithmetic"  # "a × b = c" written out, and c is not a × b
 PERIOD = "period"  # a year's cell ≠ monthly cost × the months of the stated period in that year
+MONTHS = "months"  # "2017: 4,5 månader x …" ≠ the months the stated dates give that year
 KINDS = (CELL, ROW_SUM, COLUMN_SUM, GRAND_TOTAL_BY_YEARS, GRAND_TOTAL_BY_ROWS, DELTA, BUDGET_CHANGE,
-         SOCIAL_FEES, FTE_SHARE, YEARLY, ARITHMETIC, PERIOD)
+         SOCIAL_FEES, FTE_SHARE, YEARLY, ARITHMETIC, PERIOD, MONTHS)
 
 
 @dataclass(frozen=True)

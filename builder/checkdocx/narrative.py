@@ -32,6 +32,11 @@ _START = re.compile(r"(?:fr\.?\s?o\.?\s?m\.?|från\s+och\s+med|från|fom)\s+(?:d
                     re.IGNORECASE)
 _END = re.compile(r"(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|tom|–|-|till)\s+(?:den\s+)?" + _DATE,
                   re.IGNORECASE)
+# "Start den 14 augusti 2017 räknas som en halv månad", "Slut den 10 maj 2019: 10 av 31 dagar räknas".
+_EDGE = re.compile(r"\b(Start|Slut)\s+den\s+" + _DATE + r"(?::\s*\d+\s+av\s+\d+\s+dagar\s+(räknas)|\s+(räknas\s+"
+                   r"(?:inte|som\s+en\s+(?:halv|hel)\s+månad)))", re.IGNORECASE)
+_PRORATION_BY_PHRASE = {"räknas som en halv månad": {"half_month"}, "räknas som en hel månad": {"half_month", "month"},
+                        "räknas inte": {"half_month", "month"}, "räknas": {"day"}}
 _LABEL = re.compile(r"^([^\d:()]{2,60}):\s")
 
 
@@ -109,6 +114,25 @@ def end_dates(text: str) -> list[date]:
 
 def _date(match: re.Match) -> date | None:
     day, month, year = match.groups()
+    try:
+        return date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def edges(text: str) -> list[tuple[str, date, set[str]]]:
+    """("start" or "end", the date, the proration modes the phrase fits) of each month-share sentence."""
+    found = []
+    for match in _EDGE.finditer(text):
+        day = _date_of(match.group(2), match.group(3), match.group(4))
+        phrase = " ".join((match.group(5) or match.group(6)).lower().split())
+        if day is not None:
+            found.append(("start" if match.group(1).lower() == "start" else "end", day,
+                          set(_PRORATION_BY_PHRASE.get(phrase, ()))))
+    return found
+
+
+def _date_of(day: str, month: str, year: str) -> date | None:
     try:
         return date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
     except ValueError:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
-from builder.budget import PRORATION_MODES, AnnualRaise, StaffLine, staff_line_cost_by_year
+from builder.budget import PRORATION_MODES, AnnualRaise, LineDetail, StaffLine, staff_line_cost_by_year
+from builder.budget.engine import line_detail
 
 from .budget_table import ParsedTable, label_key
-from .findings import PERIOD, Finding
+from .findings import MONTHS, PERIOD, Finding
 from .salary import BlockFacts, rounding_tolerance
 
 
@@ -70,3 +72,55 @@ def _readings(monthly: Decimal, start: date, end: date, raise_: AnnualRaise | No
 def _agrees(stated: Decimal, accepted: list[int]) -> bool:
     # The monthly cost was rounded to whole kronor; a year holds up to twelve of it.
     return any(abs(stated - value) <= rounding_tolerance(12) for value in accepted)
+
+
+def months_findings(table: ParsedTable, blocks: dict[str, BlockFacts]) -> list[Finding]:
+    """"2017: 4,5 månader x …" against the months the row's stated start (and end) give that year.
+
+    Read only for a row with one post, one start date and at most one end date; a year is checked
+    when the dates decide it (the last year only with a stated end). The proration is the one the
+    "räknas som en halv månad" sentences imply, else any; at least one year must agree.
+    """
+    findings = []
+    for label, block in blocks.items():
+        index = _row_for(table, label_key(label))
+        if (index is None or not block.year_months or len(block.starts) != 1 or len(block.ends) > 1
+                or block.posts > 1):
+            continue
+        findings += _months_row(table, index, block)
+    return sorted(findings, key=lambda f: f.row_index or 0)
+
+
+def _months_row(table: ParsedTable, index: int, block: BlockFacts) -> list[Finding]:
+    (start,) = block.starts
+    end = next(iter(block.ends)) if block.ends else None
+    last_year = end.year if end else int(table.years[-1])
+    if end is not None and end < start:
+        return []
+    modes = [m for m in PRORATION_MODES if block.prorations is None or m in block.prorations] or list(PRORATION_MODES)
+    details = [_months_by_year(start, end or date(last_year, 12, 31), mode) for mode in modes]
+    checked = [(year, stated) for year, stated in block.year_months.items()
+               if start.year <= int(year) <= last_year and (end is not None or int(year) < last_year)]
+    agreeing = [year for year, stated in checked if any(_same(stated, d.get(year, Fraction(0))) for d in details)]
+    if not agreeing:
+        return []
+    row = table.rows[index]
+    return [Finding(MONTHS, table.index, row.label, year, stated, _decimal(details[0].get(year, Fraction(0))), index)
+            for year, stated in checked if not any(_same(stated, d.get(year, Fraction(0))) for d in details)]
+
+
+def _months_by_year(start: date, end: date, mode: str) -> dict[str, Fraction]:
+    line = StaffLine(party="", role="", fte=Decimal(1), monthly_salary=Decimal(0), start=start, end=end)
+    detail: LineDetail = line_detail(0, line, Decimal(0), mode)
+    return detail.months_by_year
+
+
+def _same(stated: Decimal, months: Fraction) -> bool:
+    """Equal, or equal once the months are rounded to the decimals the text writes."""
+    exponent = stated.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return abs(Fraction(stated) - months) < Fraction(1, 2 * 10 ** places)
+
+
+def _decimal(months: Fraction) -> Decimal:
+    return (Decimal(months.numerator) / Decimal(months.denominator)).quantize(Decimal("0.0001")).normalize()

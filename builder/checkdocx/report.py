@@ -8,7 +8,7 @@ from .budget_table import ParsedRow, ParsedTable, find_budget_tables
 from .deltas import change_column_findings, change_findings, delta_findings
 from .findings import Finding
 from .numbers import plain_amount
-from .period import period_findings
+from .period import months_findings, period_findings
 from .reader import Paragraph, read_docx
 from .salary import document_rate, salary_findings
 from .sums import sum_findings
@@ -59,7 +59,8 @@ def check_tables(tables: list[ParsedTable], rate: Decimal | None = None) -> Chec
         narrative_left -= sum(len(p) for p in paragraphs)
         salary, blocks = salary_findings(paragraphs, table.index, rate) if narrative_left >= 0 else ([], {})
         findings = (sum_findings(table) + delta_findings(table, tables[:i]) + change_column_findings(table, tables[:i])
-                    + change_findings(table, tables[:i]) + salary + period_findings(table, blocks))
+                    + change_findings(table, tables[:i]) + salary + period_findings(table, blocks)
+                    + months_findings(table, blocks))
         # Findings in a row first, by row; then the narrative ones in reading order.
         findings.sort(key=lambda f: (f.row_index is None, f.row_index or 0))
         reports.append(TableReport(table, tuple(findings)))

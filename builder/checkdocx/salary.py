@@ -40,11 +40,13 @@ _FTE_LINK = {"för", "blir", "därför", "då", "det", "innebär", "ger", "en", 
 _FTE_RESULT = {"blir", "innebär", "ger", "motsvarar", "uppgår"}
 _EXPLICIT_RATE = re.compile(r"\(?\s*(" + NUMBER_TEXT + r")\s*(?:%|procent)\s*\)?|\b(1,\d{1,4})\b")
 _TIMES = r"\s*(?:x|×|\*|gånger)\s*"
-_FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ader)?|st|personer|tjänst(?:er)?)?"
+_FACTOR = (r"(" + NUMBER_TEXT + r")\s*(%|procent)?\s*(?:kr|kronor|mån(?:ad(?:er)?|ader)?|st|personer|tjänst(?:er)?)?"
            r"(?:\s*/\s*(?:mån|år))?\.?")
 _RAISE = re.compile(r"räknas\s+upp\s+med\s+(?P<rate>" + NUMBER_TEXT + r")\s*%\s*per\s+år\s+(?:i|från\s+och\s+med)\s+"
                     r"(?P<month>" + "|".join(text_.MONTH_NAMES) + r")\b", re.IGNORECASE)
 _REVISED = re.compile(r"\s*den\s+\d{1,2}\s+\w+\s+\d{4}")
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2}):\s*$")
+_MONTHS_TERM = re.compile(r"(?:^|\+)\s*(" + NUMBER_TEXT + r")\s*mån(?:ad(?:er)?|ader)?\s*(?:x|×|\*)", re.IGNORECASE)
 _PRODUCT_TEXT = _FACTOR + _TIMES + _FACTOR + r"(?:" + _TIMES + _FACTOR + r")?"
 _TERM = re.compile(_PRODUCT_TEXT, re.IGNORECASE)
 _UNGROUPED = re.compile(r"(?<!\\)\((?!\?)")
@@ -81,6 +83,8 @@ class BlockFacts:
     ends: set[date] = field(default_factory=set)
     raises: set[tuple[Decimal, int]] = field(default_factory=set)  # (rate, month) of an annual raise
     posts: int = 0  # paragraphs that begin with the label: more than one means several posts in the row
+    year_months: dict[str, Decimal] = field(default_factory=dict)  # "2017: 4,5 månader x …" → 4.5
+    prorations: set[str] | None = None  # the modes the "räknas som en halv månad" sentences fit
 
 
 def fee_statements(text: str, figures: list[text_.Amount] | None = None
@@ -251,6 +255,7 @@ def _read_paragraph(reader: _Reader, text: str) -> None:
     facts.posts += 1 if label else 0
     facts.starts.update(text_.start_dates(text))
     facts.ends.update(text_.end_dates(text))
+    _edge_facts(text, facts)
     figures = text_.amounts(text)
     fees = fee_statements(text, figures)
     for i, statement in fees:
@@ -325,6 +330,19 @@ def _raise_claims(reader: _Reader, text: str, figures: list[text_.Amount], fees,
     for k, figure in enumerate(after, 1):
         reader.claim(ARITHMETIC, figure, [value * (1 + rate) ** k for value in base],
                      _excerpt(text, match.start(), figure.end))
+
+
+def _edge_facts(text: str, facts: BlockFacts) -> None:
+    """The month-share sentences: their dates, the proration they imply, the months per year."""
+    for kind, day, modes in text_.edges(text):
+        (facts.starts if kind == "start" else facts.ends).add(day)
+        facts.prorations = modes if facts.prorations is None else facts.prorations & modes
+    for match in _SUM_OF_PRODUCTS.finditer(text):
+        year = _YEAR_BEFORE.search(text[max(0, match.start() - 8):match.start()])
+        read = [parse_number(m.group(1)) for m in _MONTHS_TERM.finditer(match.group("terms"))]
+        months = [value for value in read if value is not None]
+        if year and months and len(months) == len(read):
+            facts.year_months[year.group(1)] = sum(months, Decimal(0))
 
 
 def _product_claims(reader: _Reader, text: str) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from builder.formatting import kr, number, plain_spaces
+from builder.formatting import decimal, money, number, plain_spaces
 from builder.i18n import gettext_for
 
 from . import findings as kinds
@@ -36,22 +36,28 @@ def _messages(_) -> dict:
                                   "(skillnad %(difference)s).", **v),
         kinds.ARITHMETIC: lambda v: _("uträkningen ger %(expected)s, inte %(stated)s "
                                       "(skillnad %(difference)s).", **v),
+        kinds.MONTHS: lambda v: _("texten räknar %(stated)s månader men datumen i texten ger %(expected)s "
+                                  "månader det året.", **v),
         kinds.PERIOD: lambda v: _("står %(stated)s men månadskostnaden i texten gånger periodens "
                                   "månader det året ger %(expected)s (skillnad %(difference)s).", **v),
     }
 
 
 def _amount(value: Decimal, language: str, signed: bool = False, unit: str = "kr") -> str:
-    text = plain_spaces(kr(value, language) if unit == "kr" else number(value, language))
+    # öre shown when a figure has them; a table of counts shows plain numbers
+    text = plain_spaces(money(value, language) if unit == "kr" else number(value, language))
     return "+" + text if signed and value > 0 else text
 
 
 def finding_text(finding: Finding, language: str = "sv") -> str:
     """One finding as a sentence: where, what is stated, what the arithmetic gives."""
     _ = gettext_for(language, "checkdocx")
-    values = {"stated": _amount(finding.stated, language, unit=finding.unit),
-              "expected": _amount(finding.expected, language, unit=finding.unit),
-              "difference": _amount(finding.difference, language, signed=True, unit=finding.unit)}
+    if finding.kind == kinds.MONTHS:  # a number of months, not an amount
+        values = {"stated": decimal(finding.stated, language), "expected": decimal(finding.expected, language)}
+    else:
+        values = {"stated": _amount(finding.stated, language, unit=finding.unit),
+                  "expected": _amount(finding.expected, language, unit=finding.unit),
+                  "difference": _amount(finding.difference, language, signed=True, unit=finding.unit)}
     if finding.kind == kinds.DELTA and finding.basis == "years":
         body = _("förändringen står %(stated)s men det andra året minus det första ger %(expected)s "
                  "(skillnad %(difference)s).", **values)

@@ -25,11 +25,19 @@ def _parse_day(value: str | None) -> date | None:
         fail([f"--date: must be a date YYYY-MM-DD, got {value!r}"])
 
 
+def _umask() -> int:
+    """The process's umask (os.umask can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _write_atomically(path: str, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a failed export leaves no half file."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, temporary = tempfile.mkstemp(prefix=".export-", suffix=".docx", dir=folder)
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it 0600; a written file gets the usual mode
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(temporary, path)

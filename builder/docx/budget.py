@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from babel.dates import get_month_names
 
-from builder.budget import EdgeMonth, LineDetail, LineYear, Row
+from builder.budget import EdgeMonth, LineDetail, LineYear, Row, YearPart
 from builder.budget_text import change_sentence
 from builder.formatting import babel_locale
 
-from .budget_tables import write_baseline_table, write_summary_tables
+from .budget_tables import write_baseline_table, write_reconciliation_table, write_summary_tables
 from .context import Context
-from .labels import BUDGET_INTRO_BY_KIND
+from .labels import BUDGET_INTRO_BY_KIND, KIND_WORDS
 from .text import clean_text
 from .xmlkit import paragraph, run
 
@@ -25,7 +25,9 @@ def write_budget(ctx: Context) -> None:
     _ = ctx.gettext
     app = ctx.app
     ctx.heading(_("Budget"))
-    ctx.para(_(BUDGET_INTRO_BY_KIND[app.kind], title=clean_text(app.title).strip(),
+    name = clean_text(app.title).strip()
+    kind = "new" if KIND_WORDS.get(app.kind) and _(KIND_WORDS[app.kind]).lower() in name.lower() else app.kind
+    ctx.para(_(BUDGET_INTRO_BY_KIND[kind], title=name,
                start=ctx.date(app.period.start), end=ctx.date(app.period.end)))
     if ctx.table.has_baseline:
         ctx.heading(clean_text(ctx.table.baseline_label).strip() or _("Ursprunglig budget"), 2)
@@ -44,6 +46,8 @@ def write_budget(ctx: Context) -> None:
         ctx.heading(_("Sammanställning"), 2)
         write_summary_tables(ctx)
     if ctx.table.has_baseline:
+        ctx.heading(_("Förändring mot den ursprungliga budgeten"), 2)
+        write_reconciliation_table(ctx)
         if ctx.table.carried_over:
             ctx.para(carried_over_text(ctx))
         ctx.para(change_text(ctx))
@@ -121,12 +125,20 @@ def raise_text(ctx: Context, detail: LineDetail) -> str:
     return text + ": " + _("kostnaden blir %(amounts)s.", amounts=ctx.join(later))
 
 
+def term_text(ctx: Context, part: YearPart) -> str:
+    """"4,5 månader x 22 774,38 kr/mån" ("1 månad x …")."""
+    values = dict(months=ctx.months(part.months, part.monthly_cost), monthly=ctx.money(part.monthly_cost))
+    if part.months == 1:
+        return ctx.gettext("%(months)s månad x %(monthly)s/mån", **values)
+    return ctx.gettext("%(months)s månader x %(monthly)s/mån", **values)
+
+
 def year_text(ctx: Context, year: LineYear) -> str:
     """"2017: 4,5 månader x 22 774,38 kr/mån = 102 485 kr." (a term per salary level in the year)."""
     _ = ctx.gettext
-    terms = [_("%(months)s månader x %(monthly)s/mån", months=ctx.months(part.months, part.monthly_cost),
-               monthly=ctx.money(part.monthly_cost)) for part in year.parts]
-    return _("%(year)s: %(terms)s = %(amount)s.", year=year.year, terms=" + ".join(terms), amount=ctx.kr(year.amount))
+    terms = [term_text(ctx, part) for part in year.parts]
+    text = _("%(year)s: %(terms)s = %(amount)s.", year=year.year, terms=" + ".join(terms), amount=ctx.kr(year.amount))
+    return text.replace(" = ", "\u00a0= ").replace(" + ", "\u00a0+ ")  # a line never starts with = or +
 
 
 def _by_year(ctx: Context, row: Row) -> str:

@@ -122,3 +122,24 @@ def write_baseline_table(ctx: Context) -> None:
     years = tuple(sorted(per_year))
     lines.append(Line(ctx.gettext("Totalt"), per_year, ctx.table.baseline_total, kind="total"))
     _write_chunked(ctx, years, False, lines)
+
+
+def signed(ctx: Context, amount: int) -> str:
+    """"+1 135 680", "-20 000", "0"."""
+    return ("+" if amount > 0 else "") + ctx.number(amount)
+
+
+def write_reconciliation_table(ctx: Context) -> None:
+    """Per row the original approved budget, the new budget and the change, the rows carried over
+    unchanged as rows of their own, and the revised total: a reader can add up every column."""
+    _ = ctx.gettext
+    table = ctx.table
+    rows = [TableRow((row.label, ctx.number(row.baseline_total or 0), ctx.number(row.total),
+                      signed(ctx, row.delta or 0))) for row in table.rows]
+    rows += [TableRow((_("%(label)s (oförändrad)", label=row.label), ctx.number(row.total), ctx.number(row.total),
+                       "0")) for row in table.carried_over]
+    rows.append(TableRow((_("Reviderad total"), ctx.number(table.baseline_total), ctx.number(table.revised_total),
+                          signed(ctx, table.delta)), "total"))
+    header = [_("Post (kr)"), _("Ursprunglig budget"), _("Ny budget"), _("Förändring")]
+    widths = [column_width([header[i]] + [row.cells[i] for row in rows]) for i in (1, 2, 3)]
+    _table(ctx, header, widths, rows)

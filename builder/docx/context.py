@@ -33,6 +33,7 @@ class Context:
     table: BudgetTable
     effects: list[EffectResult]
     today: date
+    draft: bool = False
     blocks: list[str] = field(default_factory=list)  # the body as XML text, parsed once at the end
 
     @property
@@ -77,8 +78,7 @@ class Context:
     def months(self, count: Fraction, monthly_cost: Decimal = Decimal(1)) -> str:
         """Months counted: "4,5", "12"; a day-rule share with enough decimals that months × the monthly
         cost is off by at most 5 öre ("4,580645" at 22 774 kr/mån)."""
-        places = max(4, len(str(int(abs(monthly_cost)))) + 1)
-        return formatting.months(count, self.language, places)
+        return formatting.months(count, self.language, monthly_cost=monthly_cost)
 
     def number(self, amount: int) -> str:
         """A grouped whole number: "1 041 600"."""

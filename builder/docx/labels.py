@@ -26,6 +26,9 @@ TITLE_BY_KIND = {
     "continuation": N_("Ansökan om medel för fortsättning av %(title)s"),
 }
 
+# The words the title adds for a kind; left out when the project name already holds them.
+KIND_WORDS = {"extension": N_("utökning av"), "continuation": N_("fortsättning av")}
+
 BUDGET_INTRO_BY_KIND = {
     "new": N_("Budget för %(title)s för perioden %(start)s – %(end)s."),
     "extension": N_("Budget för utökning av %(title)s fr.o.m. den %(start)s t.o.m. den %(end)s."),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .context import Context
 from .export_refusal import applying_parties
-from .labels import SECTION_TITLES, TITLE_BY_KIND
+from .labels import KIND_WORDS, SECTION_TITLES, TITLE_BY_KIND
 from .tables import Column, TableRow, fit_columns
 from .text import clean_text, paragraphs_of
 
@@ -11,8 +11,14 @@ DRAFT_COLOUR = "C00000"
 
 
 def document_title(app, gettext, draft: bool = False) -> str:
-    """"Ansökan om medel för utökning av Hela Familjen", with "UTKAST – " in front of a draft."""
-    title = gettext(TITLE_BY_KIND[app.kind], title=clean_text(app.title).strip())
+    """"Ansökan om medel för utökning av Hela Familjen", with "UTKAST – " in front of a draft; a project
+    name that already says "utökning av" is not told so twice."""
+    name = clean_text(app.title).strip()
+    template = TITLE_BY_KIND[app.kind]
+    kind_words = gettext(KIND_WORDS.get(app.kind, "")) if KIND_WORDS.get(app.kind) else ""
+    if kind_words and kind_words.lower() in name.lower():
+        template = TITLE_BY_KIND["new"]
+    title = gettext(template, title=name)
     return gettext("UTKAST – %(title)s", title=title) if draft else title
 
 
@@ -32,7 +38,18 @@ def write_front(ctx: Context, draft: bool) -> None:
              space_after=2)
     if clean_text(app.process_owner).strip():
         ctx.para(_("Processägare: %(owner)s", owner=app.process_owner.strip()), space_after=2)
+    ctx.para(amount_text(ctx), bold=True, space_after=2)
     ctx.para(_("Datum: %(date)s", date=ctx.date(ctx.today)))
+
+
+def amount_text(ctx: Context) -> str:
+    """"Sökt belopp: 4 726 127 kr." (an extension: the increase and the revised total)."""
+    _ = ctx.gettext
+    table = ctx.table
+    if not table.has_baseline:
+        return _("Sökt belopp: %(amount)s.", amount=ctx.kr(table.total))
+    return _("Sökt belopp: %(amount)s (förändring mot den ursprungliga budgeten), reviderad total %(total)s.",
+             amount=ctx.kr(table.delta), total=ctx.kr(table.revised_total))
 
 
 def write_sections(ctx: Context, keys: tuple[str, ...]) -> None:

@@ -18,6 +18,7 @@ SIGNATURE_RULE = "_" * 34
 PLACE_RULE = "_" * 22
 BLOCKS_PER_ROW = 2
 PARTY_COLOUR = "1F3864"
+DRAFT_COLOUR = "C00000"
 
 
 def signatories_by_party(ctx: Context) -> list[tuple[str, list]]:
@@ -47,9 +48,10 @@ def _one_line(text: str) -> str:
 
 def block_paragraphs(ctx: Context, party: str, signatory) -> list:
     """Party, signature line, name, title, organisation and "Ort och datum" with a line."""
+    rule = ctx.gettext("ej för underskrift") if ctx.draft else SIGNATURE_RULE
     lines: list[tuple[str, dict[str, Any]]] = [
         (party, dict(bold=True, colour=PARTY_COLOUR, space_before=12, space_after=0)),
-        (SIGNATURE_RULE, dict(space_before=30, space_after=0)),
+        (rule, dict(space_before=30, space_after=0, **({"colour": DRAFT_COLOUR} if ctx.draft else {}))),
         (_one_line(signatory.name), dict(bold=True, space_after=0))]
     for detail in (signatory.title, signatory.organisation):
         if has_text(detail):

@@ -6,8 +6,9 @@ import unicodedata
 from datetime import date
 
 # XML 1.0 cannot hold these (tab, newline and carriage return are handled separately).
-_XML_INVALID = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Bidirectional embeddings, overrides and isolates are dropped too: they could reverse a printed figure.
+_XML_INVALID = re.compile("[\x00-\x08\x0e-\x1f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x85\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\u2028\u2029\x85]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RTL_CLASSES = ("R", "AL")

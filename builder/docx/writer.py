@@ -26,8 +26,13 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def render_application_docx(app: Application, *, draft: bool = False, version_label: str = "",
-                            today: date | None = None, case_number: str = "") -> bytes:
-    """The application as a Word document; raises ExportRefused unless it is ready for signing or a draft."""
+                            today: date | None = None, case_number: str = "", version_number: int | None = None,
+                            submitted: date | None = None) -> bytes:
+    """The application as a Word document; raises ExportRefused unless it is ready for signing or a draft.
+
+    The footer's label is `version_label`, else "Version N, inskickad YYYY-MM-DD" from `version_number`
+    and `submitted`, else "Utkast".
+    """
     table = compute_budget(app.budget)
     if not draft:
         gaps = signing_gaps(app)
@@ -37,11 +42,14 @@ def render_application_docx(app: Application, *, draft: bool = False, version_la
     gettext = gettext_for(app.language, "docx")
     document = new_document(app.language)
     effects = compute_effects(app.effects, table.total) if app.effects else []
-    ctx = Context(app, gettext, table, effects, today)
+    ctx = Context(app, gettext, table, effects, today, draft)
     write_body(ctx, draft)
     ctx.write_into(document.element.body)
     write_header(document, gettext, draft)
     short_id = fingerprint(app)
+    if not version_label and version_number is not None:
+        version_label = (gettext("Version %(n)s, inskickad %(date)s", n=version_number, date=submitted.isoformat())
+                         if submitted else gettext("Version %(n)s", n=version_number))
     write_footer(document, gettext, app.title, version_label, short_id, case_number)
     set_properties(document, app, document_title(app, gettext, draft), version_label, short_id, today)
     out = io.BytesIO()

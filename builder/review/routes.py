@@ -239,6 +239,6 @@ def version_docx(app_id: int, number: int):
 
     application = get_case_visible(app_id)
     frozen = _version(application, number)
-    return docx_response(application, frozen.doc, draft=request.args.get("draft") == "1",
-                         version_label=_("version %(n)s", n=number),
+    return docx_response(application, frozen.doc, draft=request.args.get("draft") == "1", version_label="",
+                         version_number=number, submitted=frozen.created_at,
                          back_url=url_for("review.version", app_id=app_id, number=number))

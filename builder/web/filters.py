@@ -125,6 +125,8 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["num"] = lambda v: _formatted("number", v)
     app.jinja_env.filters["dec"] = lambda v: _formatted("decimal", v)
     app.jinja_env.filters["pct"] = lambda v: _formatted("percent", v)
+    app.jinja_env.filters["money"] = lambda v: _formatted("money", v)
+    app.jinja_env.filters["months"] = lambda v: _formatted("months", v)
     app.jinja_env.filters["longdate"] = lambda v: formatting.long_date(v, current_language())
     app.jinja_env.filters["when"] = _local_datetime
     app.jinja_env.filters["clock"] = _clock

@@ -5,8 +5,8 @@ adds up its staff lines' cost cells on the Personal sheet (`=SUMPRODUCT(EXACT(pa
 × cost column)`), the overhead row is `=ROUND(rate × the party rows)` with the rate in a cell below
 the table, and other costs are the engine's whole kronor as values; with a baseline also Tidigare
 budget (the replaced baseline row's total, a value) and Förändring (`=Summa - Tidigare budget`).
-The Totalt row sums every column except Tidigare budget: the earlier budget's total also counts the baseline rows that
-carry over unchanged, so it is given below as "Tidigare budget totalt" instead.
+The Totalt row sums every column except Tidigare budget: the earlier budget's total also counts
+the baseline rows that carry over unchanged, so it is given below as "Tidigare budget totalt".
 """
 from __future__ import annotations
 

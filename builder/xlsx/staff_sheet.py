@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from builder.appformat import Application
@@ -183,16 +184,22 @@ def _write_total_row(ws: Worksheet, layout: StaffLayout, _: Gettext) -> None:
         put_number(ws, row, column, column_sum(column, layout.first_row, layout.last_row), KR, bold=True)
 
 
-def _set_widths(ws: Worksheet, table: BudgetTable, headers: list[str]) -> None:
+def _set_widths(ws: Worksheet, table: BudgetTable, headers: list[str], layout: StaffLayout) -> None:
+    """Text columns fit their text; the input and months columns are narrow with a wrapped header."""
     lines = [detail.line for detail in table.lines]
     widths = {1: text_width([headers[0], *(line.party for line in lines)], maximum=40),
               2: text_width([headers[1], *(line.role for line in lines)], maximum=50)}
     for column in range(3, INPUT_COLUMNS + 1):
-        widths[column] = text_width([headers[column - 1]], maximum=24)
+        widths[column] = 12 if column < 10 else 14
     line_totals = [detail.total for detail in table.lines]
+    costs = {layout.cost_column(i) for i in range(len(layout.years))} | {layout.summa}
     for column in range(INPUT_COLUMNS + 1, len(headers) + 1):
-        widths[column] = amount_width(headers[column - 1], [sum(line_totals)])
+        widths[column] = amount_width("", [sum(line_totals)], minimum=11) if column in costs else 10
     set_widths(ws, widths)
+    ws.row_dimensions[HEADER_ROW].height = 45  # three lines of a wrapped header
+    for cell in ws[HEADER_ROW]:
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom",
+                                   horizontal=None if (cell.column or 0) <= 2 else "right")
 
 
 def write_staff_sheet(ws: Worksheet, application: Application, table: BudgetTable,
@@ -206,6 +213,6 @@ def write_staff_sheet(ws: Worksheet, application: Application, table: BudgetTabl
         _write_line(ws, row, detail, layout)
     _write_total_row(ws, layout, _)
     ws.freeze_panes = f"C{FIRST_ROW}"
-    _set_widths(ws, table, headers)
+    _set_widths(ws, table, headers, layout)
     fit_to_page_width(ws)
     return layout

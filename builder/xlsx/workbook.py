@@ -31,7 +31,8 @@ def budget_workbook(application: Application, *, approved_total: int | None = No
     cover.title = _("Försättsblad")
     write_cover_sheet(cover, application, _, fingerprint=fingerprint(application), version_label=version_label,
                       status_label=status_label, decision_date=decision_date, approved_total=approved_total,
-                      total=table.revised_total if table.has_baseline else table.total)
+                      total=table.delta if table.has_baseline else table.total,
+                      revised_total=table.revised_total if table.has_baseline else None)
     budget = workbook.create_sheet(_("Budget"))
     staff_name = _("Personal")
     staff = write_staff_sheet(workbook.create_sheet(staff_name), application, table, _)

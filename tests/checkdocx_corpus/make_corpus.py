@@ -709,8 +709,11 @@ def app_exports(docs_dir: Path) -> list[Doc]:
          ("social_fees", "Kristianstads kommun")),
         ("app-narrative-fte", "blir kostnaden 26\u00a0880\u00a0kr/mån", "blir kostnaden 26\u00a0980\u00a0kr/mån",
          ("fte_share", "Kristianstads kommun")),
-        ("app-narrative-product", "12 månader x 19\u00a0040\u00a0kr/mån = 228\u00a0480\u00a0kr",
-         "12 månader x 19\u00a0040\u00a0kr/mån = 228\u00a0680\u00a0kr", ("arithmetic", "Kristianstads kommun")),
+        ("app-narrative-product", "12 månader x 19\u00a0040\u00a0kr/mån\u00a0= 228\u00a0480\u00a0kr",
+         "12 månader x 19\u00a0040\u00a0kr/mån\u00a0= 228\u00a0680\u00a0kr", ("arithmetic", "Kristianstads kommun")),
+        # The months of a year changed, its product still adding up: only the start date tells.
+        ("app-narrative-months", "2017: 4,5 månader x 11\u00a0018\u00a0kr/mån\u00a0= 49\u00a0581\u00a0kr",
+         "2017: 5 månader x 11\u00a0018\u00a0kr/mån\u00a0= 55\u00a0090\u00a0kr", ("months", "Vårdcentralen Vilan")),
         ("app-narrative-change", "budgeten med 1\u00a0601\u00a0327\u00a0kr", "budgeten med 1\u00a0610\u00a0327\u00a0kr",
          ("budget_change", None)),
     ]

@@ -31,9 +31,9 @@ def test_exports_the_file_and_exits_0(runner, tmp_path):
                                  "--date", "2017-05-15"])
     assert result.exit_code == 0, result.output
     document = open_docx(out.read_bytes())
-    assert document.paragraphs[0].text.startswith("Ansökan om medel för utökning av Hela Familjen")
+    assert document.paragraphs[0].text.startswith("Ansökan om medel för Hela Familjen")
     assert "Datum: 15 maj 2017" in [p.text for p in document.paragraphs]
-    assert "Version: v2" in document.sections[0].footer.paragraphs[1].text
+    assert document.sections[0].footer.paragraphs[1].text.startswith("v2 · ")
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".export-")]
 
 

@@ -105,7 +105,8 @@ def test_review_round_trip(browser, server, hela_doc):
         economist.get_by_role("link", name="Ladda ner Word (DOCX)").click()
     document = Document(io.BytesIO(open(info.value.path(), "rb").read()))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Ansökan om medel för utökning av" in text
+    assert "Ansökan om medel för" in text and "utökning av" in text  # "utökning av" once, not twice (issue 13)
+    assert "utökning av Hela Familjen – utökning av" not in text
     cells = {cell.text for table in document.tables for r in table.rows for cell in r.cells}
     assert num(new.total) in cells
 

@@ -54,8 +54,8 @@ def test_libreoffice_computes_the_engines_totals(application, tmp_path):
     assert ws[f"E{row_of(ws, 'Reviderad total')}"].value == REVISED
     staff = workbook["Personal"]
     lines = compute_budget(application.budget).lines
-    assert [staff[f"O{row}"].value for row in range(5, 11)] == [d.total for d in lines]
-    assert (tuple(staff[f"{c}11"].value for c in "LMN"), staff["O11"].value) == (YEAR_TOTALS, TOTAL)
+    assert [staff[f"R{row}"].value for row in range(5, 11)] == [d.total for d in lines]
+    assert (tuple(staff[f"{c}11"].value for c in "MOQ"), staff["R11"].value) == (YEAR_TOTALS, TOTAL)
     comparison = workbook["Jämförelse"]
     revised = row_of(comparison, "Reviderad total")
     assert tuple(comparison[f"{c}{revised - 1}"].value for c in "BCD") == (REVISED, BASELINE_TOTAL, DELTA)

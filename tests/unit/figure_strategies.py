@@ -4,8 +4,12 @@ and effects. Texts are plausible (the round trip tests the figures, not hostile 
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import io
 from datetime import date, timedelta
+from decimal import Decimal
 
+import openpyxl
 from hypothesis import strategies as st
 
 from tests.unit.strategies import decimals
@@ -86,3 +90,26 @@ def figure_applications(draw, max_lines: int = 5) -> dict:
             {"label": "HVB", "persons": draw(decimals(0, 20, 1).map(str)),
              "cost_per_day": draw(decimals(0, 5000, 2).map(str)), "months": draw(decimals(0, 24, 1).map(str))}]}]
     return app
+
+
+# A finance officer typing over the first staff line's salary, FTE and social-fee rate in the workbook.
+workbook_edits = st.tuples(st.integers(1_500_000, 9_000_000).map(lambda n: Decimal(n) / 100),
+                           st.sampled_from(["0.5", "0.25", "1.3", "0.75"]).map(Decimal),
+                           st.integers(0, 6000).map(lambda n: Decimal(n) / 10000))
+
+
+def with_first_line_changed(app, salary: Decimal, fte: Decimal, rate: Decimal):
+    """The application with the first staff line's salary, FTE and social-fee rate changed."""
+    first, *rest = app.budget.staff
+    line = dataclasses.replace(first, monthly_salary=salary, fte=fte, social_fee_rate=rate)
+    return dataclasses.replace(app, budget=dataclasses.replace(app.budget, staff=(line, *rest)))
+
+
+def edit_first_line(data: bytes, salary: Decimal, fte: Decimal, rate: Decimal) -> bytes:
+    """The workbook with the first staff line's inputs typed over (Personal!C5, D5, E5)."""
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    ws = workbook["Personal"]
+    ws["D5"], ws["C5"], ws["E5"] = float(salary), float(fte), float(rate)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -54,6 +54,7 @@ def test_headings_follow_the_spec_order_with_budget_after_steering_group(documen
         ("Heading 2", "Ursprunglig budget"),
         ("Heading 2", "Personal"),
         ("Heading 2", "Sammanställning"),
+        ("Heading 2", "Förändring mot den ursprungliga budgeten"),
         ("Heading 1", "Riskanalys"),
         ("Heading 1", "Metoder för uppföljning"),
         ("Heading 1", "Implementering i ordinarie verksamhet"),
@@ -65,7 +66,7 @@ def test_headings_follow_the_spec_order_with_budget_after_steering_group(documen
 def test_front_names_the_kind_the_association_the_parties_and_the_date(document):
     texts = [p.text for p in document.paragraphs[:8]]
     assert document.paragraphs[0].style.name == "Title"
-    assert texts[0] == "Ansökan om medel för utökning av Hela Familjen – utökning av försöksverksamhet"
+    assert texts[0] == "Ansökan om medel för Hela Familjen – utökning av försöksverksamhet"
     assert "Till Samordningsförbundet Skåne Nordost" in texts
     assert ("Bakom ansökan står Kristianstads kommun, Vårdcentralen Vilan och Vårdcentralen Östermalm."
             in texts)
@@ -150,7 +151,7 @@ def test_baseline_table_and_the_change_sentence(document):
     assert rows[0] == ["Budget (kr)", "2015", "2016", "2017", "2018", "Summa"]
     assert rows[2] == ["Näsby vårdcentral", n("31 920"), n("127 680"), n("127 680"), n("95 760"), n("383 040")]
     assert rows[-1] == ["Totalt", n("327 320"), n("1 269 280"), n("1 269 280"), n("951 960"), n("3 817 840")]
-    texts = section_paragraphs(document, "Sammanställning")
+    texts = section_paragraphs(document, "Förändring mot den ursprungliga budgeten")
     assert ("Budgeten ökar med " + n("1 601 327 kr") + " jämfört med Ursprunglig budget (" + n("3 817 840 kr")
             + "). Reviderad total budget: " + n("5 419 167 kr") + ".") in texts  # builder/budget_text.py
     carried = [t for t in texts if t.startswith("Följande poster")]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -16,9 +15,10 @@ import openpyxl
 import pytest
 
 from builder.appformat import loads
-from builder.budget import AnnualRaise, Budget, compute_budget
+from builder.budget import AnnualRaise, Budget, compute_budget, round_kr
 from builder.xlsx import budget_workbook
 from tests.helpers import HELA_FAMILJEN
+from tests.unit.xlsx_eval import evaluate as exact_value
 
 EXAMPLE = HELA_FAMILJEN
 YEARS = ("2017", "2018", "2019")
@@ -55,29 +55,13 @@ def row_of(ws, label: str, column: int = 1, start: int = 1) -> int:
     raise AssertionError(f"{label!r} not found in sheet {ws.title}")
 
 
-FORMULA = re.compile(r"=(?:SUM\((?P<first>[A-Z]+\d+):(?P<last>[A-Z]+\d+)\)|(?P<left>[A-Z]+\d+)"
-                     r"(?:(?P<op>[+-])(?P<right>[A-Z]+\d+))?)$")
-
-
 def evaluate(ws, coordinate: str):
-    """The value of a cell, computing the few formula shapes the writer uses."""
-    value = ws[coordinate].value
-    if not (isinstance(value, str) and value.startswith("=")):
-        return value or 0
-    match = FORMULA.match(value)
-    assert match, f"unexpected formula {value} in {ws.title}!{coordinate}"
-    if match["first"]:
-        cells = ws[f"{match['first']}:{match['last']}"]
-        return sum(evaluate(ws, cell.coordinate) for row in cells for cell in row)
-    left = evaluate(ws, match["left"])
-    if not match["op"]:
-        return left
-    right = evaluate(ws, match["right"])
-    return left + right if match["op"] == "+" else left - right
+    """The exact value of a cell, computing the formulas the writer uses (tests/unit/xlsx_eval.py)."""
+    return exact_value(ws.parent, ws.title, coordinate)
 
 
 def test_sheets_and_properties(workbook, application):
-    assert workbook.sheetnames == ["Budget", "Personal", "Jämförelse"]
+    assert workbook.sheetnames == ["Försättsblad", "Budget", "Personal", "Jämförelse"]
     assert workbook.properties.title == application.title
     assert workbook.properties.creator == "FINSAM Ansökningsbyggaren"
 
@@ -101,7 +85,8 @@ def test_budget_values_are_the_engines(workbook, application):
     assert [ws.cell(row=r, column=1).value for r in (5, 6, 7)] == list(ROWS)
     for row_number, row in enumerate(table.rows, 5):
         cells, _summa, baseline_total, _change = ROWS[row.label]
-        values = tuple(ws.cell(row=row_number, column=c).value for c in (2, 3, 4))
+        assert ws.cell(row=row_number, column=2).value.startswith("=SUMPRODUCT(EXACT('Personal'!$A$5:$A$10,")
+        values = tuple(evaluate(ws, f"{c}{row_number}") for c in "BCD")
         assert values == cells == tuple(row.yearly[y] for y in YEARS)
         assert ws.cell(row=row_number, column=6).value == baseline_total == row.baseline_total
     assert ws["A8"].value == "Totalt"
@@ -145,26 +130,31 @@ def test_staff_sheet(workbook, application):
     assert [c.value for c in ws[4]][:11] == [
         "Part", "Roll", "Tjänstgöringsgrad", "Månadslön", "Sociala avgifter", "Start", "Slut",
         "Årlig löneökning", "Löneökning från månad", "Månadskostnad heltid", "Månadskostnad"]
-    assert [c.value for c in ws[4]][11:] == [*YEARS, "Summa"]
+    assert [c.value for c in ws[4]][11:] == ["Månader 2017", "2017", "Månader 2018", "2018", "Månader 2019",
+                                             "2019", "Summa"]
     for row, detail in enumerate(table.lines, 5):
         line = detail.line
         values = [ws.cell(row=row, column=c).value for c in range(1, 8)]
         assert values == [line.party, line.role, float(line.fte), int(line.monthly_salary), 0.4,
                           datetime(line.start.year, line.start.month, line.start.day),
                           datetime(line.end.year, line.end.month, line.end.day)]
-        assert ws.cell(row=row, column=10).value == detail.monthly_cost_full_time
-        assert ws.cell(row=row, column=11).value == detail.monthly_cost
-        assert tuple(ws.cell(row=row, column=c).value for c in (12, 13, 14)) == \
-            tuple(detail.cells[y] for y in YEARS)
-        assert ws.cell(row=row, column=15).value == f"=SUM(L{row}:N{row})"
-        assert evaluate(ws, f"O{row}") == detail.total
+        # The monthly costs and every year's cost are formulas of the inputs, equal to the engine.
+        assert ws.cell(row=row, column=10).value == f"=D{row}*(1+E{row})"
+        assert ws.cell(row=row, column=11).value == f"=J{row}*C{row}"
+        assert evaluate(ws, f"J{row}") == detail.monthly_cost_full_time
+        assert evaluate(ws, f"K{row}") == detail.monthly_cost
+        assert tuple(ws[f"{c}{row}"].value for c in "LNP") == tuple(float(y.months) for y in detail.years)
+        assert ws[f"M{row}"].value == f"=ROUND(ROUND($D{row}*(1+$E{row})*$C{row}*L{row},6),0)"
+        assert tuple(evaluate(ws, f"{c}{row}") for c in "MOQ") == tuple(detail.cells[y] for y in YEARS)
+        assert ws.cell(row=row, column=18).value == f"=SUM(M{row},O{row},Q{row})"
+        assert evaluate(ws, f"R{row}") == detail.total
     assert (ws["E5"].number_format, ws["F5"].number_format, ws["G5"].number_format) == \
         ("0.00%", "yyyy-mm-dd", "yyyy-mm-dd")
-    assert (ws["J5"].value, ws["K5"].value, ws["L9"].value) == (43400, 86800, 49581)
+    assert (evaluate(ws, "J5"), evaluate(ws, "K5"), ws["L9"].value, evaluate(ws, "M9")) == (43400, 86800, 4.5, 49581)
     assert ws["A11"].value == "Totalt"
-    assert [ws[f"{c}11"].value for c in "LMNO"] == [f"=SUM({c}5:{c}10)" for c in "LMNO"]
-    assert tuple(evaluate(ws, f"{c}11") for c in "LMN") == YEAR_TOTALS
-    assert evaluate(ws, "O11") == TOTAL
+    assert [ws[f"{c}11"].value for c in "MOQR"] == [f"=SUM({c}5:{c}10)" for c in "MOQR"]
+    assert tuple(evaluate(ws, f"{c}11") for c in "MOQ") == YEAR_TOTALS
+    assert evaluate(ws, "R11") == TOTAL
     assert ws.freeze_panes == "C5"
 
 
@@ -177,8 +167,13 @@ def test_staff_sheet_annual_raise_and_decimals(application):
     assert (ws["H5"].value, ws["H5"].number_format, ws["I5"].value) == (0.03, "0.00%", 4)
     assert (ws["D5"].value, ws["D5"].number_format) == (31000.5, "#,##0.00")
     assert ws["H6"].value is None and ws["I6"].value is None
-    cells = compute_budget(budget).lines[0].cells
-    assert tuple(ws.cell(row=5, column=c).value for c in (12, 13, 14)) == tuple(cells[y] for y in YEARS)
+    detail = compute_budget(budget).lines[0]
+    # Per year: months before the year's raise, months after it, and the cost with both.
+    assert [c.value for c in ws[4]][11:14] == ["Månader 2017", "Månader efter höjning 2017", "2017"]
+    assert (ws["L5"].value, ws["M5"].value, ws["O5"].value, ws["P5"].value) == (7, 0, 3, 9)
+    assert ws["Q5"].value == "=ROUND(ROUND($D5*(1+$E5)*$C5*(O5*(1+$H5)^0+P5*(1+$H5)^1),6),0)"
+    assert tuple(evaluate(ws, f"{c}5") for c in "NQT") == tuple(detail.cells[y] for y in YEARS)
+    assert detail.cells["2018"] == round_kr(Decimal("31000.50") * Decimal("1.4") * 2 * (3 + 9 * Decimal("1.03")))
 
 
 def test_comparison_sheet_baseline_table(workbook):
@@ -202,7 +197,8 @@ def test_comparison_sheet_changes(workbook):
                                                  "Förändring", "Anmärkning"]
     for row in range(header + 1, header + 4):
         _cells, summa, baseline_total, change = ROWS[ws[f"A{row}"].value]
-        assert (ws[f"B{row}"].value, ws[f"C{row}"].value) == (summa, baseline_total)
+        assert ws[f"B{row}"].value == f"='Budget'!E{row - header + 4}"  # follows the Budget sheet
+        assert (evaluate(ws, f"B{row}"), ws[f"C{row}"].value) == (summa, baseline_total)
         assert ws[f"D{row}"].value == f"=B{row}-C{row}" and evaluate(ws, f"D{row}") == change
     for row in range(header + 4, header + 7):
         total = CARRIED[ws[f"A{row}"].value]
@@ -219,7 +215,7 @@ def test_comparison_sheet_changes(workbook):
 def test_without_baseline(application):
     budget = dataclasses.replace(application.budget, baseline=None)
     workbook = open_workbook(dataclasses.replace(application, budget=budget))
-    assert workbook.sheetnames == ["Budget", "Personal"]
+    assert workbook.sheetnames == ["Försättsblad", "Budget", "Personal"]
     ws = workbook["Budget"]
     assert [c.value for c in ws[4]] == ["Budget (kr)", *YEARS, "Summa"]
     assert evaluate(ws, "E8") == TOTAL
@@ -228,7 +224,7 @@ def test_without_baseline(application):
 
 def test_english(application):
     workbook = open_workbook(dataclasses.replace(application, language="en"))
-    assert workbook.sheetnames == ["Budget", "Staff", "Comparison"]
+    assert workbook.sheetnames == ["Cover", "Budget", "Staff", "Comparison"]
     ws = workbook["Budget"]
     assert [c.value for c in ws[4]] == ["Budget (SEK)", *YEARS, "Sum", "Previous budget", "Change"]
     assert ws["A8"].value == "Total"

@@ -6,6 +6,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.helpers import login
+from tests.unit.xlsx_eval import evaluate
 
 
 def test_finance_downloads_xlsx_of_approved_application(client, app, make_user, make_application, hela_doc):
@@ -17,10 +18,14 @@ def test_finance_downloads_xlsx_of_approved_application(client, app, make_user, 
     assert response.status_code == 200
     assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     book = load_workbook(io.BytesIO(response.data))
-    sheet = book.worksheets[0]
+    sheet = book["Budget"]
     values = [cell.value for row in sheet.iter_rows() for cell in row]
-    assert 1242640 in values and 49581 in values and 995890 not in values  # totals are formulas
+    # every staff figure and total is a formula (of the Personal sheet's inputs), equal to the engine
+    assert 1242640 not in values and 995890 not in values
+    assert (evaluate(book, "Budget", "B5"), evaluate(book, "Budget", "C6"), evaluate(book, "Budget", "D8")) == \
+        (1242640, 132216, 995890)
     assert any(isinstance(v, str) and v.startswith("=SUM(") for v in values)
+    assert book["Försättsblad"]["B7"].value == "Beviljad"
     # finance may read but never change
     assert client.post(f"/applications/{app_id}/steps/timeline", data={"timeline": "x", "save": "1"}).status_code == 409
 
