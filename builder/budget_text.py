@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from babel.lists import format_list
+
 from builder.budget.model import BudgetTable, EffectResult, LineDetail
-from builder.formatting import decimal, long_date, money, months, number, plain_spaces
+from builder.formatting import babel_locale, decimal, long_date, money, months, number, plain_spaces
 from builder.i18n import gettext_for
 
 
@@ -42,6 +44,19 @@ def change_sentence(table: BudgetTable, language: str = "sv", kr: Callable[[int]
     return text + " " + _("Reviderad total budget: %(revised)s.", **values)
 
 
+def carried_over_sentence(table: BudgetTable, language: str = "sv", kr: Callable[[int], str] | None = None) -> str:
+    """The one sentence on the baseline rows that stay as they were (terminal, web page and DOCX alike):
+    "Oförändrat från Ursprunglig budget: Kommunen (1 000 kr) och Regionen (2 000 kr)." Empty without such rows."""
+    if not table.carried_over:
+        return ""
+    _ = gettext_for(language)
+    kr = kr or (lambda amount: _n(amount, language) + " kr")
+    rows = format_list([_("%(label)s (%(total)s)", label=row.label.strip(), total=kr(row.total))
+                        for row in table.carried_over], locale=babel_locale(language))
+    return _("Oförändrat från %(baseline)s: %(rows)s.",
+             baseline=table.baseline_label or _("den beviljade budgeten"), rows=rows)
+
+
 def render_table(title: str, table: BudgetTable, language: str = "sv",
                  effects: list[EffectResult] | None = None) -> str:
     """The summary table with Summa, Totalt and (with a baseline) the change per row."""
@@ -63,9 +78,7 @@ def render_table(title: str, table: BudgetTable, language: str = "sv",
     if table.has_baseline:
         lines += ["", change_sentence(table, language)]
         if table.carried_over:
-            kept = ", ".join(f"{r.label} {_n(r.total, language)}" for r in table.carried_over)
-            lines.append(_("Oförändrat från %(baseline)s: %(rows)s kr.",
-                           baseline=table.baseline_label or _("den beviljade budgeten"), rows=kept))
+            lines.append(carried_over_sentence(table, language))
     for effect in effects or []:
         lines += ["", _("Effekter: %(label)s", label=effect.label)]
         item_rows = [[item.label, _n(amount, language)] for item, amount in effect.items]

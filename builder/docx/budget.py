@@ -9,7 +9,7 @@ from decimal import Decimal
 from babel.dates import get_month_names
 
 from builder.budget import EdgeMonth, LineDetail, LineYear, Row, YearPart
-from builder.budget_text import change_sentence
+from builder.budget_text import carried_over_sentence, change_sentence
 from builder.formatting import babel_locale
 
 from .budget_tables import write_baseline_table, write_reconciliation_table, write_summary_tables
@@ -174,11 +174,8 @@ def overhead_text(ctx: Context, row: Row) -> str:
 
 
 def carried_over_text(ctx: Context) -> str:
-    """The baseline rows that stay as they were."""
-    rows = [ctx.gettext("%(label)s (%(total)s)", label=row.label.strip(), total=ctx.kr(row.total))
-            for row in ctx.table.carried_over]
-    return ctx.gettext("Följande poster i den ursprungliga budgeten kvarstår oförändrade: %(rows)s.",
-                       rows=ctx.join(rows))
+    """The baseline rows that stay as they were: the one sentence of builder/budget_text.carried_over_sentence."""
+    return carried_over_sentence(ctx.table, ctx.language, kr=ctx.kr)
 
 
 def change_text(ctx: Context) -> str:

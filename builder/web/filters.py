@@ -74,6 +74,14 @@ def _change_sentence(table) -> str:
     return change_sentence(table, language, kr=lambda amount: formatting.kr(amount, language))
 
 
+def _carried_over_sentence(table) -> str:
+    """The baseline rows that stay as they were: the one sentence of builder/budget_text.py."""
+    from builder.budget_text import carried_over_sentence
+
+    language = current_language()
+    return carried_over_sentence(table, language, kr=lambda amount: formatting.kr(amount, language))
+
+
 def _clock(value) -> str:
     """An aware time as the hour and minute in Sweden: "10:42"."""
     from zoneinfo import ZoneInfo
@@ -137,6 +145,7 @@ def register_filters(app: Flask) -> None:
         cell_field=fast_widgets.cell,
         section_titles=lambda: SECTION_TITLES,
         change_sentence=_change_sentence,
+        carried_over_sentence=_carried_over_sentence,
         status_label=lambda s: STATUS_LABELS.get(s, s),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         role_label=lambda r: ROLE_LABELS.get(r, r),

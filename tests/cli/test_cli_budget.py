@@ -59,8 +59,8 @@ def assert_human_table(out: str):
     for pattern, line in zip(ROW_LINES, lines[3:7], strict=False):
         assert re.fullmatch(pattern, line), line
     assert SENTENCE in lines
-    assert ("Oförändrat från Ursprunglig budget: Näsby vårdcentral 383 040, "
-            "Workshops + kompetensutveckling 60 000, Utvärdering 250 000 kr.") in lines
+    assert ("Oförändrat från Ursprunglig budget: Näsby vårdcentral (383 040 kr), "
+            "Workshops + kompetensutveckling (60 000 kr) och Utvärdering (250 000 kr).") in lines
 
 
 def test_human_output(cli, example_path):

@@ -54,7 +54,7 @@ def test_sentence_uses_the_total_delta_and_a_default_baseline_name():
     # delta −8 000 + 1 500 = −6 500; baseline 20 500; revised 14 000
     assert ("Budgeten minskar med 6 500 kr jämfört med den beviljade budgeten (20 500 kr). "
             "Reviderad total budget: 14 000 kr.") in lines
-    assert "Oförändrat från den beviljade budgeten: Gammal rad 500 kr." in lines
+    assert "Oförändrat från den beviljade budgeten: Gammal rad (500 kr)." in lines
 
 
 def test_effects_block():

@@ -103,3 +103,6 @@ def test_the_web_page_says_the_budget_change_with_the_one_sentence(client, owned
     page = client.get(f"/applications/{owned}").text
     assert ("Budgeten ökar med 1\xa0601\xa0327\xa0kr jämfört med Ursprunglig budget (3\xa0817\xa0840\xa0kr). "
             "Reviderad total budget: 5\xa0419\xa0167\xa0kr.") in html.unescape(page)
+    # the rows carried over: the one sentence of builder/budget_text.py, as in the DOCX and the terminal
+    assert ("Oförändrat från Ursprunglig budget: Näsby vårdcentral (383\xa0040\xa0kr), Workshops + "
+            "kompetensutveckling (60\xa0000\xa0kr) och Utvärdering (250\xa0000\xa0kr).") in html.unescape(page)
