@@ -110,7 +110,7 @@ def send(to: str, template: str, language: str = "sv", *, background: bool = Fal
     subject, body = render(template, language, **context)
     message = build_message(to, subject, body)
     if background:
-        _pool().submit(_deliver_in, current_app._get_current_object(), message)
+        _pool().submit(_deliver_in, current_app._get_current_object(), message)  # type: ignore[attr-defined]
         return True
     return deliver(message)
 

@@ -79,9 +79,10 @@ def after_comment(application: Application, comment: Comment, author: User) -> i
         return 0
     common = _common(application)
     if application.is_member(author.id):
-        root = db.session.get(Comment, comment.parent_id) if comment.parent_id else comment
+        root = (db.session.get(Comment, comment.parent_id) if comment.parent_id else None) or comment
         thread = [root, *root.replies]
-        staff = [c.user for c in thread if c.user is not None and not application.is_member(c.user_id)]
+        staff = [c.user for c in thread
+                 if c.user is not None and c.user_id is not None and not application.is_member(c.user_id)]
         recipients = staff or reviewers()
     else:
         recipients = members(application)
