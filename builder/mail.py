@@ -100,7 +100,11 @@ def render(template: str, language: str, **context) -> tuple[str, str]:
     return subject, body
 
 
-def send(to: str, template: str, language: str = "sv", *, background: bool = False, **context) -> bool:
+DOCX_SUBTYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def send(to: str, template: str, language: str = "sv", *, background: bool = False,
+         attachments: tuple[tuple[str, bytes], ...] = (), **context) -> bool:
     """Render `template` in `language` and deliver it to one address.
 
     `background=True` hands the delivery to a mail thread, so the response time does not tell whether a
@@ -109,18 +113,21 @@ def send(to: str, template: str, language: str = "sv", *, background: bool = Fal
     """
     subject, body = render(template, language, **context)
     message = build_message(to, subject, body)
+    for filename, data in attachments:  # DOCX files (the decision letter)
+        message.add_attachment(data, maintype="application", subtype=DOCX_SUBTYPE, filename=filename)
     if background:
         _pool().submit(_deliver_in, current_app._get_current_object(), message)  # type: ignore[attr-defined]
         return True
     return deliver(message)
 
 
-def send_to_user(user, template: str, *, background: bool = False, **context) -> bool:
+def send_to_user(user, template: str, *, background: bool = False, attachments: tuple[tuple[str, bytes], ...] = (),
+                 **context) -> bool:
     """Deliver `template` to a user's address, in the user's preferred language, addressed by name."""
     name = " ".join((user.name or "").split())  # a name typed with a line break never breaks a header
     recipient = formataddr((name, user.email)) if name else user.email
-    return send(recipient, template, getattr(user, "language", None) or "sv", background=background, user=user,
-                **context)
+    return send(recipient, template, getattr(user, "language", None) or "sv", background=background,
+                attachments=attachments, user=user, **context)
 
 
 _POOL: ThreadPoolExecutor | None = None

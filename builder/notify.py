@@ -65,7 +65,11 @@ def after_transition(application: Application, transition: Transition, actor: Us
         return _send_all(members(application), actor, "changes_requested", who=actor.display_name,
                          comment=transition.comment, **common)
     if transition.action in ("approve", "reject"):
+        from builder.cases.documents import decision_letter_attachment
+
+        letter = decision_letter_attachment(application)  # the beslutsbrev goes with the notice
         return _send_all(members(application), actor, "decision", approved=transition.action == "approve",
+                         attachments=(letter,) if letter else (),
                          amount=application.approved_total, decision_date=application.decision_date,
                          decision_body=application.decision_body, comment=transition.comment, **common)
     return 0

@@ -28,7 +28,9 @@ class Received:
 
     @property
     def body(self) -> str:
-        return self.message.get_content()
+        part = self.message.get_body(preferencelist=("plain",))  # the text, also beside an attachment
+        assert part is not None
+        return part.get_content()
 
     def link(self, path_part: str) -> str:
         """The first http(s) link in the body that contains `path_part`."""

@@ -5,6 +5,7 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from builder import notify
 from builder.applications.access import get_case_visible
 from builder.docx import DOCX_MIME
 from builder.extensions import db
@@ -193,9 +194,10 @@ def decide(meeting_id: int, item_id: int):
                                 form.conditions.data or "", form.comment.data or "")
     difference = service.amount_difference(application, decision.amounts) if decision.amounts else None
     try:
-        service.record_decision(item, decision, current_user)
+        transition = service.record_decision(item, decision, current_user)
     except service.CaseError:
         abort(409, description=_("Beslutet kunde inte registreras; ärendet har ändrats. Inget har sparats."))
+    notify.after_transition(item.application, transition, current_user)  # with the decision letter attached
     flash(_("Styrelsens beslut är registrerat (%(paragraph)s).", paragraph=item.paragraph), "success")
     if difference:
         flash(_("Obs: beviljat belopp avviker från ansökans budget (%(applied)s) med %(amount)s.",

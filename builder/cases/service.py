@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from builder.extensions import db
-from builder.models import Application, User, utcnow
+from builder.models import Application, Transition, User, utcnow
 
 from .models import AgendaItem, Case, CaseCounter, CaseEvent, Meeting
 from .numbering import DEFAULT_PATTERN, format_case_number
@@ -245,7 +245,7 @@ def amount_difference(application: Application, amounts: dict[str, int]) -> int 
     return sum(amounts.values()) - total
 
 
-def record_decision(item: AgendaItem, decision: Decision, user: User) -> None:
+def record_decision(item: AgendaItem, decision: Decision, user: User) -> Transition:
     """Record the styrelse decision on the agenda item and move the application through the workflow.
 
     The transition is the review workflow's own approve/reject: the same checks, history and decision fields.
@@ -271,7 +271,7 @@ def record_decision(item: AgendaItem, decision: Decision, user: User) -> None:
     record_event(application.id, user, "decision", meeting=item.meeting_id, decision=decision.decision,
                  paragraph=item.paragraph, date=decision.day.isoformat(), amounts=item.yearly_amounts)
     try:
-        apply_transition(application, decision.decision, user, decision.comment,
+        return apply_transition(application, decision.decision, user, decision.comment,
                          {"date": decision.day, "body": body[:300],
                           "approved_total": sum(decision.amounts.values()) if approved else None})
     except WorkflowError:

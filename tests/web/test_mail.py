@@ -14,7 +14,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application, Invitation, User
-from tests.conftest import login
+from tests.helpers import login
 
 PASSWORD = "correct horse battery"
 
@@ -486,3 +486,41 @@ def test_a_password_reset_ends_every_other_session(app, make_user, outbox):
     visitor.post(link, data={"password": "ett helt nytt lösenord", "confirm": "ett helt nytt lösenord"})
     response = elsewhere.get("/applications")
     assert response.status_code == 302 and "/login" in response.location
+
+
+def test_a_styrelse_decision_mails_the_decision_letter_as_a_docx_attachment(client, team, outbox):
+    """The board's decision (cases blueprint) notifies the owner and co-applicants, with the beslutsbrev."""
+    import io
+    from datetime import date
+
+    from docx import Document
+
+    from builder.cases.models import AgendaItem
+    from builder.cases.documents import applied_by_year
+    from tests.web.cases_support import add_to_agenda, new_meeting
+
+    people, app_id = team
+    as_(client, people["owner"])
+    assert client.post(f"/applications/{app_id}/actions/submit", data={"version": "0"}).status_code == 302
+    as_(client, people["reviewer"])
+    meeting = new_meeting(client, "styrelse", date.today().isoformat(), "Stadshuset")
+    assert add_to_agenda(client, meeting, app_id).status_code == 302
+    with client.application.app_context():
+        item = db.session.scalar(db.select(AgendaItem.id).where(AgendaItem.application_id == app_id))
+        applied = applied_by_year(db.session.get(Application, app_id).versions[-1].doc)
+    outbox.clear()
+    data = {"decision": "approve", "paragraph": "7", "decision_date": date.today().isoformat(), "version": "1",
+            **{f"amount_{year}": str(amount) for year, amount in applied.items()}}
+    response = client.post(f"/meetings/{meeting}/agenda/{item}/decision",
+                           data={f"item{item}-{key}": value for key, value in data.items()})
+    assert response.status_code == 302, response.text[:1000]
+    for person in ("owner", "co"):
+        received, = outbox.wait_for(people[person][1])
+        assert received.subject.startswith("Ansökan beviljad: Hela Familjen")
+        attachments = [part for part in received.message.iter_attachments()]
+        assert [a.get_filename() for a in attachments] == [f"Beslutsbrev-FINSAM-{date.today().year}-1.docx"]
+        letter = Document(io.BytesIO(attachments[0].get_content()))
+        text = "\n".join(p.text for p in letter.paragraphs)
+        assert f"FINSAM {date.today().year}/1" in text + "".join(
+            c.text for t in letter.tables for row in t.rows for c in row.cells)
+    assert outbox.to(people["reviewer"][1]) == []
