@@ -495,8 +495,8 @@ def test_a_styrelse_decision_mails_the_decision_letter_as_a_docx_attachment(clie
 
     from docx import Document
 
-    from builder.cases.models import AgendaItem
     from builder.cases.documents import applied_by_year
+    from builder.cases.models import AgendaItem
     from tests.web.cases_support import add_to_agenda, new_meeting
 
     people, app_id = team
