@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from builder.extensions import db
 from builder.models import Application
-from forms.base import select_choices
 from forms.cases import CaseDataForm
 
 from . import bp, service
@@ -113,8 +112,7 @@ def case_panel(application: Application) -> dict:
     if case is not None and staff:
         form = CaseDataForm(formdata=None, officer=str(case.officer_id or ""), due_date=case.due_date,
                             officer_recommendation=case.officer_recommendation, officer_note=case.officer_note)
-        form.officer.choices = select_choices([("", _("Ingen"))] + [(str(u.id), u.name or u.email)
-                                                                    for u in service.officers()])
+        form.officer.choices = service.officer_choices(_("Ingen"))
     items: list[AgendaItem] = []
     if current_user.role in READ_ROLES and case is not None:
         items = list(db.session.scalars(db.select(AgendaItem).join(Meeting).where(

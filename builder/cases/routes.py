@@ -221,8 +221,7 @@ def update_case(app_id: int):
     _may_manage()
     case = service.case_of(application.id) or abort(404)
     form = CaseDataForm()
-    form.officer.choices = select_choices([("", _("Ingen"))] + [(str(u.id), u.name or u.email)
-                                                                    for u in service.officers()])
+    form.officer.choices = service.officer_choices(_("Ingen"))
     if not form.validate_on_submit():
         for field_errors in form.errors.values():
             for message in field_errors:

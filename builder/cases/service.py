@@ -125,6 +125,14 @@ def officers() -> list[User]:
                                    .order_by(User.name, User.email)))
 
 
+def officer_choices(none_label: str) -> list:
+    """The officer select's options: "Name (address)", so two colleagues with the same name are told apart."""
+    from forms.base import select_choices
+
+    people = [(str(u.id), f"{u.name.strip()} ({u.email})" if u.name.strip() else u.email) for u in officers()]
+    return select_choices([("", none_label), *people])
+
+
 def update_case_data(case: Case, officer_id: int | None, due_date: date | None, recommendation: str,
                      note: str, user: User | None = None) -> None:
     """Assigned officer, due date and the officer's own recommendation (one transaction)."""

@@ -78,7 +78,7 @@ def test_case_from_submission_to_decision_letter(browser, server):
     row.get_by_role("link", name=doc["title"]).click()
     staff.wait_for_url(url)
     staff.locator("summary", has_text="Ändra ärendeuppgifter").click()
-    staff.get_by_label("Handläggare", exact=True).select_option(label="Reviewer")
+    staff.get_by_label("Handläggare", exact=True).select_option(label=f"Reviewer ({officer})")
     staff.get_by_label("Svara senast").fill((today() + timedelta(days=21)).isoformat())
     staff.get_by_label("Handläggarens förslag").select_option(label="Bevilja")
     click(staff, "Spara ärendeuppgifter")

@@ -111,7 +111,7 @@ def test_transition_forms_carry_the_version(app, people, make_application, hela_
     assert 'name="version" type="hidden" value="0"' in owner.get(f"/applications/{app_id}/steps/review").text
     assert owner.post(f"/applications/{app_id}/actions/submit", data={"version": "1"}).status_code == 409
     assert owner.post(f"/applications/{app_id}/actions/submit", data={"version": "0"}).status_code == 302
-    assert 'name="version" type="hidden" value="1"' in owner.get(f"/applications/{app_id}").text
+    assert 'name="version" type="hidden" value="1"' in owner.get(f"/applications/{app_id}/withdraw").text
 
 
 def test_approved_amount_other_than_the_total_is_warned(app, people, make_application, hela_doc):
@@ -202,8 +202,12 @@ def test_withdrawn_draft_never_submitted_is_not_shown_to_staff(app, people, make
     shown_id = make_application(people["applicant"][0], hela_doc)
     submit(app, shown_id, people["applicant"])
     owner = as_(app, people["applicant"])
-    for app_id, version in ((hidden_id, "0"), (shown_id, "1")):
-        assert owner.post(f"/applications/{app_id}/actions/withdraw", data={"version": version}).status_code == 302
+    # a never-submitted draft is deleted, not withdrawn (issue 16); one withdrawn by an earlier release stays hidden
+    assert owner.post(f"/applications/{hidden_id}/actions/withdraw", data={"version": "0"}).status_code == 409
+    assert owner.post(f"/applications/{shown_id}/actions/withdraw", data={"version": "1"}).status_code == 302
+    with app.app_context():
+        db.session.get(Application, hidden_id).status = "withdrawn"
+        db.session.commit()
     for role in ("reviewer", "admin"):
         staff = as_(app, people[role])
         listing = staff.get("/review?status=withdrawn").text
