@@ -137,15 +137,24 @@ def _approved(application: Application, item: AgendaItem | None, table) -> tuple
     return ((label, application.approved_total),)
 
 
+def _language(application: Application) -> str:
+    language = application.doc.get("language")
+    return language if language in ("sv", "en") else "sv"
+
+
+def _file_name(application: Application, case_number: str, prefix_sv: str, prefix_en: str) -> str:
+    """"Beslutsbrev-FINSAM-2026-1.docx": the document's kind in the application's language and the case."""
+    slug = ascii_slug(case_number) or str(application.id)
+    return f"{prefix_en if _language(application) == 'en' else prefix_sv}-{slug}.docx"
+
+
 def decision_letter_attachment(application: Application) -> tuple[str, bytes] | None:
     """(file name, DOCX bytes) of the decision letter, for an e-mail attachment; None before a decision."""
     letter = decision_letter(application)
     if letter is None:
         return None
-    language = (application.doc.get("language") or "sv") if application.doc.get("language") in ("sv", "en") else "sv"
-    slug = ascii_slug(letter.case_number) or str(application.id)
-    prefix = "Decision" if language == "en" else "Beslutsbrev"
-    return f"{prefix}-{slug}.docx", render_decision_letter_docx(letter, language)
+    return (_file_name(application, letter.case_number, "Beslutsbrev", "Decision"),
+            render_decision_letter_docx(letter, _language(application)))
 
 
 def agreement(application: Application) -> Agreement | None:
@@ -186,7 +195,5 @@ def agreement_attachment(application: Application) -> tuple[str, bytes] | None:
     value = agreement(application)
     if value is None:
         return None
-    language = (application.doc.get("language") or "sv") if application.doc.get("language") in ("sv", "en") else "sv"
-    slug = ascii_slug(value.case_number) or str(application.id)
-    prefix = "Agreement" if language == "en" else "Overenskommelse"
-    return f"{prefix}-{slug}.docx", render_agreement_docx(value, language)
+    return (_file_name(application, value.case_number, "Overenskommelse", "Agreement"),
+            render_agreement_docx(value, _language(application)))
