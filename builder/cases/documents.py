@@ -40,9 +40,15 @@ def figures(doc: dict):
 
 
 def applied_by_year(doc: dict) -> dict[str, int]:
-    """The amount applied for per year (the engine's yearly totals)."""
+    """The budget per year (the engine's yearly totals; for an extension, of the new and changed rows)."""
     _validated, table = figures(doc)
     return dict(table.yearly_totals) if table else {}
+
+
+def extension_change(doc: dict) -> tuple[int, int] | None:
+    """An extension's (change against the earlier budget, revised total), as the application's cover says."""
+    _validated, table = figures(doc)
+    return (table.delta, table.revised_total) if table is not None and table.has_baseline else None
 
 
 def _period(doc: dict) -> tuple[date | None, date | None]:
@@ -77,7 +83,9 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
         recommendation=recommendation.recommendation if recommendation else "",
         recommendation_note=recommendation.recommendation_note if recommendation else "",
         budget_findings=tuple(budget_findings(doc, parent.approved_total if parent else None)),
-        budget_checked=table is not None, late=late)
+        budget_checked=table is not None, late=late,
+        change=table.delta if table is not None and table.has_baseline else None,
+        revised_total=table.revised_total if table is not None and table.has_baseline else None)
 
 
 def agenda_docx(meeting: Meeting, language: str) -> bytes:

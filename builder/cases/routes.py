@@ -16,7 +16,14 @@ from forms.base import select_choices
 from forms.cases import AgendaForm, CaseDataForm, MeetingForm, RecommendationForm, board_decision_form
 
 from . import bp, service
-from .documents import agenda_docx, agenda_filename, agreement_attachment, applied_by_year, decision_letter_attachment
+from .documents import (
+    agenda_docx,
+    agenda_filename,
+    agreement_attachment,
+    applied_by_year,
+    decision_letter_attachment,
+    extension_change,
+)
 from .models import AgendaItem, Meeting
 from .panel import READ_ROLES
 
@@ -91,6 +98,7 @@ def _render_meeting(meeting: Meeting, status: int = 200, failed: tuple[int, obje
                            deadline=deadline, past_deadline=service.today() > deadline,
                            cases=service.cases_by_application(i.application_id for i in meeting.items),
                            may_manage=service.staff(current_user), applied_by_year=applied_by_year,
+                           extension_change=extension_change,
                            submitted_on=service.submitted_on), status
 
 

@@ -36,6 +36,8 @@ class AgendaCase:
     budget_findings: tuple[str, ...] = ()
     budget_checked: bool = True  # False: the version could not be computed at all
     late: bool = False  # submitted after the deadline for papers
+    change: int | None = None  # an extension: the change against the earlier budget (what is applied for)
+    revised_total: int | None = None  # an extension: the revised total budget
 
     @property
     def applied_total(self) -> int:
@@ -86,7 +88,13 @@ def _case_blocks(number: int, case: AgendaCase, kind: str, language: str, _) -> 
     blocks = [paragraph(heading, "Heading2")]
     blocks.append(build_table(fit_columns([Column(2600), Column(0)], flexible_index=1), [_("Uppgift"), _("Värde")],
                               [TableRow((label, value)) for label, value in facts]))
-    blocks.append(paragraph(_("Sökt belopp per år"), bold=True, keep_next=True, space_before=6))
+    extension = case.change is not None and case.revised_total is not None
+    if extension:  # the same sentence as the application's cover (builder/docx/sections.py amount_text)
+        blocks.append(paragraph(_("Sökt belopp: %(amount)s (förändring mot den ursprungliga budgeten), reviderad "
+                                  "total %(total)s.", amount=money(case.change or 0, language),
+                                  total=money(case.revised_total or 0, language)), bold=True, space_before=6))
+    blocks.append(paragraph(_("Budget per år (nya och ändrade rader)") if extension else _("Sökt belopp per år"),
+                            bold=True, keep_next=True, space_before=6))
     rows = [TableRow((year, money(amount, language))) for year, amount in case.applied]
     rows.append(TableRow((_("Summa"), money(case.applied_total, language)), kind="total"))
     blocks.append(build_table([Column(2600), Column(2600, "right")], [_("År"), _("Belopp")], rows))

@@ -1,6 +1,7 @@
 """Case handling on SQLite and PostgreSQL: diarienummer, revision access, case data, meetings, decisions."""
 from __future__ import annotations
 
+import html
 import io
 import threading
 from datetime import timedelta
@@ -235,6 +236,12 @@ def test_meeting_round_from_beredning_to_decision_letter(app, client, people, su
     assert "Kansliet, Kristianstad" in text
     assert "Handläggarens förslag: Bevilja" in text and "Förslag: bevilja." in text
     assert "Beredningsgruppens rekommendation: Bevilja" in text and "Budgetkontroll:" in text
+    # an extension: the kallelse says what is applied for in the application's own words and figures
+    cover = docx_text(client.get(f"/applications/{submitted}/versions/1/export.docx").data)
+    sentence = "Sökt belopp: 1 601 327 kr (förändring mot den ursprungliga budgeten), reviderad total 5 419 167 kr."
+    assert sentence in cover.replace("\xa0", " ") and sentence in text.replace("\xa0", " ")
+    assert "Budget per år (nya och ändrade rader)" in text
+    assert sentence in html.unescape(page).replace("\xa0", " ")
     with app.app_context():
         from builder.cases.documents import applied_by_year
 
