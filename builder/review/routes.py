@@ -217,7 +217,8 @@ def review_list():
 
     rows = _filtered_rows()
     page = page_of(rows, request.args.get("page", ""), current_app.config["REVIEW_PAGE_SIZE"])
-    return render_template("review/list.html", rows=page.rows, page=page, statuses=STATUSES, args=request.args,
+    staff_statuses = [s for s in STATUSES if s != "draft"]  # drafts are never staff's: the filter would stay empty
+    return render_template("review/list.html", rows=page.rows, page=page, statuses=staff_statuses, args=request.args,
                            officers=officers())
 
 
