@@ -54,6 +54,8 @@ MESSAGES = {
     "extension_without_baseline": N_("En utökning behöver den tidigare beviljade budgeten (jämförelsetabellen)."),
     "social_fee_unusual": N_("Personalrad %(n)s (%(role)s): sociala avgifter %(rate)s %% ligger utanför det "
                              "vanliga intervallet 0–60 %%."),
+    "zero_social_fees": N_("Personalrad %(n)s (%(role)s) räknas med 0 %% sociala avgifter: stämmer det?"),
+    "over_full_time": N_("Personalrad %(n)s (%(role)s) har mer än heltid (%(fte)s)."),
     "baseline_total_differs": N_("Jämförelsebudgetens total %(baseline)s kr skiljer sig från det beviljade "
                                  "beloppet %(approved)s kr."),
 }
@@ -66,6 +68,8 @@ def describe(gap: Gap, language: str = "sv") -> str:
     section = values.get("section")
     if section is not None:
         values["section"] = _(SECTION_TITLES[section])
+    if "fte" in values:
+        values["fte"] = format_decimal(values["fte"], language)
     if "rate" in values:
         values["rate"] = format_decimal(values["rate"] * 100, language)
     for key in ("baseline", "approved"):
@@ -184,6 +188,23 @@ def _rate(value: Any) -> Decimal | None:
     return rate if rate.is_finite() else None
 
 
+def budget_warnings(doc: dict[str, Any]) -> list[Gap]:
+    """Allowed but probably a mistake: a staff line at 0 % social fees, or more than full time on one line.
+    The lead's review step and the reviewer's budget check both say them."""
+    budget = _dict(doc.get("budget"))
+    default_rate = _rate(budget.get("default_social_fee_rate") or "0")
+    gaps = []
+    for i, line in enumerate(_list(doc, "budget", "staff")):
+        role = _text(line.get("role")) or "–"
+        rate = _rate(line.get("social_fee_rate")) if line.get("social_fee_rate") not in (None, "") else default_rate
+        if rate == 0:
+            gaps.append(Gap("zero_social_fees", "budget", {"n": i + 1, "role": role}))
+        fte = _rate(line.get("fte"))
+        if fte is not None and fte > 1:
+            gaps.append(Gap("over_full_time", "budget", {"n": i + 1, "role": role, "fte": fte}))
+    return gaps
+
+
 def reviewer_gaps(doc: dict[str, Any], baseline_total: int | None = None,
                   approved_total: int | None = None) -> list[Gap]:
     """The reviewer's budget check: unusual social fees, unlisted parties, missing signatories, and a
@@ -197,6 +218,7 @@ def reviewer_gaps(doc: dict[str, Any], baseline_total: int | None = None,
         if rate is not None and not low <= rate <= high:
             gaps.append(Gap("social_fee_unusual", "budget", {"n": i + 1, "role": _text(line.get("role")),
                                                               "rate": rate}))
+    gaps += budget_warnings(doc)
     gaps += [gap for gap in party_gaps(doc) if gap.code == "staff_party_not_listed"]
     gaps += [gap for gap in signatory_gaps(doc) if gap.code == "party_without_signatory"]
     if baseline_total is not None and approved_total is not None and baseline_total != approved_total:

@@ -4,10 +4,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from flask import g
-from flask_babel import gettext as _
 
+from builder import readiness
 from builder.extensions import db
-from builder.formatting import decimal, percent
+from builder.formatting import percent
 from builder.models import FeePreset
 from builder.web.locale import current_language
 
@@ -76,29 +76,7 @@ def new_staff_line(form, doc: dict) -> None:
             new.social_fee_rate.data = party_default_texts(doc).get(party, "")
 
 
-def zero_fee_lines(doc: dict) -> list[tuple[int, str]]:
-    """(line number, role) of every staff line costed at 0 % social fees."""
-    budget = doc.get("budget") or {}
-    default = str(budget.get("default_social_fee_rate") or "0")
-    out = []
-    for i, line in enumerate(budget.get("staff") or []):
-        rate = line.get("social_fee_rate")
-        if _zero_or_blank(str(rate) if rate is not None else default):
-            out.append((i + 1, line.get("role") or ""))
-    return out
-
-
 def budget_warnings(doc: dict) -> list[tuple[str, str]]:
-    """(step, message) for what is allowed but probably a mistake: lines at 0 % social fees, more than full time."""
-    out = [("budget", _("Personalrad %(n)s (%(role)s) räknas med 0 %% sociala avgifter: stämmer det?",
-                        n=n, role=role or "–")) for n, role in zero_fee_lines(doc)]
-    for i, line in enumerate((doc.get("budget") or {}).get("staff") or []):
-        try:
-            over = Decimal(str(line.get("fte") or "0")) > 1
-        except InvalidOperation:
-            over = False
-        if over:
-            fte = decimal(Decimal(str(line["fte"])), current_language())
-            out.append(("budget", _("Personalrad %(n)s (%(role)s) har mer än heltid (%(fte)s).",
-                                    n=i + 1, role=line.get("role") or "–", fte=fte)))
-    return out
+    """(step, message) for what is allowed but probably a mistake (builder/readiness.py, in the user's language)."""
+    language = current_language()
+    return [(gap.step, readiness.describe(gap, language)) for gap in readiness.budget_warnings(doc)]

@@ -235,7 +235,10 @@ def test_meeting_round_from_beredning_to_decision_letter(app, client, people, su
     assert f"SFSN {YEAR}/1" in text and "Hela Familjen" in text and "Kristianstads kommun" in text
     assert "Kansliet, Kristianstad" in text
     assert "Handläggarens förslag: Bevilja" in text and "Förslag: bevilja." in text
-    assert "Beredningsgruppens rekommendation: Bevilja" in text and "Budgetkontroll:" in text
+    assert "Beredningsgruppens rekommendation: Bevilja" in text
+    # the budget check says what the lead's review step warned about: line 1 holds two posts
+    assert "Budgetkontroll – antal avvikelser: 1." in text
+    assert "Personalrad 1 (Socialpedagog/socionom (tillkommande tjänster)) har mer än heltid (2)." in text
     # an extension: the kallelse says what is applied for in the application's own words and figures
     cover = docx_text(client.get(f"/applications/{submitted}/versions/1/export.docx").data)
     sentence = "Sökt belopp: 1 601 327 kr (förändring mot den ursprungliga budgeten), reviderad total 5 419 167 kr."
