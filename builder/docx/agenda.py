@@ -7,7 +7,7 @@ from datetime import date
 
 from builder.i18n import gettext_for
 
-from .casedoc import day, money, write_document
+from .casedoc import day, money, write_document, year_table
 from .labels import N_
 from .tables import Column, TableRow, build_table, fit_columns
 from .xmlkit import paragraph
@@ -95,9 +95,7 @@ def _case_blocks(number: int, case: AgendaCase, kind: str, language: str, _) -> 
                                   total=money(case.revised_total or 0, language)), bold=True, space_before=6))
     blocks.append(paragraph(_("Budget per år (nya och ändrade rader)") if extension else _("Sökt belopp per år"),
                             bold=True, keep_next=True, space_before=6))
-    rows = [TableRow((year, money(amount, language))) for year, amount in case.applied]
-    rows.append(TableRow((_("Summa"), money(case.applied_total, language)), kind="total"))
-    blocks.append(build_table([Column(2600), Column(2600, "right")], [_("År"), _("Belopp")], rows))
+    blocks.append(year_table(case.applied, case.applied_total, _("Belopp"), language, _))
     blocks.append(paragraph(_("Handläggarens förslag: %(recommendation)s",
                               recommendation=_label(case.officer_recommendation, _)), space_before=6))
     if case.officer_note:

@@ -13,7 +13,7 @@ from datetime import date
 from builder.i18n import gettext_for
 
 from .base import TEXT_WIDTH_TWIPS
-from .casedoc import day, money, write_document
+from .casedoc import day, money, party_table, write_document, year_table
 from .decision_letter import REPORT_LABELS, PartyAmounts
 from .signatures import PARTY_COLOUR, PLACE_RULE, SIGNATURE_RULE
 from .tables import Column, TableRow, build_table, fit_columns
@@ -122,32 +122,15 @@ def _funding_blocks(agreement: Agreement, language: str, _) -> list[str]:
     blocks = [paragraph(_("2. Finansiering"), "Heading1"),
               paragraph(_("Förbundet finansierar insatsen med högst %(amount)s enligt tabellen nedan.",
                           amount=money(agreement.approved_total, language)), keep_next=True)]
-    rows = [TableRow((year, money(amount, language))) for year, amount in agreement.approved]
-    rows.append(TableRow((_("Summa"), money(agreement.approved_total, language)), kind="total"))
-    blocks.append(build_table([Column(2600), Column(2600, "right")], [_("År"), _("Beviljat")], rows))
+    blocks.append(year_table(agreement.approved, agreement.approved_total, _("Beviljat"), language, _))
     if agreement.party_amounts and agreement.years:
         blocks.append(paragraph(_("Beviljat belopp per år och part"), "Heading2"))
         if not agreement.split_matches:
             blocks.append(paragraph(_("Beviljat belopp avviker från ansökans budget. Tabellen visar den sökta "
                                       "fördelningen per part; parterna fastställer den slutliga fördelningen "
                                       "inom det beviljade beloppet i en bilaga innan insatsen startar.")))
-        blocks.append(_party_table(agreement, language, _))
+        blocks.append(party_table(agreement.years, agreement.party_amounts, language, _))
     return blocks
-
-
-def _party_table(agreement: Agreement, language: str, _) -> str:
-    years = list(agreement.years)
-    width = 1500 if len(years) <= 4 else 1150
-    columns = fit_columns([Column(0)] + [Column(width, "right") for _y in years] + [Column(width, "right")])
-    rows = []
-    for party in agreement.party_amounts:
-        yearly = dict(party.yearly)
-        rows.append(TableRow((party.name, *[money(yearly.get(y, 0), language) for y in years],
-                              money(sum(yearly.values()), language))))
-    totals = [sum(dict(p.yearly).get(y, 0) for p in agreement.party_amounts) for y in years]
-    rows.append(TableRow((_("Summa"), *[money(t, language) for t in totals], money(sum(totals), language)),
-                         kind="total"))
-    return build_table(columns, [_("Part"), *years, _("Totalt")], rows)
 
 
 def _conditions_blocks(agreement: Agreement, language: str, _) -> list[str]:

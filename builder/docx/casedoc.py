@@ -10,6 +10,7 @@ from builder.formatting import kr, long_date
 
 from .base import new_document
 from .footer import RULE_COLOUR, _one_line, _replace_content, page_runs
+from .tables import Column, TableRow, build_table, fit_columns
 from .xmlkit import paragraph, parse_blocks
 
 
@@ -20,6 +21,28 @@ def money(amount: int, language: str) -> str:
 
 def day(value: date | None, language: str) -> str:
     return long_date(value, language) if value else "–"
+
+
+def year_table(amounts: tuple[tuple[str, int], ...], total: int, amount_header: str, language: str, _) -> str:
+    """Year | amount, with a Summa row: the amounts as the engine gave them (the kallelse, letter, agreement)."""
+    rows = [TableRow((year, money(amount, language))) for year, amount in amounts]
+    rows.append(TableRow((_("Summa"), money(total, language)), kind="total"))
+    return build_table([Column(2600), Column(2600, "right")], [_("År"), amount_header], rows)
+
+
+def party_table(years: tuple[str, ...], party_amounts, language: str, _) -> str:
+    """One row per party (name, its amount per year, its total) and a Summa row (the letter and the agreement)."""
+    width = 1500 if len(years) <= 4 else 1150
+    columns = fit_columns([Column(0)] + [Column(width, "right") for _y in years] + [Column(width, "right")])
+    rows = []
+    for party in party_amounts:
+        yearly = dict(party.yearly)
+        rows.append(TableRow((party.name, *[money(yearly.get(y, 0), language) for y in years],
+                              money(sum(yearly.values()), language))))
+    totals = [sum(dict(p.yearly).get(y, 0) for p in party_amounts) for y in years]
+    rows.append(TableRow((_("Summa"), *[money(t, language) for t in totals], money(sum(totals), language)),
+                         kind="total"))
+    return build_table(columns, [_("Part"), *years, _("Totalt")], rows)
 
 
 def write_document(language: str, gettext, blocks: list[str], *, title: str, footer_title: str,

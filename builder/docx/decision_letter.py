@@ -6,7 +6,7 @@ from datetime import date
 
 from builder.i18n import gettext_for
 
-from .casedoc import day, money, write_document
+from .casedoc import day, money, party_table, write_document, year_table
 from .labels import N_
 from .tables import Column, TableRow, build_table, fit_columns
 from .xmlkit import paragraph
@@ -118,32 +118,15 @@ def _decision_blocks(letter: DecisionLetter, granted: bool, language: str, _) ->
 
 def _amount_blocks(letter: DecisionLetter, language: str, _) -> list[str]:
     blocks = [paragraph(_("Beviljat belopp per år"), "Heading2")]
-    rows = [TableRow((year, money(amount, language))) for year, amount in letter.approved]
-    rows.append(TableRow((_("Summa"), money(letter.approved_total, language)), kind="total"))
-    blocks.append(build_table([Column(2600), Column(2600, "right")], [_("År"), _("Beviljat")], rows))
+    blocks.append(year_table(letter.approved, letter.approved_total, _("Beviljat"), language, _))
     if letter.party_amounts and letter.years:
         blocks.append(paragraph(_("Fördelning per part"), "Heading2"))
         if letter.applied_total is not None and letter.applied_total != letter.approved_total:
             blocks.append(paragraph(_("Fördelningen nedan är den sökta (%(amount)s). Beviljat belopp avviker; "
                                       "fördelningen per part fastställs i överenskommelsen.",
                                       amount=money(letter.applied_total, language))))
-        blocks.append(_party_table(letter, language, _))
+        blocks.append(party_table(letter.years, letter.party_amounts, language, _))
     return blocks
-
-
-def _party_table(letter: DecisionLetter, language: str, _) -> str:
-    years = list(letter.years)
-    width = 1500 if len(years) <= 4 else 1150
-    columns = fit_columns([Column(0)] + [Column(width, "right") for _y in years] + [Column(width, "right")])
-    rows = []
-    for party in letter.party_amounts:
-        yearly = dict(party.yearly)
-        rows.append(TableRow((party.name, *[money(yearly.get(y, 0), language) for y in years],
-                              money(sum(yearly.values()), language))))
-    totals = [sum(dict(p.yearly).get(y, 0) for p in letter.party_amounts) for y in years]
-    rows.append(TableRow((_("Summa"), *[money(t, language) for t in totals], money(sum(totals), language)),
-                         kind="total"))
-    return build_table(columns, [_("Part"), *years, _("Totalt")], rows)
 
 
 def _conditions_blocks(letter: DecisionLetter, language: str, _) -> list[str]:
