@@ -54,6 +54,14 @@ def _attachment(body: bytes, name: str) -> Response:
     return Response(body, mimetype=DOCX_MIME, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
+def _document_or_404(attachment: tuple[str, bytes] | None) -> Response:
+    """A case document as a download; 404 while it does not exist (no decision, not approved)."""
+    if attachment is None:
+        abort(404)
+    name, body = attachment
+    return _attachment(body, name)
+
+
 @bp.get("/meetings")
 @login_required
 def meetings():
@@ -246,11 +254,7 @@ def update_case(app_id: int):
 @login_required
 def decision_letter_download(app_id: int):
     application = get_case_visible(app_id)
-    attachment = decision_letter_attachment(application)
-    if attachment is None:
-        abort(404)
-    name, body = attachment
-    return _attachment(body, name)
+    return _document_or_404(decision_letter_attachment(application))
 
 
 @bp.get("/applications/<int:app_id>/agreement.docx")
@@ -258,11 +262,7 @@ def decision_letter_download(app_id: int):
 def agreement_download(app_id: int):
     """The överenskommelse: staff, finance and the application's members, once approved."""
     application = get_case_visible(app_id)
-    attachment = agreement_attachment(application)
-    if attachment is None:
-        abort(404)
-    name, body = attachment
-    return _attachment(body, name)
+    return _document_or_404(agreement_attachment(application))
 
 
 @bp.post("/applications/<int:app_id>/comments/<int:comment_id>/resolve")
