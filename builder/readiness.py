@@ -175,9 +175,14 @@ def submission_gaps(doc: dict[str, Any]) -> list[Gap]:
     return gaps
 
 
+def incomplete_steps(doc: dict[str, Any]) -> set[str]:
+    """The wizard steps that fix something missing for submission (the others get the indicator's tick)."""
+    return {gap.step for gap in submission_gaps(doc)}
+
+
 def step_complete(doc: dict[str, Any], step: str) -> bool:
-    """A wizard step is complete when nothing it fixes is missing for submission (the step indicator's tick)."""
-    return not any(gap.step == step for gap in submission_gaps(doc))
+    """A wizard step is complete when nothing it fixes is missing for submission."""
+    return step not in incomplete_steps(doc)
 
 
 def _rate(value: Any) -> Decimal | None:

@@ -17,9 +17,9 @@ class Progress:
 
 def progress_of(application) -> Progress:
     """The wizard's own completeness test per step (the review step is not counted)."""
-    from builder.wizard.steps import STEPS
+    from builder.wizard.steps import STEPS, incomplete_steps
 
-    doc = application.doc
+    incomplete = incomplete_steps(application.doc)
     steps = [s for s in STEPS if s.key != "review"]
-    missing = tuple((s.key, str(s.title)) for s in steps if not s.complete(doc))
+    missing = tuple((s.key, str(s.title)) for s in steps if s.key in incomplete)
     return Progress(done=len(steps) - len(missing), total=len(steps), missing=missing)

@@ -17,7 +17,7 @@ from forms.walk import leaf_fields
 from . import bp, drafts, fees, field_checks, mapping, preview
 from .formdata import find_list, remove_entry
 from .saving import build_form, form_for_page, parse_quietly, save_step
-from .steps import BY_KEY, STEPS, neighbours
+from .steps import BY_KEY, STEPS, incomplete_steps, neighbours
 
 __all__ = ["build_form"]  # fuzz support builds step forms through this module
 
@@ -28,7 +28,8 @@ def _render(step, application, form, focus: str | None = None):
     context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc,
                    neighbours=neighbours(step.key), editable=can_edit(current_user, application),
                    years=mapping.period_years(doc), editor=secrets.token_hex(8), focus=focus,
-                   needs_fixing=drafts.steps_with_errors(application), language_form="step-form")
+                   needs_fixing=drafts.steps_with_errors(application), language_form="step-form",
+                   incomplete=incomplete_steps(doc))
     context.update(step.context(form, doc))
     return render_template(step.page, **context)
 
@@ -233,7 +234,7 @@ def review(app_id: int):
     return render_template("wizard/review.html", step=step, steps=STEPS, application=application, doc=doc,
                            validated=validated, table=table, effects=effects, problems=problems,
                            warnings=fees.budget_warnings(doc), neighbours=neighbours("review"),
-                           needs_fixing=drafts.steps_with_errors(application),
+                           needs_fixing=drafts.steps_with_errors(application), incomplete=incomplete_steps(doc),
                            editable=can_edit(current_user, application), may_submit=may_submit,
                            transition_form=TransitionForm(formdata=None,
                                                           data={"version": latest_version_number(application)}))

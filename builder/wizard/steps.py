@@ -32,7 +32,6 @@ class Step:
     form: type | None
     load: Callable[[dict], dict] | None
     apply: Callable | None
-    complete: Callable[[dict], bool]
     template: str = ""
     prepare: Callable[[object, dict], None] = field(default=lambda form, doc: None)  # choices, columns, defaults
     check: Callable[[object, dict], bool] = _no_check  # checks beyond the form's own validators
@@ -46,9 +45,10 @@ class Step:
         return self.template or f"wizard/{self.key}.html"
 
 
-def _complete(key: str) -> Callable[[dict], bool]:
-    """The step's tick: nothing that this step fixes is missing for submission (builder/readiness.py)."""
-    return partial(readiness.step_complete, step=key)
+def incomplete_steps(doc: dict) -> set[str]:
+    """The steps without a tick: those that fix something missing for submission (builder/readiness.py), and
+    the review step, which is never done. Computed once for the whole step indicator."""
+    return readiness.incomplete_steps(doc) | {"review"}
 
 
 # ---- form preparation ------------------------------------------------------
@@ -114,29 +114,26 @@ def _goals_context(form, doc: dict) -> dict:
 
 def _text_step(key: str, title, form) -> Step:
     return Step(key, title, form, partial(mapping.sections_data, step=key), partial(mapping.sections_apply, step=key),
-                _complete(key), template="wizard/text_step.html")
+                template="wizard/text_step.html")
 
 
 STEPS: tuple[Step, ...] = (
-    Step("project", _l("Projekt"), wf.ProjectForm, mapping.project_data, mapping.project_apply,
-         _complete("project")),
+    Step("project", _l("Projekt"), wf.ProjectForm, mapping.project_data, mapping.project_apply),
     Step("parties", _l("Parter"), wf.PartiesForm, mapping.parties_data, mapping.parties_apply,
-         _complete("parties"),
          prepare=_prepare_parties, check=field_checks.check_process_owner, renames=mapping.party_renames),
     _text_step("background", _l("Bakgrund och behov"), wf.BackgroundForm),
-    Step("goals", _l("Mål och effekter"), wf.GoalsForm, mapping.goals_data, mapping.goals_apply, _complete("goals"),
+    Step("goals", _l("Mål och effekter"), wf.GoalsForm, mapping.goals_data, mapping.goals_apply,
          check=lambda form, doc: field_checks.check_effects(form), context=_goals_context, live=True),
     _text_step("timeline", _l("Tidsplan och aktiviteter"), wf.TimelineForm),
     _text_step("organisation", _l("Organisation"), wf.OrganisationForm),
     Step("risks", _l("Risker"), wf.RisksForm, mapping.risks_data, mapping.risks_apply,
-         _complete("risks"), prepare=set_party_choices),
+         prepare=set_party_choices),
     Step("budget", _l("Budget"), wf.BudgetForm, mapping.budget_data, mapping.budget_apply,
-         _complete("budget"),
          prepare=_prepare_budget, check=field_checks.check_staff_lines, context=_budget_context, live=True,
          row_added=_budget_row_added),
     Step("signatories", _l("Underskrifter"), wf.SignatoriesForm, mapping.signatories_data,
-         mapping.signatories_apply, _complete("signatories"), prepare=set_party_choices),
-    Step("review", _l("Granska"), None, None, None, lambda d: False),
+         mapping.signatories_apply, prepare=set_party_choices),
+    Step("review", _l("Granska"), None, None, None),
 )
 STEP_KEYS = tuple(s.key for s in STEPS)
 BY_KEY = {s.key: s for s in STEPS}

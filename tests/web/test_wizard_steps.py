@@ -219,3 +219,21 @@ def test_json_of_saved_steps_is_valid_format(client, app, hela):
     from builder.appformat import from_dict
 
     assert from_dict(doc).title.startswith("Hela Familjen")
+
+
+def _ticked(client, app_id, step) -> int:
+    import re
+
+    page = client.get(f"/applications/{app_id}/steps/{step}").text
+    nav = page.split('class="steps"')[1].split("</nav>")[0]
+    return len(re.findall(r'<li class="done">', nav))
+
+
+def test_the_step_indicator_ticks_every_step_readiness_finds_complete(client, hela):
+    """The ticks come from builder/readiness.py: every form step of the example but the current one."""
+    assert _ticked(client, hela, "budget") == 8  # nine form steps, the current one shown as current
+    assert _ticked(client, hela, "review") == 9
+
+
+def test_the_step_indicator_ticks_nothing_of_an_empty_draft(client, draft):
+    assert _ticked(client, draft, "budget") == 0
