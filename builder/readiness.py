@@ -180,10 +180,6 @@ def incomplete_steps(doc: dict[str, Any]) -> set[str]:
     return {gap.step for gap in submission_gaps(doc)}
 
 
-def step_complete(doc: dict[str, Any], step: str) -> bool:
-    """A wizard step is complete when nothing it fixes is missing for submission."""
-    return step not in incomplete_steps(doc)
-
 
 def _rate(value: Any) -> Decimal | None:
     try:
