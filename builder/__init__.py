@@ -49,6 +49,7 @@ def _init_extensions(app: Flask) -> None:
     from .web.locale import select_locale
 
     db.init_app(app)
+    from .followup import models as _followup_models  # noqa: F401  (tables known to db.create_all and Alembic)
     migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -25,6 +25,61 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+class Association(Model):
+    """A samordningsförbund: the tenant. Staff see only the cases of the associations they belong to."""
+
+    __tablename__ = "associations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    orgnr: Mapped[str] = mapped_column(sa.String(20), default="")  # organisationsnummer, "NNNNNN-NNNN"
+    case_number_pattern: Mapped[str] = mapped_column(sa.String(100), default="FINSAM {year}/{n}")
+    # The reporting periods' last days within a calendar year, as "MM-DD" joined by commas, the year end last:
+    # "04-30,08-31,12-31" is delår 1 (to 30 April), delår 2 (to 31 August) and the year report.
+    reporting_periods: Mapped[str] = mapped_column(sa.String(100), default="04-30,08-31,12-31",
+                                                   server_default="04-30,08-31,12-31")
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    frames: Mapped[list[BudgetFrame]] = relationship(back_populates="association", cascade="all, delete-orphan",
+                                                     order_by="BudgetFrame.year")
+    members: Mapped[list[AssociationMember]] = relationship(back_populates="association",
+                                                            cascade="all, delete-orphan")
+
+    @property
+    def period_ends(self) -> list[str]:
+        return [p.strip() for p in self.reporting_periods.split(",") if p.strip()]
+
+
+class AssociationMember(Model):
+    """A staff account (reviewer, finance, admin) working for an association; one account may work for several."""
+
+    __tablename__ = "association_members"
+    __table_args__ = (sa.UniqueConstraint("association_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    association: Mapped[Association] = relationship(back_populates="members")
+    user: Mapped[User] = relationship()
+
+
+class BudgetFrame(Model):
+    """What an association's board has to commit to insatser in a calendar year (kronor)."""
+
+    __tablename__ = "budget_frames"
+    __table_args__ = (sa.UniqueConstraint("association_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int]
+    amount: Mapped[int] = mapped_column(sa.BigInteger)
+
+    association: Mapped[Association] = relationship(back_populates="frames")
+
+
 class User(UserMixin, Model):
     __tablename__ = "users"
 
@@ -38,6 +93,8 @@ class User(UserMixin, Model):
     # Bumped at logout, password change and deactivation: every session made before then stops working.
     session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
     language: Mapped[str] = mapped_column(sa.String(5), default="sv", server_default="sv")  # e-mails are sent in it
+    # Runs the installation: creates associations and their first admin. Not tied to any association's cases.
+    platform_admin: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     @property
     def display_name(self) -> str:
@@ -57,10 +114,16 @@ class Application(Model):
     title: Mapped[str] = mapped_column(sa.String(500), default="")
     kind: Mapped[str] = mapped_column(sa.String(20), default="new")
     status: Mapped[str] = mapped_column(sa.String(30), default="draft", index=True)
-    association: Mapped[str] = mapped_column(sa.String(500), default="")
+    association: Mapped[str] = mapped_column(sa.String(500), default="")  # the document's text (the name)
+    association_id: Mapped[int | None] = mapped_column(sa.ForeignKey("associations.id"), nullable=True, index=True)
     document: Mapped[str] = mapped_column(sa.Text)  # finsam-application JSON (a draft may be partial)
     steps_visited: Mapped[str] = mapped_column(sa.String(500), default="")
     total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)  # cached for lists
+    # Also cached for lists, so that they filter, sort and page in SQL (see builder/review/listing.py).
+    delta: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)
+    period_start: Mapped[str] = mapped_column(sa.String(10), default="", server_default="")  # ISO date or ""
+    period_end: Mapped[str] = mapped_column(sa.String(10), default="", server_default="")
+    parties_text: Mapped[str] = mapped_column(sa.String(2000), default="", server_default="")  # names, ", "
     lock_version: Mapped[int] = mapped_column(default=1)
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("applications.id"), nullable=True)
     approved_total: Mapped[int | None] = mapped_column(sa.BigInteger, nullable=True)
@@ -75,6 +138,7 @@ class Application(Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
+    association_ref: Mapped[Association | None] = relationship()
     collaborators: Mapped[list[Collaborator]] = relationship(
         back_populates="application", cascade="all, delete-orphan")
     versions: Mapped[list[ApplicationVersion]] = relationship(
@@ -86,6 +150,7 @@ class Application(Model):
         back_populates="application", cascade="all, delete-orphan", order_by="Invitation.id")
 
     __mapper_args__ = {"version_id_col": lock_version}
+    __table_args__ = (sa.Index("ix_applications_association_id_status", "association_id", "status"),)
 
     @property
     def doc(self) -> dict:
@@ -97,6 +162,11 @@ class Application(Model):
         self.title = str(doc.get("title", ""))[:500]
         self.kind = doc.get("kind", "new") or "new"
         self.association = str(doc.get("association", ""))[:500]
+        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
+        self.period_start = str(period.get("start") or "")[:10]
+        self.period_end = str(period.get("end") or "")[:10]
+        parties = doc.get("parties") if isinstance(doc.get("parties"), list) else []
+        self.parties_text = ", ".join(str(p.get("name", "")) for p in parties if isinstance(p, dict))[:2000]
 
     @property
     def visited(self) -> set[str]:

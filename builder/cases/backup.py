@@ -38,14 +38,22 @@ def dump_case_handling() -> dict:
     def email(user_id):
         return _email(db.session.get(User, user_id)) if user_id else None
 
+    from builder.models import Association
+
+    def association(association_id):
+        found = db.session.get(Association, association_id)
+        return found.name if found else None
+
     return {
-        "counters": [{"year": c.year, "last": c.last} for c in db.session.scalars(db.select(CaseCounter))],
+        "counters": [{"association": association(c.association_id), "year": c.year, "last": c.last}
+                     for c in db.session.scalars(db.select(CaseCounter))],
         "cases": [{"application": c.application_id, "number": c.number, "pattern": c.pattern, "year": c.year,
                    "sequence": c.sequence, "officer": email(c.officer_id), "due_date": _when(c.due_date),
                    "officer_recommendation": c.officer_recommendation, "officer_note": c.officer_note,
                    "first_submitted_at": _when(c.first_submitted_at), "last_submitted_at": _when(c.last_submitted_at),
                    "created_at": _when(c.created_at)} for c in db.session.scalars(db.select(Case).order_by(Case.id))],
-        "meetings": [{"kind": m.kind, "date": _when(m.date), "place": m.place, "created_by": email(m.created_by_id),
+        "meetings": [{"association": association(m.association_id), "kind": m.kind, "date": _when(m.date),
+                      "place": m.place, "created_by": email(m.created_by_id),
                       "created_at": _when(m.created_at),
                       "items": [{"application": i.application_id, **{f: getattr(i, f) for f in _ITEM_FIELDS},
                                  "added_at": _when(i.added_at), "decision_date": _when(i.decision_date),
@@ -58,6 +66,15 @@ def dump_case_handling() -> dict:
     }
 
 
+def home_association_none():
+    """A backup made before associations: its counters and meetings go to the first association."""
+    from builder.associations.service import FALLBACK_NAME, ensure_association
+    from builder.models import Association
+
+    first = db.session.scalar(db.select(Association).order_by(Association.id).limit(1))
+    return first if first is not None else ensure_association(FALLBACK_NAME)
+
+
 def restore_case_handling(data: dict | None, users: dict, applications: dict) -> None:
     """Add the case data of a backup (not committed); `users` by e-mail, `applications` by backup key."""
     if not data:
@@ -66,17 +83,23 @@ def restore_case_handling(data: dict | None, users: dict, applications: dict) ->
     def user_id(email):
         return users[email].id if email in users else None
 
+    from builder.associations.service import association_of, ensure_association
+
     for c in data["counters"]:
-        db.session.add(CaseCounter(year=c["year"], last=c["last"]))
+        owner = ensure_association(c["association"]) if c.get("association") else home_association_none()
+        db.session.add(CaseCounter(association_id=owner.id, year=c["year"], last=c["last"]))
     for c in data["cases"]:
+        application = applications[c["application"]]
         db.session.add(Case(
-            application_id=applications[c["application"]].id, number=c["number"], pattern=c["pattern"],
+            application_id=application.id, association_id=association_of(application).id, number=c["number"],
+            pattern=c["pattern"],
             year=c["year"], sequence=c["sequence"], officer_id=user_id(c["officer"]), due_date=_day(c["due_date"]),
             officer_recommendation=c["officer_recommendation"], officer_note=c["officer_note"],
             first_submitted_at=_dt(c["first_submitted_at"]), last_submitted_at=_dt(c["last_submitted_at"]),
             created_at=_dt(c["created_at"])))
     for m in data["meetings"]:
-        meeting = Meeting(kind=m["kind"], date=_day(m["date"]), place=m["place"],
+        owner = ensure_association(m["association"]) if m.get("association") else home_association_none()
+        meeting = Meeting(association_id=owner.id, kind=m["kind"], date=_day(m["date"]), place=m["place"],
                           created_by_id=user_id(m["created_by"]), created_at=_dt(m["created_at"]))
         for i in m["items"]:
             meeting.items.append(AgendaItem(

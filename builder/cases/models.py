@@ -18,11 +18,13 @@ class Case(Model):
     """An application's case record, created at its first submission."""
 
     __tablename__ = "cases"
-    __table_args__ = (sa.UniqueConstraint("year", "sequence"),)
+    __table_args__ = (sa.UniqueConstraint("association_id", "year", "sequence"),
+                      sa.UniqueConstraint("association_id", "number"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), unique=True)
-    number: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id"), index=True)
+    number: Mapped[str] = mapped_column(sa.String(100))
     pattern: Mapped[str] = mapped_column(sa.String(100))
     year: Mapped[int]
     sequence: Mapped[int]
@@ -30,6 +32,9 @@ class Case(Model):
     due_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     officer_recommendation: Mapped[str] = mapped_column(sa.String(20), default="")
     officer_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # The insats as the national follow-up (Uppföljning Finsam) registers it; set by staff, fixed once reported.
+    focus: Mapped[str] = mapped_column(sa.String(30), default="", server_default="")  # see cases/national.py
+    target_group: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     first_submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -39,12 +44,32 @@ class Case(Model):
 
 
 class CaseCounter(Model):
-    """The last sequence number given in a year (one row per year, locked while a number is drawn)."""
+    """The last sequence number an association gave in a year (one row each, locked while a number is drawn)."""
 
     __tablename__ = "case_counters"
 
+    association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id", ondelete="CASCADE"),
+                                                primary_key=True, autoincrement=False)
     year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last: Mapped[int] = mapped_column(default=0)
+
+
+class InsatsYear(Model):
+    """An approved insats's figures for one calendar year: the amount committed by the decision (the
+    portfolio sums these per association and year) and the planned number of participants."""
+
+    __tablename__ = "insats_years"
+    __table_args__ = (sa.UniqueConstraint("application_id", "year"),
+                      sa.Index("ix_insats_years_association_id_year", "association_id", "year"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id"))
+    year: Mapped[int]
+    approved_amount: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    planned_participants: Mapped[int | None] = mapped_column(nullable=True)
+
+    application: Mapped[Application] = relationship()
 
 
 class Meeting(Model):
@@ -53,6 +78,7 @@ class Meeting(Model):
     __tablename__ = "meetings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(sa.ForeignKey("associations.id"), index=True)
     kind: Mapped[str] = mapped_column(sa.String(20))
     date: Mapped[date] = mapped_column(sa.Date, index=True)
     place: Mapped[str] = mapped_column(sa.String(300), default="")

@@ -69,7 +69,7 @@ def cases_by_application(ids) -> dict[int, Case]:
     return {c.application_id: c for c in db.session.scalars(sa.select(Case).where(Case.application_id.in_(ids)))}
 
 
-def _draw_sequence(year: int) -> int:
+def _draw_sequence(association_id: int, year: int) -> int:
     """The next number of `year`: the counter row is created if missing and incremented under its row lock.
 
     PostgreSQL: a second transaction waits for the first one's insert or update of the same row, then
@@ -79,8 +79,10 @@ def _draw_sequence(year: int) -> int:
 
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    db.session.execute(insert(CaseCounter).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"]))
-    return db.session.execute(sa.update(CaseCounter).where(CaseCounter.year == year)
+    db.session.execute(insert(CaseCounter).values(association_id=association_id, year=year, last=0)
+                       .on_conflict_do_nothing(index_elements=["association_id", "year"]))
+    return db.session.execute(sa.update(CaseCounter)
+                              .where(CaseCounter.association_id == association_id, CaseCounter.year == year)
                               .values(last=CaseCounter.last + 1).returning(CaseCounter.last)).scalar_one()
 
 
@@ -89,10 +91,14 @@ def open_case(application: Application, user: User | None = None) -> Case:
     case = case_of(application.id) if application.id else None
     now = utcnow()
     if case is None:
+        from builder.associations.service import association_of
+
+        association = association_of(application)
         year = local_date(now).year
-        sequence = _draw_sequence(year)
-        pattern = case_pattern()
-        case = Case(application_id=application.id, number=format_case_number(pattern, year, sequence)[:100],
+        sequence = _draw_sequence(association.id, year)
+        pattern = association.case_number_pattern or case_pattern()
+        case = Case(application_id=application.id, association_id=association.id,
+                    number=format_case_number(pattern, year, sequence)[:100],
                     pattern=pattern[:100], year=year, sequence=sequence, first_submitted_at=now,
                     last_submitted_at=now)
         db.session.add(case)
@@ -151,7 +157,10 @@ def update_case_data(case: Case, officer_id: int | None, due_date: date | None, 
 # --- meetings -------------------------------------------------------------------------------------
 
 def create_meeting(kind: str, day: date, place: str, user: User) -> Meeting:
-    meeting = Meeting(kind=kind, date=day, place=place.strip(), created_by_id=user.id)
+    from builder.associations.service import home_association
+
+    meeting = Meeting(kind=kind, date=day, place=place.strip(), created_by_id=user.id,
+                      association_id=home_association(user).id)
     db.session.add(meeting)
     db.session.commit()
     return meeting

@@ -120,10 +120,13 @@ def _meetings_with(application, reviewer) -> None:
     """A beredning (meeting 1, item 1) and a styrelse meeting (2, item 2) with the submitted case on the agenda."""
     from datetime import date
 
+    from builder.associations.service import association_of
     from builder.cases.models import AgendaItem, Meeting
 
+    association = association_of(application)
     for kind in ("beredning", "styrelse"):
-        meeting = Meeting(kind=kind, date=date(2026, 12, 1), place="Kansliet", created_by_id=reviewer.id)
+        meeting = Meeting(kind=kind, date=date(2026, 12, 1), place="Kansliet", created_by_id=reviewer.id,
+                          association_id=association.id)
         meeting.items.append(AgendaItem(application_id=application.id, position=1, version_number=1))
         db.session.add(meeting)
     db.session.commit()

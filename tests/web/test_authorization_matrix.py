@@ -131,11 +131,15 @@ def _case_records(app, app_id: int, path: str) -> dict:
     from builder.cases.models import AgendaItem, Case, Meeting
     from builder.extensions import db
 
+    from builder.associations.service import association_of
+    from builder.models import Application
+
     with app.app_context():
-        db.session.add(Case(application_id=app_id, number=f"T {app_id}", pattern="T {n}", year=2026,
-                            sequence=app_id))
+        association = association_of(db.session.get(Application, app_id))
+        db.session.add(Case(application_id=app_id, association_id=association.id, number=f"T {app_id}",
+                            pattern="T {n}", year=2026, sequence=app_id))
         meeting = Meeting(kind="styrelse" if "decision" in path else "beredning", date=date(2026, 5, 1),
-                          place="Kansliet")
+                          place="Kansliet", association_id=association.id)
         meeting.items.append(AgendaItem(application_id=app_id, position=1))
         db.session.add(meeting)
         db.session.commit()
