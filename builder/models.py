@@ -25,6 +25,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def list_text_columns(doc: dict) -> dict[str, str]:
+    """A document's period and party names as the applications table caches them for the lists."""
+    period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
+    parties = doc.get("parties") if isinstance(doc.get("parties"), list) else []
+    return {"period_start": str(period.get("start") or "")[:10], "period_end": str(period.get("end") or "")[:10],
+            "parties_text": ", ".join(str(p.get("name", "")) for p in parties if isinstance(p, dict))[:2000]}
+
+
 class Association(Model):
     """A samordningsförbund: the tenant. Staff see only the cases of the associations they belong to."""
 
@@ -162,11 +170,12 @@ class Application(Model):
         self.title = str(doc.get("title", ""))[:500]
         self.kind = doc.get("kind", "new") or "new"
         self.association = str(doc.get("association", ""))[:500]
-        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
-        self.period_start = str(period.get("start") or "")[:10]
-        self.period_end = str(period.get("end") or "")[:10]
-        parties = doc.get("parties") if isinstance(doc.get("parties"), list) else []
-        self.parties_text = ", ".join(str(p.get("name", "")) for p in parties if isinstance(p, dict))[:2000]
+        self.set_list_columns(doc)
+
+    def set_list_columns(self, doc: dict) -> None:
+        """The period and party names the lists filter and sort on (total and delta: applications.service)."""
+        for name, value in list_text_columns(doc).items():
+            setattr(self, name, value)
 
     @property
     def visited(self) -> set[str]:

@@ -72,10 +72,7 @@ def save_document(application: Application, doc: dict, step: str | None = None,
     application.set_doc(doc)
     if step:
         application.mark_visited(step)
-    if validated is not None:
-        application.total = compute_budget(validated.budget).total
-    else:
-        _refresh_total(application)
+    _refresh_total(application, validated)
     db.session.commit()
 
 
@@ -96,9 +93,36 @@ def computed_budget(doc: dict) -> tuple[BudgetTable, list[EffectResult]] | tuple
     return table, compute_effects(validated.effects, table.total)
 
 
-def _refresh_total(application: Application) -> None:
-    validated, _ = validate(application.doc)
-    application.total = compute_budget(validated.budget).total if validated else None
+def list_figures(validated: appformat.Application | None) -> tuple[int | None, int | None]:
+    """(total, delta) the lists show: None where the document does not validate; delta only with a baseline."""
+    if validated is None:
+        return None, None
+    table = compute_budget(validated.budget)
+    return table.total, (table.delta if table.has_baseline else None)
+
+
+def _refresh_total(application: Application, validated: appformat.Application | None = None) -> None:
+    """Cache the budget total and change for the lists (`validated`: the caller's validation of this document)."""
+    if validated is None:
+        validated, _ = validate(application.doc)
+    application.total, application.delta = list_figures(validated)
+
+
+def list_columns(document: str) -> dict:
+    """Every cached list column (period, parties, total, change) of a stored document text."""
+    import json
+    from decimal import Decimal
+
+    from builder.models import list_text_columns
+
+    try:
+        doc = json.loads(document, parse_float=Decimal)
+    except (ValueError, RecursionError):
+        doc = None
+    if not isinstance(doc, dict):
+        return {"period_start": "", "period_end": "", "parties_text": "", "total": None, "delta": None}
+    total, delta = list_figures(validate(doc)[0])
+    return {**list_text_columns(doc), "total": total, "delta": delta}
 
 
 def _decoded(text: str | bytes):
@@ -141,3 +165,50 @@ def invite(application: Application, email: str) -> User | None:
     db.session.add(Collaborator(application_id=application.id, user_id=user.id))
     db.session.commit()
     return user
+
+
+LIST_COLUMNS = ("period_start", "period_end", "parties_text", "total", "delta")
+
+
+def refresh_list_columns(batch_size: int = 500, progress=None) -> tuple[int, int]:
+    """Recompute every application's cached list columns from its stored document: (seen, changed).
+
+    In batches by id, each committed; one computation per distinct document text. The rows' updated_at
+    and lock_version stay as they are (a refresh is not an edit: the lists' order and open editors keep theirs).
+    """
+    import hashlib
+
+    import sqlalchemy as sa
+
+    table = Application.__table__
+    columns = [table.c[name] for name in LIST_COLUMNS]
+    update = (table.update().where(table.c.id == sa.bindparam("row_id"))
+              .values({**{name: sa.bindparam("new_" + name) for name in LIST_COLUMNS},
+                       "updated_at": table.c.updated_at}))  # no onupdate: a refresh is not an edit
+    computed: dict[bytes, dict] = {}
+    seen = changed = 0
+    last_id = 0
+    while True:
+        rows = db.session.execute(sa.select(table.c.id, table.c.document, *columns).where(table.c.id > last_id)
+                                  .order_by(table.c.id).limit(batch_size)).all()
+        if not rows:
+            break
+        changes = []
+        for row in rows:
+            key = hashlib.blake2b(row.document.encode("utf-8"), digest_size=20).digest()
+            if key not in computed:
+                if len(computed) > 10_000:
+                    computed.clear()
+                computed[key] = list_columns(row.document)
+            values = computed[key]
+            if any(getattr(row, name) != values[name] for name in LIST_COLUMNS):
+                changes.append({"row_id": row.id, **{"new_" + name: values[name] for name in LIST_COLUMNS}})
+        if changes:
+            db.session.execute(update, changes)
+        db.session.commit()
+        seen += len(rows)
+        changed += len(changes)
+        last_id = rows[-1].id
+        if progress:
+            progress(seen, changed)
+    return seen, changed

@@ -1,67 +1,78 @@
 """Case columns of the reviewer list: diarienummer, officer, due date, dates submitted and decided.
 
-Added to the rows builder.review.listing makes, filtered here, and sorted there by the keys in CASE_SORT_KEYS.
+builder.review.listing joins each application to its case (and the case's officer); the filters and sort
+columns here are SQL on those joins, and add_case_columns fills a page's rows from the joined values.
 """
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
 from builder.extensions import db
 from builder.models import Application, ApplicationVersion
 
-from .service import cases_by_application, local_date, today
+from .models import Case
+from .service import local_date, today
 
 IN_REVISION = "in_revision"  # the list's pseudo-status "Komplettering pågår"
 CASE_SORT_KEYS = ("case", "officer", "due_date", "submitted", "decided")
 DUE_FILTERS = ("overdue", "week", "none")
+FINAL_STATUSES = ("approved", "rejected", "withdrawn")  # a due date no longer makes such a case late
 
 
-def add_case_columns(rows: list[dict], applications: list[Application]) -> None:
-    """Fill each row's case columns (two queries for the whole list)."""
-    ids = [a.id for a in applications]
-    cases = cases_by_application(ids)
-    submitted_before = set(db.session.scalars(
-        sa.select(ApplicationVersion.application_id).where(ApplicationVersion.application_id.in_(ids)).distinct())) \
-        if ids else set()
-    by_id = {a.id: a for a in applications}
-    now = today()
-    for row in rows:
-        application, case = by_id[row["id"]], cases.get(row["id"])
-        row["in_revision"] = application.status == "changes_requested" or (
-            application.status == "draft" and application.id in submitted_before)
-        row["case_number"] = case.number if case else ""
-        row["case"] = case.year * 1_000_000 + case.sequence if case else None
-        row["officer_id"] = case.officer_id if case else None
-        row["officer"] = (case.officer.name or case.officer.email) if case and case.officer else None
-        row["due_date"] = case.due_date.isoformat() if case and case.due_date else None
-        row["overdue"] = bool(case and case.due_date and case.due_date < now
-                              and application.status not in ("approved", "rejected", "withdrawn"))
-        row["submitted"] = local_date(case.last_submitted_at).isoformat() if case else None
-        row["decided"] = application.decision_date.isoformat() if application.decision_date else None
+def in_revision_clause():
+    """Being revised by the lead: changes requested, or a draft again that has been submitted before."""
+    submitted_before = sa.select(ApplicationVersion.id).where(ApplicationVersion.application_id == Application.id)
+    return (Application.status == "changes_requested") | (
+        (Application.status == "draft") & submitted_before.exists())
 
 
-def filter_case_rows(rows: list[dict], user, status: str = "", officer: str = "", due: str = "") -> list[dict]:
-    """Rows for the pseudo-status, the officer ("me", "none" or an id) and the due-date filter."""
-    if status == IN_REVISION:
-        rows = [r for r in rows if r["in_revision"]]
+def _overdue(now: date):
+    return (Case.due_date < now) & Application.status.not_in(FINAL_STATUSES)
+
+
+def case_filters(user, officer: str = "", due: str = "") -> list:
+    """WHERE clauses for the officer ("me", "none" or an id) and the due-date filter ("overdue", "week", "none")."""
+    clauses = []
     if officer == "me":
-        rows = [r for r in rows if r["officer_id"] == user.id]
+        clauses.append(Case.officer_id == user.id)
     elif officer == "none":
-        rows = [r for r in rows if r["officer_id"] is None]
+        clauses.append(Case.officer_id.is_(None))  # also an application without a case
     elif officer.isascii() and officer.isdigit() and len(officer) < 11:
-        rows = [r for r in rows if r["officer_id"] == int(officer)]
+        clauses.append(Case.officer_id == int(officer))
+    now = today()
     if due == "overdue":
-        rows = [r for r in rows if r["overdue"]]
+        clauses.append(_overdue(now))
     elif due == "week":
-        horizon = today().toordinal() + 7
-        rows = [r for r in rows if r["due_date"] and not r["overdue"]
-                and _ordinal(r["due_date"]) <= horizon]
+        clauses.append(Case.due_date.is_not(None) & (Case.due_date <= now + timedelta(days=7)) & ~_overdue(now))
     elif due == "none":
-        rows = [r for r in rows if r["due_date"] is None]
-    return rows
+        clauses.append(Case.due_date.is_(None))
+    return clauses
 
 
-def _ordinal(iso: str) -> int:
-    from datetime import date
+def case_sort_columns(key: str, officer_name) -> list:
+    """The ORDER BY columns of a case sort key (`officer_name`: the joined officer's name, else address)."""
+    return {"case": [Case.year, Case.sequence], "officer": [officer_name], "due_date": [Case.due_date],
+            "submitted": [Case.last_submitted_at], "decided": [Application.decision_date]}[key]
 
-    return date.fromisoformat(iso).toordinal()
+
+def add_case_columns(rows: list[dict], records) -> None:
+    """Fill each row's case columns from its joined record (one query for the page's drafts being revised)."""
+    drafts = [r.id for r in records if r.status == "draft"]
+    submitted_before = set(db.session.scalars(
+        sa.select(ApplicationVersion.application_id).where(ApplicationVersion.application_id.in_(drafts))
+        .distinct())) if drafts else set()
+    now = today()
+    for row, record in zip(rows, records, strict=True):
+        has_case = record.case_number is not None
+        row["in_revision"] = record.status == "changes_requested" or (
+            record.status == "draft" and record.id in submitted_before)
+        row["case_number"] = record.case_number or ""
+        row["case"] = record.case_year * 1_000_000 + record.case_sequence if has_case else None
+        row["officer_id"] = record.officer_id
+        row["officer"] = record.officer_name
+        row["due_date"] = record.due_date.isoformat() if record.due_date else None
+        row["overdue"] = bool(record.due_date and record.due_date < now and record.status not in FINAL_STATUSES)
+        row["submitted"] = local_date(record.last_submitted_at).isoformat() if has_case else None
+        row["decided"] = record.decision_date.isoformat() if record.decision_date else None

@@ -1,83 +1,46 @@
-"""The reviewer's application list: filter, sort, and the figures each row shows."""
+"""The reviewer's application list: filtered, sorted, counted and paged in SQL.
+
+The figures and texts each row shows are the columns the applications table caches (total, delta, period,
+parties: kept right by applications.service on every save, `flask applications refresh-figures` for old
+rows), so a page reads its 50 rows and one count, whatever the number of applications.
+"""
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
 from builder.applications.access import case_visible_query
-from builder.applications.service import validate
-from builder.budget import compute_budget
-from builder.cases.listing import CASE_SORT_KEYS, IN_REVISION, add_case_columns, filter_case_rows
+from builder.cases.listing import (
+    CASE_SORT_KEYS,
+    IN_REVISION,
+    add_case_columns,
+    case_filters,
+    case_sort_columns,
+    in_revision_clause,
+)
+from builder.cases.models import Case
 from builder.extensions import db
-from builder.models import Application
+from builder.models import Application, User
+from builder.sqltext import contains_folded
 
 SORT_KEYS = ("title", "status", "association", "period_start", "total", "delta", "updated") + CASE_SORT_KEYS
+DEFAULT_SORT = "updated"
 
 
-def application_rows(user, status: str = "", association: str = "", query: str = "", sort: str = "updated",
-                     descending: bool = True, officer: str = "", due: str = "") -> list[dict]:
-    """One dict per visible application, filtered and sorted as asked."""
-    select = case_visible_query(user)
-    if status and status != IN_REVISION:
-        select = select.where(Application.status == status)
-    applications = list(db.session.scalars(select))
-    rows = [_row(a) for a in applications]
-    add_case_columns(rows, applications)
-    rows = filter_case_rows(rows, user, status=status, officer=officer, due=due)
-    if association:
-        rows = [r for r in rows if association.lower() in r["association"].lower()]
-    if query:
-        needle = query.lower()
-        rows = [r for r in rows if needle in r["title"].lower() or needle in r["parties"].lower()]
-    key = sort if sort in SORT_KEYS else "updated"
-    rows.sort(key=lambda r: (r[key] is None, r[key] if r[key] is not None else 0), reverse=descending)
-    return rows
+@dataclass(frozen=True)
+class ListQuery:
+    """What the reviewer asked for (the route bounds the texts' lengths)."""
 
-
-_FIGURES_CACHE: OrderedDict[bytes, tuple[int | None, int | None]] = OrderedDict()
-_FIGURES_CACHE_SIZE = 4096
-_FIGURES_LOCK = threading.Lock()  # gunicorn's threads share the cache
-
-
-def list_figures(document: str, doc: dict) -> tuple[int | None, int | None]:
-    """(total, delta) of a stored document; None where it does not validate or has no baseline.
-
-    A pure function of the stored text, so it is remembered by the text's digest: a list of
-    hundreds of applications recomputes only those saved since the last look. Any worker may
-    compute it again; nothing depends on what one worker remembers.
-    """
-    key = hashlib.blake2b(document.encode("utf-8"), digest_size=20).digest()
-    with _FIGURES_LOCK:
-        cached = _FIGURES_CACHE.get(key)
-        if cached is not None:
-            _FIGURES_CACHE.move_to_end(key)
-            return cached
-    validated, _errors = validate(doc)
-    table = compute_budget(validated.budget) if validated else None
-    figures = (table.total if table else None,
-               table.delta if table is not None and table.has_baseline else None)
-    with _FIGURES_LOCK:
-        _FIGURES_CACHE[key] = figures
-        if len(_FIGURES_CACHE) > _FIGURES_CACHE_SIZE:
-            _FIGURES_CACHE.popitem(last=False)
-    return figures
-
-
-def _row(application: Application) -> dict:
-    doc = application.doc
-    total, delta = list_figures(application.document, doc)
-    period = doc.get("period") or {}
-    return {
-        "id": application.id, "title": application.title or "", "status": application.status,
-        "association": application.association or "",
-        "parties": ", ".join(p.get("name", "") for p in doc.get("parties") or []),
-        "period_start": period.get("start", ""), "period_end": period.get("end", ""),
-        "total": total,
-        "delta": delta,
-        "updated": application.updated_at.isoformat(),
-    }
+    status: str = ""
+    association: str = ""
+    query: str = ""
+    sort: str = DEFAULT_SORT
+    descending: bool = True
+    officer: str = ""
+    due: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,10 +51,85 @@ class Page:
     total_rows: int
 
 
-def page_of(rows: list[dict], requested: str, size: int) -> Page:
-    """One page of the sorted rows; a page number that is not a small whole number, or past the end, is clamped."""
-    count = max(1, -(-len(rows) // size))
+Officer = aliased(User, name="officer")
+OFFICER_NAME = sa.func.coalesce(sa.func.nullif(Officer.name, ""), Officer.email)
+_COLUMNS = (Application.id, Application.title, Application.status, Application.association,
+            Application.parties_text, Application.period_start, Application.period_end, Application.total,
+            Application.delta, Application.updated_at, Application.decision_date,
+            Case.number.label("case_number"), Case.year.label("case_year"), Case.sequence.label("case_sequence"),
+            Case.officer_id, OFFICER_NAME.label("officer_name"), Case.due_date, Case.last_submitted_at)
+
+
+def _matching(user, ask: ListQuery) -> sa.Select:
+    """The visible applications that match, joined to their case and officer (no order, no columns chosen)."""
+    select = (case_visible_query(user)
+              .outerjoin(Case, Case.application_id == Application.id)
+              .outerjoin(Officer, Officer.id == Case.officer_id))
+    if ask.status == IN_REVISION:
+        select = select.where(in_revision_clause())
+    elif ask.status:
+        select = select.where(Application.status == ask.status)
+    if ask.association:
+        select = select.where(contains_folded(Application.association, ask.association))
+    if ask.query:
+        select = select.where(contains_folded(Application.title, ask.query)
+                              | contains_folded(Application.parties_text, ask.query))
+    for clause in case_filters(user, officer=ask.officer, due=ask.due):
+        select = select.where(clause)
+    return select
+
+
+def _sort_columns(key: str) -> list:
+    own = {"title": Application.title, "status": Application.status, "association": Application.association,
+           "period_start": Application.period_start, "total": Application.total, "delta": Application.delta,
+           "updated": Application.updated_at}
+    if key in own:
+        return [own[key]]
+    return case_sort_columns(key, OFFICER_NAME)
+
+
+def _ordered(select: sa.Select, ask: ListQuery) -> sa.Select:
+    """Ascending: smallest first, rows without a value last; descending the exact reverse (as the list always
+    sorted). Rows with equal values keep the order of their ids, so pages never overlap or skip a row."""
+    key = ask.sort if ask.sort in SORT_KEYS else DEFAULT_SORT
+    if ask.descending:
+        order = [c.desc().nulls_first() for c in _sort_columns(key)] + [Application.id.desc()]
+    else:
+        order = [c.asc().nulls_last() for c in _sort_columns(key)] + [Application.id.asc()]
+    return select.order_by(*order)
+
+
+def _row(record) -> dict:
+    return {
+        "id": record.id, "title": record.title or "", "status": record.status,
+        "association": record.association or "", "parties": record.parties_text or "",
+        "period_start": record.period_start or "", "period_end": record.period_end or "",
+        "total": record.total, "delta": record.delta, "updated": record.updated_at.isoformat(),
+    }
+
+
+def _rows(records) -> list[dict]:
+    rows = [_row(r) for r in records]
+    add_case_columns(rows, records)
+    return rows
+
+
+def page_of(user, ask: ListQuery, requested: str, size: int) -> Page:
+    """One page of the matching rows; a page number that is not a small whole number, or past the end, is clamped."""
+    matching = _matching(user, ask)
+    total_rows = db.session.scalar(matching.with_only_columns(sa.func.count(Application.id)).order_by(None)) or 0
+    count = max(1, -(-total_rows // size))
     text = (requested or "").strip()
     number = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 1
     number = min(max(number, 1), count)
-    return Page(rows[(number - 1) * size:number * size], number, count, len(rows))
+    records = db.session.execute(_ordered(matching.with_only_columns(*_COLUMNS), ask)
+                                 .limit(size).offset((number - 1) * size)).all()
+    return Page(_rows(records), number, count, total_rows)
+
+
+def application_rows(user, ask: ListQuery, batch: int = 1000) -> Iterator[dict]:
+    """Every matching row in the list's order, read in batches (for the CSV)."""
+    select = _ordered(_matching(user, ask).with_only_columns(*_COLUMNS), ask)
+    result = db.session.execute(select.execution_options(yield_per=batch))
+    for records in result.partitions():
+        yield from _rows(records)

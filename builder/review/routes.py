@@ -189,22 +189,21 @@ def extension(app_id: int):
     return redirect(url_for("wizard.step", app_id=draft.id, step_key="budget"))
 
 
-def _filtered_rows():
-    """The reviewer list's rows for the current user and query string (404 for applicants)."""
+def _list_query():
+    """What the reviewer list was asked for, from the query string (404 for applicants)."""
+    from builder.cases.listing import IN_REVISION
     from builder.models import STATUSES
 
-    from .listing import application_rows
+    from .listing import ListQuery
 
     if current_user.role not in ("reviewer", "admin", "finance"):
         abort(404)
-    from builder.cases.listing import IN_REVISION
-
     args = request.args
     status = args.get("status", "")
-    return application_rows(current_user, status=status if status in (*STATUSES, IN_REVISION) else "",
-                            association=args.get("association", "")[:200], query=args.get("q", "")[:200],
-                            sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc",
-                            officer=args.get("officer", "")[:20], due=args.get("due", "")[:20])
+    return ListQuery(status=status if status in (*STATUSES, IN_REVISION) else "",
+                     association=args.get("association", "")[:200], query=args.get("q", "")[:200],
+                     sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc",
+                     officer=args.get("officer", "")[:20], due=args.get("due", "")[:20])
 
 
 @bp.get("/review")
@@ -215,8 +214,7 @@ def review_list():
 
     from .listing import page_of
 
-    rows = _filtered_rows()
-    page = page_of(rows, request.args.get("page", ""), current_app.config["REVIEW_PAGE_SIZE"])
+    page = page_of(current_user, _list_query(), request.args.get("page", ""), current_app.config["REVIEW_PAGE_SIZE"])
     staff_statuses = [s for s in STATUSES if s != "draft"]  # drafts are never staff's: the filter would stay empty
     return render_template("review/list.html", rows=page.rows, page=page, statuses=staff_statuses, args=request.args,
                            officers=officers())
@@ -225,10 +223,15 @@ def review_list():
 @bp.get("/review/export.csv")
 @login_required
 def list_csv():
-    """The reviewer list (same filters) as CSV for Excel."""
-    from builder.xlsx import CSV_MIMETYPE, application_list_csv
+    """The reviewer list (same filters, every matching row) as CSV for Excel, streamed as it is read."""
+    from flask import stream_with_context
 
-    return Response(application_list_csv(_filtered_rows()), content_type=CSV_MIMETYPE,
+    from builder.xlsx import CSV_MIMETYPE, application_list_csv_chunks
+
+    from .listing import application_rows
+
+    rows = application_rows(current_user, _list_query())
+    return Response(stream_with_context(application_list_csv_chunks(rows)), content_type=CSV_MIMETYPE,
                     headers={"Content-Disposition": 'attachment; filename="ansokningar.csv"'})
 
 

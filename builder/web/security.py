@@ -74,3 +74,9 @@ def _sqlite_pragmas(dbapi_connection, _record):
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        # SQLite's own lower() folds only ASCII: the lists' searches need "Ö" to find "ö" (builder/sqltext.py)
+        dbapi_connection.create_function("unicode_lower", 1, _unicode_lower, deterministic=True)
+
+
+def _unicode_lower(text):
+    return text.lower() if isinstance(text, str) else text

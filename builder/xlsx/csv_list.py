@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -45,11 +46,24 @@ def csv_cell(value) -> str:
     return guard_text(str(value))
 
 
-def application_list_csv(rows: list[dict]) -> str:
+def application_list_csv(rows: Iterable[dict]) -> str:
     """The application list (id, title, status, … total, delta) as `;`-separated CSV with a BOM."""
+    return "".join(application_list_csv_chunks(rows))
+
+
+def application_list_csv_chunks(rows: Iterable[dict], chunk_rows: int = 500) -> Iterator[str]:
+    """The same CSV in pieces of `chunk_rows` rows, for a streamed response (the BOM and header first)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in rows:
+    yield BOM + out.getvalue()
+    out.seek(0)
+    out.truncate()
+    for number, row in enumerate(rows, 1):
         writer.writerow([csv_cell(row.get(column)) for column in COLUMNS])
-    return BOM + out.getvalue()
+        if number % chunk_rows == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    if out.tell():
+        yield out.getvalue()
