@@ -62,7 +62,9 @@ def sqlite_engine_options(url: str, busy_timeout: float = 30) -> dict:
     """
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": busy_timeout}}
-    return {"pool_pre_ping": True}
+    # PostgreSQL: no JIT compilation. The lists' counts over a national service's applications cost enough
+    # for the planner to compile them, which takes 25–40 ms for a query that runs in 50 (bench/scale.py).
+    return {"pool_pre_ping": True, "connect_args": {"options": "-c jit=off"}}
 
 
 @event.listens_for(Engine, "connect")

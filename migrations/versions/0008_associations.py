@@ -18,6 +18,7 @@ branch_labels = None
 depends_on = None
 
 FALLBACK_NAME = "Samordningsförbundet"
+SCALE_SORT_COLUMNS = ('updated_at', 'title', 'association', 'period_start', 'total', 'delta', 'decision_date')
 
 
 def upgrade():
@@ -211,6 +212,13 @@ def upgrade():
     with op.batch_alter_table('report_comments', schema=None) as batch_op:
         batch_op.create_index('ix_report_comments_report_id', ['report_id'], unique=False)
 
+    # --- scale ---
+    # The reviewer list sorts and pages in SQL: an index per sort key, the id breaking ties. The cached
+    # total and delta of rows written before this release: `flask --app wsgi applications refresh-figures`.
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        for column in SCALE_SORT_COLUMNS:
+            batch_op.create_index(f'ix_applications_list_{column}', [column, 'id'], unique=False)
+
 
 def _move_data():
     """Free text → association rows; cases, meetings and staff attached; admins become platform admins."""
@@ -281,6 +289,10 @@ def _case_pattern(bind) -> str:
 
 
 def downgrade():
+    # --- scale ---
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        for column in reversed(SCALE_SORT_COLUMNS):
+            batch_op.drop_index(f'ix_applications_list_{column}')
     for table in ('report_comments', 'report_events', 'outcome_rows', 'period_reports', 'insats_years'):
         op.drop_table(table)
     op.drop_table('case_counters')
