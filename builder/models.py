@@ -30,8 +30,12 @@ LIST_SORT_COLUMNS = ("updated_at", "title", "association", "period_start", "tota
 
 def list_text_columns(doc: dict) -> dict[str, str]:
     """A document's period and party names as the applications table caches them for the lists."""
-    period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
-    parties = doc.get("parties") if isinstance(doc.get("parties"), list) else []
+    period = doc.get("period")
+    parties = doc.get("parties")
+    if not isinstance(period, dict):
+        period = {}
+    if not isinstance(parties, list):
+        parties = []
     return {"period_start": str(period.get("start") or "")[:10], "period_end": str(period.get("end") or "")[:10],
             "parties_text": ", ".join(str(p.get("name", "")) for p in parties if isinstance(p, dict))[:2000]}
 

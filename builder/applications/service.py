@@ -180,7 +180,7 @@ def refresh_list_columns(batch_size: int = 500, progress=None) -> tuple[int, int
 
     import sqlalchemy as sa
 
-    table = Application.__table__
+    table = sa.Table("applications", db.metadata)  # the mapped table, typed as one
     columns = [table.c[name] for name in LIST_COLUMNS]
     update = (table.update().where(table.c.id == sa.bindparam("row_id"))
               .values({**{name: sa.bindparam("new_" + name) for name in LIST_COLUMNS},
