@@ -60,11 +60,14 @@ _COLUMNS = (Application.id, Application.title, Application.status, Application.a
             Case.officer_id, OFFICER_NAME.label("officer_name"), Case.due_date, Case.last_submitted_at)
 
 
+def _with_case(select: sa.Select) -> sa.Select:
+    return (select.outerjoin(Case, Case.application_id == Application.id)
+            .outerjoin(Officer, Officer.id == Case.officer_id))
+
+
 def _matching(user, ask: ListQuery) -> sa.Select:
     """The visible applications that match, joined to their case and officer (no order, no columns chosen)."""
-    select = (case_visible_query(user)
-              .outerjoin(Case, Case.application_id == Application.id)
-              .outerjoin(Officer, Officer.id == Case.officer_id))
+    select = _with_case(case_visible_query(user))
     if ask.status == IN_REVISION:
         select = select.where(in_revision_clause())
     elif ask.status:
@@ -122,9 +125,13 @@ def page_of(user, ask: ListQuery, requested: str, size: int) -> Page:
     text = (requested or "").strip()
     number = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 1
     number = min(max(number, 1), count)
-    records = db.session.execute(_ordered(matching.with_only_columns(*_COLUMNS), ask)
-                                 .limit(size).offset((number - 1) * size)).all()
-    return Page(_rows(records), number, count, total_rows)
+    # First the page's ids, sorting narrow rows (the database joins only what the sort and filters need),
+    # then their columns: a sort by case number or officer does not carry every row's texts through the sort.
+    ids = list(db.session.scalars(_ordered(matching.with_only_columns(Application.id), ask)
+                                  .limit(size).offset((number - 1) * size)))
+    by_id = {r.id: r for r in db.session.execute(
+        _with_case(sa.select(*_COLUMNS)).where(Application.id.in_(ids)))} if ids else {}
+    return Page(_rows([by_id[i] for i in ids]), number, count, total_rows)
 
 
 def application_rows(user, ask: ListQuery, batch: int = 1000) -> Iterator[dict]:
