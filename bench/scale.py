@@ -360,7 +360,7 @@ WHO = {"handlaggare1-1@scale.se": "reviewer of one association", "nationell@scal
 
 
 def measure(app, runs: int, export_runs: int) -> list[dict]:
-    results = []
+    results = [{"who": "", "load": os.getloadavg()[0]}]
     pages = ["/review", "/review?sort=title&dir=asc", "/review?sort=total&dir=desc", "/review?sort=delta&dir=asc",
              "/review?sort=case&dir=desc", "/review?sort=officer&dir=asc", "/review?sort=due_date&dir=asc",
              "/review?q=steg&sort=updated", "/review?status=approved&sort=period_start&dir=asc",
@@ -414,7 +414,8 @@ ListQueryDefaults = {"sort": "updated", "descending": True}
 
 def markdown(results: list[dict], runs: int, export_runs: int) -> str:
     lines = ["| who | request | p50 ms | p95 ms | max ms | size |", "|---|---|---:|---:|---:|---:|"]
-    for r in results:
+    load_before = results[0]["load"]
+    for r in results[1:]:
         who = WHO[r["who"]]
         if r.get("missing"):
             note = "404: not built yet, or not this user's" if r["missing"] == 404 else "403: not this user's"
@@ -423,7 +424,8 @@ def markdown(results: list[dict], runs: int, export_runs: int) -> str:
         lines.append(f"| {who} | `{r['path']}` | {r['p50'] * 1000:.0f} | {r['p95'] * 1000:.0f} | "
                      f"{r['max'] * 1000:.0f} | {r['bytes'] / 1024:.0f} kB |")
     lines.append(f"\n{runs} requests per page, {export_runs} per export, after one warm-up request; "
-                 f"load average before: {os.getloadavg()[0]:.1f}, cores: {os.cpu_count()}.")
+                 f"load average (1 min) before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f}; "
+                 f"cores: {os.cpu_count()}.")
     return "\n".join(lines)
 
 
