@@ -63,14 +63,16 @@ def link_association(application: Application, doc: dict) -> dict:
     Returns the document to store (changed only in its "association" text)."""
     from builder.cases.models import Case
 
-    case = db.session.scalar(sa.select(Case).where(Case.application_id == application.id)) \
-        if application.id is not None else None
-    if case is not None:
-        found = db.session.get(Association, case.association_id)
-    else:
-        text = doc.get("association") if isinstance(doc.get("association"), str) else ""
-        current = application.association_ref if application.association_id is not None else None
-        found = current if current is not None and _key(current.name) == _key(text) else matching(text)
+    with db.session.no_autoflush:  # looking up must not write the application early (one UPDATE per save)
+        case = db.session.scalar(sa.select(Case).where(Case.application_id == application.id)) \
+            if application.id is not None else None
+        if case is not None:
+            found = db.session.get(Association, case.association_id)
+        else:
+            text = doc.get("association") if isinstance(doc.get("association"), str) else ""
+            current = db.session.get(Association, application.association_id) \
+                if application.association_id is not None else None
+            found = current if current is not None and _key(current.name) == _key(text) else matching(text)
     application.association_id = found.id if found is not None else None
     name = found.name if found is not None else ""  # a name no association here has is no choice: choose one
     if doc.get("association", "") != name:

@@ -129,7 +129,9 @@ def test_demo_data_command_is_idempotent(app):
     assert runner.invoke(args=["demo-data"]).exit_code == 0
     assert "already there" in runner.invoke(args=["demo-data"]).output
     with app.app_context():
-        assert db.session.scalar(db.select(db.func.count(User.id))) == 4
+        from builder.demo import DEMO_ACCOUNTS
+
+        assert db.session.scalar(db.select(db.func.count(User.id))) == len(DEMO_ACCOUNTS) == 5
 
 
 def test_demo_logins_shown_only_in_demo_mode(app_factory):
