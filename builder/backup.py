@@ -73,8 +73,9 @@ def _restore_associations(data: list, users: dict) -> dict[str, Association]:
             db.session.add(association)
         association.orgnr, association.case_number_pattern = a["orgnr"], a["case_number_pattern"]
         association.reporting_periods, association.active = a["reporting_periods"], bool(a["active"])
-        if a.get("created_at"):
-            association.created_at = _dt(a["created_at"])
+        created = _dt(a.get("created_at"))
+        if created is not None:
+            association.created_at = created
         db.session.flush()
         for email in a["members"]:
             db.session.add(AssociationMember(association_id=association.id, user_id=users[email].id))

@@ -68,7 +68,7 @@ def seed_demo() -> list[str]:
     from builder.auth.service import create_user
 
     created = []
-    users = {}
+    users: dict[str, User] = {}
     for role, email, password, name in DEMO_ACCOUNTS:
         user = db.session.scalar(db.select(User).filter_by(email=email))
         if user is None:

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
-from flask_login import current_user
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from builder.auth.decorators import role_required
 from builder.auth.service import create_user, email_taken, normalize_email
 from builder.extensions import db
 from builder.models import Association, AssociationMember, FeePreset, User
-from forms.base import select_choices
 from forms.applications import PresetForm
 from forms.auth import CreateUserForm
+from forms.base import select_choices
 from forms.wizard import PARTY_KIND_CHOICES
 
 from . import bp
@@ -51,8 +51,9 @@ def users():
             form.email.errors.append(_("Det finns redan ett konto med den e-postadressen."))
         else:
             user = create_user(email, form.password.data, form.role.data, form.name.data)
-            if form.role.data != "applicant":
-                add_member(db.session.get(Association, int(form.association.data)), user)
+            chosen = db.session.get(Association, int(form.association.data or 0))
+            if form.role.data != "applicant" and chosen is not None:
+                add_member(chosen, user)
             flash(_("Kontot %(email)s är skapat.", email=email), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/users.html", form=form, accounts=_accounts(managed)), 422 if form.errors else 200

@@ -58,7 +58,8 @@ def association_of(application: Application) -> Association:
 def link_association(application: Application, doc: dict) -> dict:
     """Set the application's association from the document's text (an existing association, matched by name
     ignoring case; else none, and the text is emptied: the lead chooses one before submitting). The
-    document's text becomes the association's own name. Once a case is open its association stays, whatever the text says.
+    document's text becomes the association's own name. Once a case is open its association stays, whatever
+    the text says.
 
     Returns the document to store (changed only in its "association" text)."""
     from builder.cases.models import Case
@@ -69,10 +70,12 @@ def link_association(application: Application, doc: dict) -> dict:
         if case is not None:
             found = db.session.get(Association, case.association_id)
         else:
-            text = doc.get("association") if isinstance(doc.get("association"), str) else ""
+            named = doc.get("association")
+            text = named if isinstance(named, str) else ""
             current = db.session.get(Association, application.association_id) \
                 if application.association_id is not None else None
-            found = current if current is not None and _key(current.name) == _key(text) else matching(text)
+            same = current is not None and _key(current.name) == _key(text)
+            found = current if same else matching(text)
     application.association_id = found.id if found is not None else None
     name = found.name if found is not None else ""  # a name no association here has is no choice: choose one
     if doc.get("association", "") != name:

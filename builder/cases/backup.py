@@ -47,7 +47,8 @@ def dump_case_handling() -> dict:
     return {
         "counters": [{"association": association(c.association_id), "year": c.year, "last": c.last}
                      for c in db.session.scalars(db.select(CaseCounter))],
-        "cases": [{"application": c.application_id, "association": association(c.association_id), "number": c.number, "pattern": c.pattern, "year": c.year,
+        "cases": [{"application": c.application_id, "association": association(c.association_id),
+                   "number": c.number, "pattern": c.pattern, "year": c.year,
                    "sequence": c.sequence, "officer": email(c.officer_id), "due_date": _when(c.due_date),
                    "officer_recommendation": c.officer_recommendation, "officer_note": c.officer_note,
                    "first_submitted_at": _when(c.first_submitted_at), "last_submitted_at": _when(c.last_submitted_at),

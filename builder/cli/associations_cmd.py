@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import click
 from flask import Flask, current_app
@@ -12,7 +13,7 @@ associations = AppGroup("associations", help="Manage associations (samordningsfÃ
 STAFF_ROLES = ("reviewer", "finance", "admin")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(2)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-
 def _run(app, *args):
     result = app.test_cli_runner().invoke(args=["associations", *args])
     return result.exit_code, result.stdout, result.stderr

@@ -69,7 +69,7 @@ def test_free_text_associations_become_associations_and_no_case_is_lost(database
                                   ("empty", "", "submitted"), ("draft", "", "draft"),
                                   ("alfa_draft", "Förbundet Alfa", "draft")):
             apps[key] = _insert(conn, "applications", owner_id=people["applicant"], title=f"Projekt {key}",
-                                status=status, association=text, document='{"title": "Projekt %s"}' % key,
+                                status=status, association=text, document=f'{{"title": "Projekt {key}"}}',
                                 kind="new", lock_version=1)
         for sequence, key in enumerate(("alfa", "beta", "empty"), start=1):
             _insert(conn, "cases", application_id=apps[key], number=f"FINSAM 2026/{sequence}",
