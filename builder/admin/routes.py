@@ -1,7 +1,7 @@
 """Admin pages: create reviewer/finance/admin accounts, edit the social-fee presets."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -59,9 +59,18 @@ def users():
     return render_template("admin/users.html", form=form, accounts=_accounts(managed)), 422 if form.errors else 200
 
 
+def _platform_only() -> None:
+    """The social-fee presets are the installation's, for every association: its platform administrators' to edit."""
+    from builder.associations.service import is_platform_admin
+
+    if not is_platform_admin(current_user):
+        abort(404)
+
+
 @bp.route("/presets", methods=["GET", "POST"])
 @role_required("admin")
 def presets():
+    _platform_only()
     form = PresetForm()
     if form.validate_on_submit():
         position = len(db.session.scalars(db.select(FeePreset)).all())
@@ -81,6 +90,7 @@ def presets():
 @bp.post("/presets/<int:preset_id>/delete")
 @role_required("admin")
 def delete_preset(preset_id: int):
+    _platform_only()
     preset = db.get_or_404(FeePreset, preset_id)
     db.session.delete(preset)
     db.session.commit()

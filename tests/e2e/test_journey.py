@@ -100,7 +100,7 @@ def test_project_lead_journey(page, server):
     # 1 Project
     page.get_by_label("Projektets namn").fill("Hela Familjen – utökning")
     page.get_by_label("Typ av ansökan").select_option("extension")
-    page.get_by_label("Samordningsförbund").fill("Samordningsförbundet Skåne Nordost")
+    page.get_by_label("Samordningsförbund").select_option(label="Samordningsförbundet Skåne Nordost")
     page.get_by_label("Startdatum").fill("2017-06-01")
     page.get_by_label("Slutdatum").fill("2019-05-31")
     shot(page, "journey-01-project")

@@ -76,7 +76,7 @@ MATRIX = [
     ("GET", "/applications/{id}/agreement.docx", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
     ("GET", "/applications/{id}/agreement.docx", "submitted", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
     ("GET", "/admin/users", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
-    ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
+    ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 404)),  # platform admins' only
 ]
 
 
