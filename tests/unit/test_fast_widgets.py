@@ -12,7 +12,6 @@ SAMPLE = Path(__file__).resolve().parents[2] / "builder" / "sample" / "hela-fami
 @pytest.fixture(scope="module")
 def app():
     from builder import create_app
-
     from builder.associations.service import ensure_association
     from builder.extensions import db
 
