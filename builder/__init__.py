@@ -73,6 +73,9 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp, cases_bp):
         app.register_blueprint(blueprint)
     _register_service_blueprints(app)
+    from .portfolio import bp as portfolio_bp  # portfolio and the export to Uppföljning Finsam
+
+    app.register_blueprint(portfolio_bp)
     register_filters(app)
     register_error_handlers(app)
     from .web.security import register_security_headers
