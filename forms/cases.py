@@ -39,7 +39,7 @@ class CaseDataForm(BaseForm):
     officer_recommendation = SelectField(_l("Handläggarens förslag"), choices=recommendation_choices(blank=True))
     officer_note = TextAreaField(_l("Motivering (syns i kallelsen)"), [Optional(), Length(max=5_000)],
                                  render_kw={"rows": 3})
-    focus = SelectField(_l("Inriktning (Uppföljning Finsam)"), choices=focus_choices())
+    focus = SelectField(_l("Inriktning (Uppföljning Finsam)"), choices=focus_choices(), default="")
     target_group = StringField(_l("Målgrupp"), [Optional(), Length(max=TARGET_GROUP_MAX)])
 
     def planned_fields(self) -> list[tuple[int, SwedishDecimalField]]:

@@ -13,7 +13,14 @@ from builder.formatting import kr
 from builder.models import Application
 from builder.web.locale import current_language
 from forms.base import select_choices
-from forms.cases import AgendaForm, MeetingForm, RecommendationForm, board_decision_form, case_data_form
+from forms.cases import (
+    AgendaForm,
+    BoardDecisionForm,
+    MeetingForm,
+    RecommendationForm,
+    board_decision_form,
+    case_data_form,
+)
 
 from . import bp, service
 from .documents import (
@@ -98,12 +105,12 @@ def _render_meeting(meeting: Meeting, status: int = 200, failed: tuple[int, obje
                                                 note=item.recommendation_note)
         elif not item.decision and item.application.status == "submitted":
             forms[item.id] = _decision_form(item, formdata=None)
-    warnings = {}
+    warnings: dict[int, list[str]] = {}
     if meeting.kind == "styrelse" and service.staff(current_user):
         from builder.portfolio.warnings import frame_warning_texts
 
         for item_id, form in forms.items():
-            if form.decision.data == "reject":
+            if not isinstance(form, BoardDecisionForm) or form.decision.data == "reject":
                 continue
             item = next(i for i in meeting.items if i.id == item_id)
             versions = item.application.versions

@@ -82,12 +82,12 @@ def write_commitments(application: Application) -> dict[int, int]:
             else:
                 row.approved_amount, row.association_id = 0, association_id
     for year, amount in amounts.items():
-        row = existing.get(year)
-        if row is None:
+        found = existing.get(year)
+        if found is None:
             db.session.add(InsatsYear(application_id=application.id, association_id=association_id, year=year,
                                       approved_amount=amount))
         else:
-            row.approved_amount, row.association_id = amount, association_id
+            found.approved_amount, found.association_id = amount, association_id
     return amounts
 
 

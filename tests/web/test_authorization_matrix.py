@@ -128,10 +128,9 @@ def _case_records(app, app_id: int, path: str) -> dict:
         return {}
     from datetime import date
 
+    from builder.associations.service import association_of
     from builder.cases.models import AgendaItem, Case, Meeting
     from builder.extensions import db
-
-    from builder.associations.service import association_of
     from builder.models import Application
 
     with app.app_context():
