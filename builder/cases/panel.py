@@ -86,14 +86,20 @@ def case_event_text(event) -> str:
         "comment_reopened": lambda: _("En kommentar är öppen igen."),
         "national": lambda: _("Uppföljning Finsam: inriktning %(focus)s, målgrupp %(group)s%(planned)s.",
                               focus=focus_label(v.get("focus", "")) or "–", group=v.get("target_group") or "–",
-                              planned="".join(_(", planerade deltagare %(year)s: %(n)s", year=y,
-                                                n="–" if n is None else n)
-                                              for y, n in (v.get("planned") or {}).items())),
+                              planned=_planned_text(v.get("planned") or {})),
         "decision": lambda: _("Styrelsens beslut %(date)s, %(paragraph)s: %(decision)s.", date=when,
                               paragraph=v.get("paragraph", ""),
                               decision=_("Bevilja") if v.get("decision") == "approve" else _("Avslå")),
     }
     return texts[event.kind]() if event.kind in texts else event.kind
+
+
+def _planned_text(planned: dict) -> str:
+    """", planerade deltagare 2026: 25" for each year a history line names."""
+    parts = []
+    for year, count in planned.items():
+        parts.append(_(", planerade deltagare %(year)s: %(n)s", year=year, n="–" if count is None else count))
+    return "".join(parts)
 
 
 def case_numbers_for(applications) -> dict[int, str]:
