@@ -367,3 +367,16 @@ def test_access_members_only_404_for_others_platform_admin_sees_all(app, client,
         assert client.get(url).status_code == 404, url
     client.post("/logout")
     assert client.get(urls[0]).status_code in (302, 401)
+
+
+def test_commitments_command_backfills_approved_applications_once(app, people, make_application):
+    from builder.portfolio.service import backfill_commitments
+
+    approved = make_application(people["applicant"][0], sample_doc(), status="approved")
+    make_application(people["applicant"][0], sample_doc(), status="submitted")
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["commitments"])
+    assert result.exit_code == 0 and "Commitments written for 1 approved application(s)." in result.output
+    assert _rows(app, approved) == {int(y): (a, None) for y, a in APPLIED.items()}
+    with app.app_context():
+        assert backfill_commitments() == 0
