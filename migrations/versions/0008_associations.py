@@ -211,6 +211,11 @@ def upgrade():
     with op.batch_alter_table('report_comments', schema=None) as batch_op:
         batch_op.create_index('ix_report_comments_report_id', ['report_id'], unique=False)
 
+    # --- national ---
+    # A year's outcome is SUM(amount) over a few reports' rows: this index answers it without the table.
+    with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
+        batch_op.create_index('ix_outcome_rows_report_id_amount', ['report_id', 'amount'], unique=False)
+
 
 def _move_data():
     """Free text → association rows; cases, meetings and staff attached; admins become platform admins."""
@@ -281,6 +286,10 @@ def _case_pattern(bind) -> str:
 
 
 def downgrade():
+    # --- national ---
+    with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
+        batch_op.drop_index('ix_outcome_rows_report_id_amount')
+
     for table in ('report_comments', 'report_events', 'outcome_rows', 'period_reports', 'insats_years'):
         op.drop_table(table)
     op.drop_table('case_counters')
