@@ -61,6 +61,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .applications import bp as applications_bp
+    from .associations import bp as associations_bp
     from .auth import bp as auth_bp
     from .cases import bp as cases_bp
     from .checkdocx_web import bp as checkdocx_bp
@@ -70,7 +71,8 @@ def _register_blueprints(app: Flask) -> None:
     from .web.filters import register_filters
     from .wizard import bp as wizard_bp
 
-    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp, cases_bp):
+    for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp, cases_bp,
+                      associations_bp):
         app.register_blueprint(blueprint)
     _register_service_blueprints(app)
     from .portfolio import bp as portfolio_bp  # portfolio and the export to Uppföljning Finsam

@@ -33,7 +33,7 @@ def home():
     """The nav's link: the portfolio of the user's first association in the current year."""
     from builder.cases.service import today
 
-    association = service.default_association(current_user) if current_user.role in service.STAFF_ROLES else None
+    association = service.default_association(current_user)
     if association is None:
         abort(404)
     return redirect(url_for("portfolio.page", association_id=association.id, year=today().year))

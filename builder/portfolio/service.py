@@ -27,39 +27,31 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100  # years a portfolio or export may be asked f
 # --- who may look -----------------------------------------------------------------------------------------
 
 def visible_association(user: User, association_id: int) -> Association | None:
-    """The association when `user` is staff working for it (a platform admin: any), else None."""
-    from builder.associations.service import association_ids
+    """The association when `user` is staff working for it (a platform admin: any), else None; the tenancy
+    rule of builder/associations/service.py `may_view`."""
+    from builder.associations.service import may_view
 
-    if getattr(user, "role", None) not in STAFF_ROLES:
-        return None
     association = db.session.get(Association, association_id)
-    if association is None:
-        return None
-    if getattr(user, "platform_admin", False) or association.id in association_ids(user):
-        return association
-    return None
+    return association if association is not None and may_view(user, association) else None
 
 
 def default_association(user: User) -> Association | None:
     """Where the nav's portfolio link leads: the user's first association (a platform admin: the first one)."""
-    from builder.associations.service import association_ids
+    from builder.associations.service import association_ids, is_platform_admin
 
-    ids = association_ids(user)
+    ids = association_ids(user) if getattr(user, "role", None) in STAFF_ROLES else []
     if ids:
         return db.session.get(Association, ids[0])
-    if getattr(user, "platform_admin", False):
+    if is_platform_admin(user):
         return db.session.scalar(sa.select(Association).order_by(Association.id).limit(1))
     return None
 
 
 def associations_of(user: User) -> list[Association]:
     """The associations whose portfolio `user` may open (for the page's switcher)."""
-    from builder.associations.service import association_ids
+    from builder.associations.service import listed_for
 
-    query = sa.select(Association).order_by(Association.name)
-    if not getattr(user, "platform_admin", False):
-        query = query.where(Association.id.in_(association_ids(user)))
-    return list(db.session.scalars(query))
+    return listed_for(user)
 
 
 # --- commitments ------------------------------------------------------------------------------------------

@@ -32,8 +32,9 @@ def app(app_factory):
 
 @pytest.fixture
 def people(app, make_user):
-    found = {role: make_user(role) for role in ("applicant", "reviewer", "finance", "admin")}
-    found["outsider"] = make_user("reviewer")
+    found = {role: make_user(role) for role in ("applicant", "reviewer", "finance")}
+    found["admin"] = make_user("admin", association=None)  # a platform admin, a member of nothing
+    found["outsider"] = make_user("reviewer", association="Samordningsförbundet Annanstans")
     found["colleague"] = make_user("applicant")
     with app.app_context():
         db.session.get(User, found["admin"][0]).platform_admin = True
