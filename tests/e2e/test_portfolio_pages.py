@@ -20,10 +20,11 @@ def staff_page(browser):
 def _world(server, hela_doc):
     """Two submitted Hela Familjen cases of one association, one approved with reports; frames for 2017–18;
     a reviewer who works for the association; a styrelse meeting with the other case on its agenda."""
+    from builder.associations.service import add_member
     from builder.cases import service as cases
     from builder.extensions import db
     from builder.followup.models import OutcomeRow, PeriodReport
-    from builder.models import Application, AssociationMember, BudgetFrame, User
+    from builder.models import Application, Association, BudgetFrame, User
     from builder.review.service import apply_transition
 
     owner_email, reviewer_email = server.user("applicant"), server.user("reviewer")
@@ -36,7 +37,7 @@ def _world(server, hela_doc):
         for application in applications:
             apply_transition(application, "submit", owner)
         association_id = applications[0].association_id
-        db.session.add(AssociationMember(association_id=association_id, user_id=reviewer.id))
+        add_member(db.session.get(Association, association_id), reviewer)
         for year, amount in ((2017, 1_500_000), (2018, 3_000_000)):
             if not db.session.scalar(db.select(BudgetFrame).filter_by(association_id=association_id, year=year)):
                 db.session.add(BudgetFrame(association_id=association_id, year=year, amount=amount))

@@ -355,7 +355,9 @@ def test_access_members_only_404_for_others_platform_admin_sees_all(app, client,
         as_(client, people[role])
         for url in urls:
             assert client.get(url).status_code == 404, (role, url)
-    as_(client, people["outsider"])
+    as_(client, people["outsider"])  # the menu's link leads to their own association
+    assert f"/associations/{association_id}/" not in client.get("/portfolio").location
+    as_(client, people["applicant"])
     assert client.get("/portfolio").status_code == 404
     for role in ("admin", "finance", "reviewer"):
         as_(client, people[role])
