@@ -307,6 +307,13 @@ def test_portfolio_page_and_workbook(app, client, people, approved, make_applica
     assert rows[sample_doc()["title"]] == [2_390_136, 220_000, 2_170_136]
     assert [ws.cell(13, c).value for c in (2, 3, 4, 5)] == ["Summa", 2_790_136, 220_000, 2_570_136]
     assert client.get("/portfolio").location.endswith(f"/associations/{association_id}/portfolio/{today().year}")
+    client.post("/language", data={"language": "en"})
+    english = _text(client.get(f"/associations/{association_id}/portfolio/2018"))
+    assert "Portfolio 2018" in english and "Remaining of the frame" in english and "Approved commitments" in english
+    ws = load_workbook(io.BytesIO(client.get(f"/associations/{association_id}/portfolio/2018.xlsx").data)).active
+    assert ws.cell(1, 1).value == "Portfolio 2018" and ws.cell(7, 1).value == "Remaining of the frame"
+    ws = load_workbook(io.BytesIO(client.get(f"/associations/{association_id}/national/2018.xlsx").data)).active
+    assert tuple(c.value for c in ws[1]) == NATIONAL_COLUMNS  # the national system's Swedish names always
 
 
 def _expected_row(app, app_id: int) -> list:
