@@ -73,6 +73,7 @@ def test_portfolio_case_box_and_frame_warnings_in_the_browser(staff_page, server
     assert page.locator("#focus").is_disabled()
     page.goto(f"{server.url}/applications/{second}")
     page.locator("summary", has_text="Ändra ärendeuppgifter").click()
+    shot(page, "case-data-form")
     page.select_option("#focus", "individ")
     page.fill("#target_group", "Familjer med barn 0–18 år")
     page.fill("#planned_2018", "35")
