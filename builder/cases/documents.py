@@ -73,6 +73,11 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
     start, end = _period(doc)
     late = bool(version and local_date(version.created_at) > papers_deadline(meeting))
+    frame_notes: tuple[str, ...] = ()
+    if table is not None and not item.decision and application.status == "submitted":
+        from builder.portfolio.warnings import frame_warning_texts
+
+        frame_notes = tuple(frame_warning_texts(application, {int(y): a for y, a in table.yearly_totals.items()}))
     return AgendaCase(
         case_number=case.number if case else "", title=application.title,
         parties=tuple(str(p.get("name", "")) for p in doc.get("parties") or []), period_start=start, period_end=end,
@@ -85,7 +90,8 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
         budget_findings=tuple(budget_findings(doc, parent.approved_total if parent else None)),
         budget_checked=table is not None, late=late,
         change=table.delta if table is not None and table.has_baseline else None,
-        revised_total=table.revised_total if table is not None and table.has_baseline else None)
+        revised_total=table.revised_total if table is not None and table.has_baseline else None,
+        frame_notes=frame_notes)
 
 
 def agenda_docx(meeting: Meeting, language: str) -> bytes:

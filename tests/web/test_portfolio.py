@@ -129,11 +129,16 @@ def test_styrelse_decision_writes_its_yearly_amounts_warns_about_the_frame_and_e
             f"{_k(1_390_136)} över ramen.") in page
     assert f"Ingen ram är satt för 2019: beviljade {_k(995_890)} kan inte jämföras med förbundets ram." in page
     assert "Ramen för 2017" not in page
+    papers = docx_text(client.get(f"/meetings/{meeting}/kallelse.docx").data)  # the board reads it too
+    assert "Jämfört med förbundets ram:" in papers
+    assert (f"– Ramen för 2018 räcker inte: kvar av ramen är {_k(1_000_000)}, förslaget är {_k(2_390_136)}, "
+            f"{_k(1_390_136)} över ramen.") in papers
     response = _decide(client, meeting, item, amount_2017="1 000 000", amount_2018="900 000", amount_2019="995 890")
     assert response.status_code == 302, response.text[:1500]
     after = _text(client.get(response.location))
     assert "Ingen ram är satt för 2019" in after and "Ramen för 2018" not in after  # 900 000 fits
     assert _rows(app, app_id) == {2017: (1_000_000, None), 2018: (900_000, None), 2019: (995_890, None)}
+    assert "Jämfört med förbundets ram" not in docx_text(client.get(f"/meetings/{meeting}/kallelse.docx").data)
     text = docx_text(client.get(f"/applications/{app_id}/agreement.docx").data)
     for year, (amount, _planned) in _rows(app, app_id).items():
         assert f"{year}\n{_k(amount)}" in text or (str(year) in text and _k(amount) in text)
