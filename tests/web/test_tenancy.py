@@ -360,3 +360,44 @@ def test_staff_of_two_associations_filter_the_review_list_by_association(app, cl
     as_(client, make_user("reviewer"))  # the test association's only: no filter, no Mälardalen
     page = client.get("/review").text
     assert "Projekt i Mälardalen" not in page and '<select id="association"' not in page
+
+
+def test_a_backup_from_before_associations_is_restored_as_the_migration_would(app_factory, make_user, hela_doc):
+    """No associations in the file: each application's text becomes an association, staff work for every one,
+    admins run the installation; the case keeps its number."""
+    from builder.backup import dump_all, restore_all
+
+    source = app_factory()
+    with source.app_context():
+        from builder.applications.service import create_application
+        from builder.auth.service import create_user
+        from builder.review.service import apply_transition
+
+        owner = create_user("agare@example.se", PASSWORD, "applicant")
+        create_user("rev@example.se", PASSWORD, "reviewer")
+        create_user("chef@example.se", PASSWORD, "admin")
+        application = create_application(owner, {**hela_doc, "association": TEST_ASSOCIATION})
+        apply_transition(application, "submit", owner)
+        backup = json.loads(json.dumps(dump_all()))
+    backup.pop("associations")
+    for entry in backup["applications"]:
+        entry.pop("association")
+    for key in ("counters", "cases", "meetings"):
+        for entry in backup["case_handling"][key]:
+            entry.pop("association", None)
+    target = app_factory()
+    with target.app_context():
+        restore_all(backup)
+        from builder.associations.service import association_ids, matching
+        from builder.auth.service import find_user
+        from builder.cases.service import case_of
+
+        association = matching(TEST_ASSOCIATION)
+        restored = db.session.scalar(db.select(Application))
+        assert restored.association_id == association.id
+        assert case_of(restored.id).association_id == association.id
+        assert association.id in association_ids(find_user("rev@example.se"))
+        assert find_user("chef@example.se").platform_admin and not find_user("rev@example.se").platform_admin
+    client = target.test_client()
+    login(client, "rev@example.se")
+    assert hela_doc["title"] in client.get("/review").text
