@@ -96,8 +96,6 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
 
 def agenda_docx(meeting: Meeting, language: str) -> bytes:
     cases = tuple(agenda_case(item, meeting) for item in meeting.items)
-    from builder.models import Association
-
     association = db.session.get(Association, meeting.association_id)  # the meeting's own association
     value = AgendaMeeting(kind=meeting.kind, date=meeting.date, place=meeting.place,
                           papers_deadline=papers_deadline(meeting),
