@@ -3,7 +3,17 @@ from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
-    from . import applications_cmd, associations_cmd, backup_cmd, budget_cmd, check_cmd, docx_cmd, users_cmd
+    from . import (
+        applications_cmd,
+        associations_cmd,
+        backup_cmd,
+        budget_cmd,
+        check_cmd,
+        commitments_cmd,
+        docx_cmd,
+        users_cmd,
+    )
 
-    for module in (budget_cmd, users_cmd, backup_cmd, check_cmd, docx_cmd, associations_cmd, applications_cmd):
+    for module in (budget_cmd, users_cmd, backup_cmd, check_cmd, docx_cmd, associations_cmd, commitments_cmd,
+                   applications_cmd):
         module.register(app)

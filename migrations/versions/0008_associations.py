@@ -212,6 +212,11 @@ def upgrade():
     with op.batch_alter_table('report_comments', schema=None) as batch_op:
         batch_op.create_index('ix_report_comments_report_id', ['report_id'], unique=False)
 
+    # --- national ---
+    # A year's outcome is SUM(amount) over a few reports' rows: this index answers it without the table.
+    with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
+        batch_op.create_index('ix_outcome_rows_report_id_amount', ['report_id', 'amount'], unique=False)
+
     # --- scale ---
     # The reviewer list sorts and pages in SQL: an index per sort key, the id breaking ties. The cached
     # total and delta of rows written before this release: `flask --app wsgi applications refresh-figures`.
@@ -293,6 +298,11 @@ def downgrade():
     with op.batch_alter_table('applications', schema=None) as batch_op:
         for column in reversed(SCALE_SORT_COLUMNS):
             batch_op.drop_index(f'ix_applications_list_{column}')
+
+    # --- national ---
+    with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
+        batch_op.drop_index('ix_outcome_rows_report_id_amount')
+
     for table in ('report_comments', 'report_events', 'outcome_rows', 'period_reports', 'insats_years'):
         op.drop_table(table)
     op.drop_table('case_counters')

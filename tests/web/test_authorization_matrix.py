@@ -199,6 +199,10 @@ TENANT_MATRIX = [
     ("POST", "/associations/{association}/frames/2026/delete", "submitted", {}, NOT_FOUND),
     ("POST", "/associations/{association}/members", "submitted", {"email": "{self}", "role": "admin"}, NOT_FOUND),
     ("POST", "/associations/{association}/members/{b_reviewer}/remove", "submitted", {}, NOT_FOUND),
+    ("GET", "/associations/{association}/portfolio/{year}", "approved", None, NOT_FOUND),
+    ("GET", "/associations/{association}/portfolio/{year}.xlsx", "approved", None, NOT_FOUND),
+    ("GET", "/associations/{association}/national/{year}.csv", "approved", None, NOT_FOUND),
+    ("GET", "/associations/{association}/national/{year}.xlsx", "approved", None, NOT_FOUND),
 ]
 # Routes that name no association's object: public pages, the account's own pages, lists (checked for their
 # content below), creating one's own things. A token in the URL is the capability (invitations, reset).
@@ -212,7 +216,7 @@ NO_OBJECT = {
     ("POST", "/applications/import"), ("GET", "/review"), ("GET", "/review/export.csv"), ("GET", "/meetings"),
     ("POST", "/meetings"), ("GET", "/admin/users"), ("POST", "/admin/users"), ("GET", "/admin/presets"),
     ("POST", "/admin/presets"), ("POST", "/admin/presets/*/delete"), ("GET", "/associations"),
-    ("POST", "/associations"),
+    ("POST", "/associations"), ("GET", "/portfolio"),
 }
 
 
@@ -275,7 +279,7 @@ def two_associations(app, make_user, make_application, hela_doc):
             invitation = db.session.scalar(db.select(Invitation.id).where(Invitation.application_id == app_id))
         records = _case_records(app, app_id, "/case {meeting}")
         return {"id": app_id, "comment": comment, "invitation": invitation, "user": people["co"][0],
-                "association": b_id, "b_reviewer": people["b_reviewer"][0], **records}
+                "association": b_id, "b_reviewer": people["b_reviewer"][0], "year": 2026, **records}
 
     return people, build
 
