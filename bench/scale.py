@@ -56,6 +56,9 @@ TOWNS = ("Kristianstad", "Hässleholm", "Malmö", "Lund", "Helsingborg", "Ystad"
          "Ludvika", "Hudiksvall", "Bollnäs", "Söderhamn", "Kramfors", "Sollefteå", "Lycksele", "Kalix")
 TITLES = ("Vägen vidare", "Steg framåt", "Nya möjligheter", "Arbete först", "Hela familjen", "Unga i arbete",
           "Tillsammans", "Nystart")
+FOCUS_KEYS = ("individ", "struktur", "individ_struktur")  # builder/cases/national.py
+TARGET_GROUPS = ("Unga vuxna 16–29 år", "Långtidssjukskrivna", "Personer med försörjningsstöd", "Nyanlända",
+                 "Personer med psykisk ohälsa")
 ROLES = ("Socialpedagog", "Arbetsterapeut", "Studie- och yrkesvägledare", "Coach", "Projektledare",
          "Handledare", "Arbetskonsulent", "Psykolog")
 FIRST_NAMES = ("Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Sara", "Mikael", "Elin", "Ahmed", "Fatima",
@@ -241,7 +244,8 @@ class Seeder:
                 officer = rng.choice(staff[a][:3]) if rng.random() < 0.8 else None
                 due = (updated + timedelta(days=rng.randint(-20, 40))).date() if rng.random() < 0.7 else None
                 cases.append((case_id, app_id, a, f"FINSAM {year}/{sequence}", "FINSAM {year}/{n}", year, sequence,
-                              officer, due, "", "", "", "", created + timedelta(days=1),
+                              officer, due, "", "", rng.choice(FOCUS_KEYS), rng.choice(TARGET_GROUPS),
+                              created + timedelta(days=1),
                               created + timedelta(days=number_of_versions), created))
             if status == "approved":
                 approved_ids.append((app_id, a, yearly, number_of_versions or 1))
