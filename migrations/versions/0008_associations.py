@@ -211,6 +211,10 @@ def upgrade():
     with op.batch_alter_table('report_comments', schema=None) as batch_op:
         batch_op.create_index('ix_report_comments_report_id', ['report_id'], unique=False)
 
+    # --- followup ---
+    with op.batch_alter_table('period_reports', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('typed_input', sa.Text(), nullable=True))
+
 
 def _move_data():
     """Free text → association rows; cases, meetings and staff attached; admins become platform admins."""
@@ -281,6 +285,10 @@ def _case_pattern(bind) -> str:
 
 
 def downgrade():
+    # --- followup ---
+    with op.batch_alter_table('period_reports', schema=None) as batch_op:
+        batch_op.drop_column('typed_input')
+
     for table in ('report_comments', 'report_events', 'outcome_rows', 'period_reports', 'insats_years'):
         op.drop_table(table)
     op.drop_table('case_counters')

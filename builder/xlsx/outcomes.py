@@ -1,0 +1,334 @@
+"""A period report's workbooks and the reading of an uploaded outcome workbook (no Flask, no database).
+
+`outcome_template` writes the sheet the project lead fills in: the finance workbook's shape (title,
+association and period in rows 1–3, a bold header in row 4, a row per budget row from row 5) with the row
+key, party, row, the year's budget, the outcome of the period and the forecast for the year.
+`read_outcomes` reads such a file back, by row key; `report_workbook` writes the report's figures.
+
+The reader is bounded: the file's size, the zip's members and their uncompressed sizes (checked before
+openpyxl opens anything: a zip bomb is refused unopened), the sheets, rows and cells read (read-only mode).
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+
+from builder.followup.figures import COMMON_PARTY, SEXES, STAGES, Figure, ReportDocument
+from builder.i18n import gettext_for
+from builder.swedish_numbers import parse_swedish_decimal
+
+from .cells import (
+    BOLD,
+    FIRST_ROW,
+    HEADER_ROW,
+    KR,
+    TITLE,
+    Gettext,
+    amount_width,
+    fit_to_page_width,
+    put_header,
+    put_number,
+    put_text,
+    set_widths,
+    text_width,
+)
+from .workbook import CREATOR
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_MEMBERS = 100  # an XLSX from Excel or LibreOffice has about 10–30
+MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024  # all members together
+MAX_MEMBER_RATIO = 200  # uncompressed ÷ compressed, per member of more than 1 MB
+MAX_SHEETS = 20
+MAX_ROWS = 1000  # rows read per sheet
+MAX_COLUMNS = 30  # cells read per row
+MAX_ERRORS = 50
+MAX_AMOUNT = 10_000_000_000
+MAX_KEY_CHARS = 40
+KEY_HEADERS = {"radnyckel", "row key"}
+OUTCOME_HEADERS = ("utfall perioden", "outcome in the period", "utfall", "outcome")
+FORECAST_HEADERS = ("prognos för året", "forecast for the year", "prognos", "forecast")
+
+
+def _party(name: str, _: Gettext) -> str:
+    return name if name != COMMON_PARTY else _("Gemensamma kostnader")
+
+
+def _heading(ws, document: ReportDocument, _: Gettext) -> None:
+    put_text(ws, 1, 1, document.title, TITLE)
+    put_text(ws, 2, 1, _("Samordningsförbund"), BOLD)
+    put_text(ws, 2, 2, document.association)
+    put_text(ws, 3, 1, _("Period"), BOLD)
+    put_text(ws, 3, 2, _("%(start)s – %(end)s", start=document.period_start.isoformat(),
+                         end=document.period_end.isoformat()))
+
+
+def _save(workbook: Workbook, title: str, language: str) -> bytes:
+    workbook.properties.title = title[:250]
+    workbook.properties.creator = CREATOR
+    workbook.properties.language = {"en": "en-GB"}.get(language, "sv-SE")
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def outcome_template(document: ReportDocument, language: str = "sv") -> bytes:
+    """The sheet to fill in: key, party, row, budget for the year, outcome in the period, forecast."""
+    _ = gettext_for(language, "xlsx")
+    workbook = Workbook()
+    ws = workbook.worksheets[0]
+    ws.title = _("Utfall")
+    _heading(ws, document, _)
+    year = document.figures.year
+    headers = [_("Radnyckel"), _("Part"), _("Rad"), _("Budget %(year)s", year=year), _("Utfall perioden"),
+               _("Prognos för året")]
+    put_header(ws, HEADER_ROW, headers, text_columns=(1, 2, 3))
+    row = FIRST_ROW
+    for item in document.figures.rows:
+        put_text(ws, row, 1, item.key)
+        put_text(ws, row, 2, _party(item.row.party, _))
+        put_text(ws, row, 3, item.row.label)
+        put_number(ws, row, 4, item.figure.budget)
+        if item.reported:
+            put_number(ws, row, 5, item.figure.outcome)
+        else:
+            ws.cell(row=row, column=5).number_format = KR
+        if item.forecast_set:
+            put_number(ws, row, 6, item.figure.forecast)
+        else:
+            ws.cell(row=row, column=6).number_format = KR
+        row += 1
+    rows = document.figures.rows
+    set_widths(ws, {1: 12, 2: text_width([headers[1], *(_party(r.row.party, _) for r in rows)], maximum=40),
+                    3: text_width([headers[2], *(r.row.label for r in rows)], maximum=50),
+                    4: amount_width(headers[3], [document.figures.total.budget]), 5: 16, 6: 18})
+    ws.freeze_panes = f"D{FIRST_ROW}"
+    fit_to_page_width(ws)
+    return _save(workbook, document.title, language)
+
+
+FIGURE_COLUMNS = ("budget", "outcome", "ytd", "difference", "remaining", "forecast")
+
+
+def _figure_values(figure: Figure) -> list[int]:
+    return [figure.budget, figure.outcome, figure.ytd, figure.difference, figure.remaining, figure.forecast]
+
+
+def report_workbook(document: ReportDocument, language: str = "sv") -> bytes:
+    """The report's figures: per row and party (with party sums and a total), and the participants."""
+    _ = gettext_for(language, "xlsx")
+    workbook = Workbook()
+    ws = workbook.worksheets[0]
+    ws.title = _("Ekonomi")
+    _heading(ws, document, _)
+    year = document.figures.year
+    headers = [_("Radnyckel"), _("Part"), _("Rad"), _("Budget %(year)s", year=year), _("Utfall perioden"),
+               _("Utfall hittills i år"), _("Avvikelse (prognos − budget)"), _("Kvar av budget"),
+               _("Prognos för året")]
+    put_header(ws, HEADER_ROW, headers, text_columns=(1, 2, 3))
+    row = FIRST_ROW
+    for party in document.figures.parties:
+        for item in party.rows:
+            put_text(ws, row, 1, item.key)
+            put_text(ws, row, 2, _party(party.party, _))
+            put_text(ws, row, 3, item.row.label)
+            for column, value in enumerate(_figure_values(item.figure), 4):
+                put_number(ws, row, column, value)
+            row += 1
+        put_text(ws, row, 2, _("Summa %(party)s", party=_party(party.party, _)), BOLD)
+        for column, value in enumerate(_figure_values(party.figure), 4):
+            put_number(ws, row, column, value, bold=True)
+        row += 1
+    put_text(ws, row, 2, _("Totalt"), BOLD)
+    for column, value in enumerate(_figure_values(document.figures.total), 4):
+        put_number(ws, row, column, value, bold=True)
+    amounts = [abs(v) for v in _figure_values(document.figures.total)]
+    set_widths(ws, {1: 12, 2: 30, 3: 40, **{c: amount_width("", amounts, minimum=15) for c in range(4, 10)}})
+    fit_to_page_width(ws)
+    people = workbook.create_sheet(_("Deltagare"))
+    _heading(people, document, _)
+    labels = {"started": _("Påbörjat under perioden"), "ongoing": _("Pågående vid periodens slut"),
+              "finished": _("Avslutat under perioden")}
+    put_header(people, HEADER_ROW, ["", _("Kvinnor"), _("Män"), _("Annat/ej angivet"), _("Summa")])
+    for offset, stage in enumerate(STAGES):
+        put_text(people, FIRST_ROW + offset, 1, labels[stage])
+        for column, sex in enumerate(SEXES, 2):
+            put_number(people, FIRST_ROW + offset, column, document.participants.get(stage, sex), "0")
+        put_number(people, FIRST_ROW + offset, 5, document.participants.stage_total(stage), "0", bold=True)
+    put_text(people, FIRST_ROW + 4, 1, _("Planerat antal deltagare %(year)s", year=year), BOLD)
+    if document.planned is None:
+        put_text(people, FIRST_ROW + 4, 5, "–")
+    else:
+        put_number(people, FIRST_ROW + 4, 5, document.planned, "0", bold=True)
+    set_widths(people, {1: 40, 2: 12, 3: 12, 4: 18, 5: 12})
+    return _save(workbook, document.title, language)
+
+
+# Reading an uploaded workbook.
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One refusal: where (sheet!cell, or "" for the file), a code and its values."""
+
+    where: str
+    code: str  # too_large | not_xlsx | zip_bomb | no_sheet | too_many_rows | unknown_key | duplicate_key
+    #            not_a_number | not_whole | out_of_range | too_many_errors
+    values: dict = field(default_factory=dict)
+
+
+@dataclass
+class Outcomes:
+    amounts: dict[str, int] = field(default_factory=dict)
+    forecasts: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _zip_problem(data: bytes) -> Problem | None:
+    """The file as a zip, judged by its directory before anything is decompressed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return Problem("", "not_xlsx")
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            return Problem("", "zip_bomb")
+        total = 0
+        for member in members:
+            total += member.file_size
+            if member.file_size > 1024 * 1024 and member.file_size > MAX_MEMBER_RATIO * max(member.compress_size, 1):
+                return Problem("", "zip_bomb")
+        if total > MAX_UNCOMPRESSED_BYTES:
+            return Problem("", "zip_bomb")
+        names = {member.filename for member in members}
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/worksheets/") for n in names):
+            return Problem("", "not_xlsx")
+    return None
+
+
+def _header_columns(values: tuple) -> tuple[int, int | None, int | None] | None:
+    """(key column, outcome column, forecast column), 0-based, when this row is the header row."""
+    texts = [str(v).strip().lower() if isinstance(v, str) else "" for v in values]
+    key = next((i for i, t in enumerate(texts) if t in KEY_HEADERS), None)
+    if key is None:
+        return None
+
+    def find(names: tuple[str, ...]) -> int | None:
+        for name in names:  # the exact names first, then a header that starts with one
+            for i, text in enumerate(texts):
+                if text == name:
+                    return i
+        for i, text in enumerate(texts):
+            if any(text.startswith(name) for name in names):
+                return i
+        return None
+
+    return key, find(OUTCOME_HEADERS), find(FORECAST_HEADERS)
+
+
+def _amount(value) -> tuple[int | None, str]:
+    """(whole kronor, "") or (None, problem code); (None, "") for an empty cell."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, ""
+    if isinstance(value, bool):
+        return None, "not_a_number"
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None, "not_a_number"
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        parsed = parse_swedish_decimal(value.strip().removesuffix("kr").strip())
+        if parsed is None:
+            return None, "not_a_number"
+        number = parsed
+    else:
+        return None, "not_a_number"
+    if abs(number) > MAX_AMOUNT:
+        return None, "out_of_range"
+    if number != number.to_integral_value():
+        return None, "not_whole"
+    return int(number), ""
+
+
+def read_outcomes(data: bytes, keys: set[str] | frozenset[str]) -> Outcomes:
+    """The outcome and forecast per row key of an uploaded workbook, or its problems (nothing when any)."""
+    result = Outcomes()
+    if len(data) > MAX_UPLOAD_BYTES:
+        result.problems.append(Problem("", "too_large"))
+        return result
+    problem = _zip_problem(data)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a broken package; any of them: not a workbook
+        result.problems.append(Problem("", "not_xlsx"))
+        return result
+    try:
+        _read(workbook, keys, result)
+    except Exception:  # a sheet that openpyxl cannot parse
+        result.problems.append(Problem("", "not_xlsx"))
+    finally:
+        workbook.close()
+    if result.problems:
+        result.amounts.clear()
+        result.forecasts.clear()
+    return result
+
+
+def _read(workbook, keys, result: Outcomes) -> None:
+    for ws in workbook.worksheets[:MAX_SHEETS]:
+        columns = None
+        seen: set[str] = set()
+        for number, values in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS,
+                                                     values_only=True), 1):
+            if columns is None:
+                columns = _header_columns(values)
+                if columns is not None and columns[1] is None and columns[2] is None:
+                    columns = None
+                continue
+            if number > MAX_ROWS:
+                if any(v is not None for v in values):
+                    result.problems.append(Problem(ws.title, "too_many_rows", {"rows": MAX_ROWS}))
+                break
+            _read_row(ws.title, number, values, columns, keys, seen, result)
+            if len(result.problems) >= MAX_ERRORS:
+                result.problems.append(Problem("", "too_many_errors", {"count": MAX_ERRORS}))
+                return
+        if columns is not None:
+            return
+    result.problems.append(Problem("", "no_sheet"))
+
+
+def _read_row(sheet: str, number: int, values: tuple, columns: tuple[int, int | None, int | None],
+              keys, seen: set[str], result: Outcomes) -> None:
+    key_column, outcome_column, forecast_column = columns
+    raw_key = values[key_column] if key_column < len(values) else None
+    if raw_key is None or (isinstance(raw_key, str) and not raw_key.strip()):
+        return  # a sum row or an empty row
+    where = f"{sheet}!{get_column_letter(key_column + 1)}{number}"
+    key = str(raw_key).strip()[:MAX_KEY_CHARS + 1]
+    if key not in keys:
+        result.problems.append(Problem(where, "unknown_key", {"key": key[:MAX_KEY_CHARS]}))
+        return
+    if key in seen:
+        result.problems.append(Problem(where, "duplicate_key", {"key": key}))
+        return
+    seen.add(key)
+    for column, target in ((outcome_column, result.amounts), (forecast_column, result.forecasts)):
+        if column is None or column >= len(values):
+            continue
+        amount, code = _amount(values[column])
+        if code:
+            result.problems.append(Problem(f"{sheet}!{get_column_letter(column + 1)}{number}", code,
+                                           {"key": key}))
+        elif amount is not None:
+            target[key] = amount
