@@ -223,6 +223,8 @@ def _upload_message(problem) -> str:
         "too_large": _("Filen är större än %(mb)s MB.", mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
         "not_xlsx": _("Filen är ingen Excel-fil (XLSX) som går att läsa."),
         "zip_bomb": _("Filen packas upp till mer än vad som tas emot och läses inte."),
+        "too_many_cells": _("Filen har fler än %(cells)s celler med innehåll; läs in bara utfallet (utgå från mallen).",
+                            cells=problem.values.get("cells", "")),
         "no_sheet": _("Ingen flik i filen har kolumnerna Radnyckel och Utfall perioden. Utgå från mallen."),
         "too_many_rows": _("Fliken har fler än %(rows)s rader.", rows=problem.values.get("rows", "")),
         "unknown_key": _("Radnyckeln %(key)s finns inte i den beviljade budgeten.",

@@ -60,8 +60,8 @@ def version_doc(application: Application, number: int | None = None) -> dict:
     for version in application.versions:
         if version.number == number:
             return version.doc
-    version = approved_version(application)
-    return version.doc if version else application.doc
+    approved = approved_version(application)
+    return approved.doc if approved else application.doc
 
 
 def _dates(doc: dict) -> tuple[date, date] | None:

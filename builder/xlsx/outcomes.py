@@ -11,6 +11,7 @@ openpyxl opens anything: a zip bomb is refused unopened), the sheets, rows and c
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -41,8 +42,12 @@ from .workbook import CREATOR
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_MEMBERS = 100  # an XLSX from Excel or LibreOffice has about 10–30
-MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024  # all members together
+MAX_UNCOMPRESSED_BYTES = 10 * 1024 * 1024  # all members together
+MAX_OTHER_MEMBER_BYTES = 2 * 1024 * 1024  # a member that is not a worksheet (styles, shared strings, …)
 MAX_MEMBER_RATIO = 200  # uncompressed ÷ compressed, per member of more than 1 MB
+MAX_CELLS = 40_000  # cells in all worksheets, strings in the shared strings: openpyxl parses every one
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 MAX_SHEETS = 20
 MAX_ROWS = 1000  # rows read per sheet
 MAX_COLUMNS = 30  # cells read per row
@@ -176,8 +181,8 @@ class Problem:
     """One refusal: where (sheet!cell, or "" for the file), a code and its values."""
 
     where: str
-    code: str  # too_large | not_xlsx | zip_bomb | no_sheet | too_many_rows | unknown_key | duplicate_key
-    #            not_a_number | not_whole | out_of_range | too_many_errors
+    code: str  # too_large | not_xlsx | zip_bomb | too_many_cells | no_sheet | too_many_rows | unknown_key
+    #            duplicate_key | not_a_number | not_whole | out_of_range | too_many_errors
     values: dict = field(default_factory=dict)
 
 
@@ -208,6 +213,28 @@ def _zip_problem(data: bytes) -> Problem | None:
         names = {member.filename for member in members}
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/worksheets/") for n in names):
             return Problem("", "not_xlsx")
+        return _content_problem(archive, members)
+
+
+def _content_problem(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> Problem | None:
+    """Too many cells or shared strings for openpyxl to parse quickly, counted in the XML (linear, bounded by
+    the members' sizes checked above; a member longer than its stated size stops at that size)."""
+    cells = 0
+    for member in members:
+        name = member.filename
+        sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+        if not sheet and name != "xl/sharedStrings.xml":
+            if member.file_size > MAX_OTHER_MEMBER_BYTES:
+                return Problem("", "zip_bomb")
+            continue
+        try:
+            with archive.open(member) as stream:
+                text = stream.read(member.file_size + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
+            return Problem("", "not_xlsx")
+        cells += len((_CELL if sheet else _STRING).findall(text))
+        if cells > MAX_CELLS:
+            return Problem("", "too_many_cells", {"cells": MAX_CELLS})
     return None
 
 
