@@ -143,6 +143,7 @@ def _page(report: PeriodReport):
         comments=service.visible_comments(report, current_user), questions=QUESTIONS, stages=STAGE_LABELS,
         sexes=SEX_LABELS, field_id=field_id, participant_name=participant_name, answer_name=answer_name,
         planned=service.planned_participants(application.id).get(report.year),
+        row_numbers={item.key: n for n, item in enumerate(figures.rows, 1)},
         comment_form=ReviewCommentForm(), changes_form=ReportChangesForm(), approve_form=ReportApproveForm())
 
 

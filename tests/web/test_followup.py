@@ -282,3 +282,32 @@ def test_the_report_docx_and_xlsx_carry_the_figures(app, client, people, approve
     assert total[3:] == [figures.total.budget, figures.total.outcome, figures.total.ytd, figures.total.difference,
                          figures.total.remaining, figures.total.forecast]
     assert workbook["Deltagare"].cell(row=7, column=3).value == 4
+
+
+# (method, path, data, expected code for owner, other applicant, reviewer, finance, admin); {r}: a draft report
+MATRIX = [
+    ("GET", "/applications/{a}/followup", None, (200, 404, 200, 200, 200)),
+    ("POST", "/applications/{a}/followup/reports", {"period_end": "2018-04-30"}, (303, 404, 403, 403, 403)),
+    ("GET", "/applications/{a}/reports/{r}", None, (200, 404, 200, 200, 200)),
+    ("POST", "/applications/{a}/reports/{r}", {"amount-staff-0": "1"}, (303, 404, 403, 403, 403)),
+    ("POST", "/applications/{a}/reports/{r}/upload", {}, (303, 404, 403, 403, 403)),
+    ("POST", "/applications/{a}/reports/{r}/comments", {"body": "Fråga"}, (303, 404, 303, 403, 303)),
+    ("POST", "/applications/{a}/reports/{r}/approve", {}, (403, 404, 409, 403, 409)),  # a draft: not yet
+    ("POST", "/applications/{a}/reports/{r}/request-changes", {"comment": "x"}, (403, 404, 409, 403, 409)),
+    ("GET", "/applications/{a}/reports/{r}/report.docx", None, (200, 404, 200, 200, 200)),
+    ("GET", "/applications/{a}/reports/{r}/report.xlsx", None, (200, 404, 200, 200, 200)),
+    ("GET", "/applications/{a}/reports/{r}/template.xlsx", None, (200, 404, 200, 200, 200)),
+]
+
+
+@pytest.mark.parametrize("method,path,data,expected", MATRIX, ids=[f"{m} {p}" for m, p, _d, _e in MATRIX])
+def test_follow_up_routes_by_role(app, client, people, approved, make_user, method, path, data, expected):
+    as_(client, people["applicant"])
+    report_id = open_report(client, approved, AUGUST)
+    people = people | {"admin": make_user("admin")}
+    for role, want in zip(("applicant", "stranger", "reviewer", "finance", "admin"), expected, strict=True):
+        as_(client, people[role])
+        url = path.format(a=approved, r=report_id)
+        body = None if data is None else {"lock_version": lock(app, report_id), **data}
+        response = client.get(url) if method == "GET" else client.post(url, data=body)
+        assert response.status_code == want, (role, url, response.status_code)
