@@ -201,9 +201,14 @@ def upload(app_id: int, report_id: int):
     data = file.stream.read(MAX_UPLOAD_BYTES + 1)
     rows = service.report_rows(report)
     result = read_outcomes(data, frozenset(row.key for row in rows))
-    if result.problems:
+    reported = {row.row_key for row in report.rows}
+    alone = sorted(set(result.forecasts) - set(result.amounts) - reported)
+    if result.problems or alone:
         for problem in result.problems:
             flash(_upload_message(problem), "error")
+        for key in alone[:10]:
+            flash(_("Radnyckeln %(key)s har en prognos men inget utfall: skriv utfallet också (0 om raden inte har "
+                    "haft kostnader).", key=key), "error")
         return _back(report, "#upload")
     try:
         service.save_report(report, service.ReportInput(dict(result.amounts), dict(result.forecasts)), rows)

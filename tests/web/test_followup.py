@@ -251,6 +251,13 @@ def test_bad_cells_are_named_and_nothing_is_saved(app, client, people, approved)
     assert "Utfall!A11: Radnyckeln staff:99 finns inte i den beviljade budgeten." in page
     assert "Utfall!A12: Radnyckeln staff:2 står två gånger." in page
     assert "Ingen Excel-fil" not in page
+    workbook = load_workbook(io.BytesIO(client.get(f"/applications/{approved}/reports/{report_id}/template.xlsx")
+                                        .data))
+    workbook["Utfall"].cell(row=9, column=6, value=9000)  # a forecast without an outcome
+    out = io.BytesIO()
+    workbook.save(out)
+    assert "Radnyckeln staff:4 har en prognos men inget utfall" in _upload(client, app, approved, report_id,
+                                                                           out.getvalue()).text
     for data, message in ((b"PK\x03\x04 not a zip", "Filen är ingen Excel-fil (XLSX) som går att läsa."),
                           (b"x" * (2 * 1024 * 1024 + 10), "Filen är större än 2 MB.")):
         assert message in _upload(client, app, approved, report_id, data).text
