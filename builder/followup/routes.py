@@ -23,6 +23,7 @@ from forms.followup import (
     ReviewCommentForm,
     answer_name,
     field_id,
+    message_text,
     participant_name,
     read_report,
 )
@@ -120,7 +121,8 @@ def _page(report: PeriodReport):
     application = report.application
     rows = service.report_rows(report)
     figures = service.figures_of(report, rows)
-    typed, errors = service.typed_of(report)
+    typed, stored_errors = service.typed_of(report)
+    errors = {str(name): message_text(stored) for name, stored in stored_errors.items()}
     stored_answers = report.answer_texts
     values: dict[str, str] = {}
     language = current_language()

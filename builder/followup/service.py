@@ -234,14 +234,14 @@ def save_report(report: PeriodReport, data: ReportInput, rows: tuple[BudgetRow, 
     db.session.commit()
 
 
-def keep_typed(report: PeriodReport, values: dict[str, str], errors: dict[str, str]) -> None:
+def keep_typed(report: PeriodReport, values: dict[str, str], errors: dict[str, list]) -> None:
     """Keep refused input with its messages, shown at the fields until a save succeeds (nothing else is saved)."""
     report.typed_input = json.dumps({"values": values, "errors": errors}, ensure_ascii=False)
     report.updated_at = utcnow()
     db.session.commit()
 
 
-def typed_of(report: PeriodReport) -> tuple[dict[str, str], dict[str, str]]:
+def typed_of(report: PeriodReport) -> tuple[dict[str, str], dict[str, list]]:
     if not report.typed_input:
         return {}, {}
     try:

@@ -97,6 +97,11 @@ def test_refused_input_is_kept_with_messages_at_the_fields(app, client, people, 
     assert "Skriv hela kronor (utan ören)." in page and "Skriv utfallet också" in page
     assert "Skriv ett heltal, 0 eller mer." in page and "Högst 4 000 tecken." in page.replace("\xa0", " ")
     assert 'id="amount-staff-0-error"' in page
+    client.post("/language", data={"language": "en"})  # the messages are said in the reader's language
+    english = client.get(response.location).text
+    assert "Enter an amount in kronor, e.g. 31 000." in english and "At most 4,000 characters." in english
+    assert 'value="12 x"' in english
+    client.post("/language", data={"language": "sv"})
     with app.app_context():  # nothing of the refused post is saved
         assert {r.row_key: r.amount for r in db.session.get(PeriodReport, report_id).rows} == {"staff:0": 5_000}
     _save(client, app, approved, report_id, _fields({"staff:0": "7 000"}))
