@@ -34,6 +34,8 @@ def render_period_report_docx(document: ReportDocument, language: str = "sv") ->
     """The period report as DOCX bytes."""
     _ = gettext_for(language, "docx")
     kind_title = report_title(document.kind, _)
+    if document.kind != "slut":  # "Delårsrapport 2018"; the final report covers the whole insats
+        kind_title += f" {document.figures.year}"
     title = f"{kind_title}: {document.title}"
     period = f"{day(document.period_start, language)} – {day(document.period_end, language)}"
     blocks = [paragraph(document.association, bold=True) if document.association else "",

@@ -64,3 +64,26 @@ def test_lead_reports_a_period_and_the_reviewer_approves(browser, server, hela_d
     staff.goto(f"{server.url}/applications/{app_id}/followup")
     expect(staff.locator("main")).to_contain_text("249\xa0300 kr")  # the 2017 outcome, now counted
     expect(staff.locator("main")).to_contain_text("Godkänd")
+
+
+def test_follow_up_pages_have_no_serious_accessibility_violation(browser, server, hela_doc):
+    """axe-core on the overview and on a report with refused input (messages at the fields)."""
+    from .test_accessibility import serious_violations
+
+    owner, reviewer = server.user("applicant"), server.user("reviewer")
+    hela_doc["title"] += f" ({owner})"
+    app_id = _approved(server, owner, reviewer, hela_doc)
+    context = browser.new_context(bypass_csp=True, locale="sv-SE")
+    page = context.new_page()
+    login(page, server, owner)
+    page.goto(f"{server.url}/applications/{app_id}/followup")
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Påbörja rapporten 31 december 2017").click()
+    page.wait_for_load_state()
+    page.get_by_label("Utfall perioden, rad 2,", exact=False).fill("12 x")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    page.wait_for_load_state()
+    expect(page.locator("#error-summary")).to_contain_text("Skriv ett belopp i kronor")
+    expect(page.get_by_label("Utfall perioden, rad 2,", exact=False)).to_have_value("12 x")
+    assert serious_violations(page) == []
+    context.close()

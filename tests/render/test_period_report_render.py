@@ -40,7 +40,7 @@ def test_the_report_renders_on_two_pages_with_its_figures(pdfs):
     pdf, document = pdfs["short"]
     assert pages(pdf) == 2
     rendered = " ".join(text(pdf).replace("\xa0", " ").split())
-    assert "Årsrapport: Hela Familjen" in rendered and "Diarienummer: FINSAM 2017/4" in rendered
+    assert "Årsrapport 2018: Hela Familjen" in rendered and "Diarienummer: FINSAM 2017/4" in rendered
     total = document.figures.total
     assert f"Totalt {_n(total.budget)} {_n(total.outcome)} {_n(total.ytd)} {_n(total.difference)} " \
            f"{_n(total.remaining)} {_n(total.forecast)}" in rendered

@@ -26,7 +26,7 @@ def _n(value: int, language: str = "sv") -> str:
     return number(value, language).replace("\xa0", " ")
 
 
-@pytest.mark.parametrize(("kind", "title"), [("delar", "Delårsrapport"), ("ar", "Årsrapport"),
+@pytest.mark.parametrize(("kind", "title"), [("delar", "Delårsrapport 2018"), ("ar", "Årsrapport 2018"),
                                              ("slut", "Slutrapport")])
 def test_title_by_kind(kind, title):
     text = _text(render_period_report_docx(report_document(kind)))
@@ -63,5 +63,5 @@ def test_the_economic_table_prints_the_figures_and_adds_up():
 
 def test_planned_unknown_and_english():
     text = _text(render_period_report_docx(report_document(planned=None), "en"))
-    assert "Planned participants 2018: –" in text and "Annual report" in text
+    assert "Planned participants 2018: –" in text and "Annual report 2018" in text
     assert _n(2_390_136, "en") in text
