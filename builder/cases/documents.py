@@ -12,10 +12,10 @@ from builder.docx.agreement import Agreement, Signatory, render_agreement_docx
 from builder.docx.decision_letter import DecisionLetter, PartyAmounts, render_decision_letter_docx
 from builder.docx.text import ascii_slug
 from builder.extensions import db
-from builder.models import Application, ApplicationVersion
+from builder.models import Application, ApplicationVersion, Association
 
 from .models import AgendaItem, Meeting
-from .reporting import reporting_schedule
+from .reporting import DEFAULT_PERIOD_ENDS, reporting_schedule
 from .service import (
     case_of,
     decision_item,
@@ -115,7 +115,8 @@ def decision_letter(application: Application) -> DecisionLetter | None:
     owner = application.owner
     officer = case.officer if case and case.officer else None
     return DecisionLetter(
-        case_number=case.number if case else "–", title=application.title, association=application.association,
+        case_number=case.number if case else "–", title=application.title,
+        association=_association_name_orgnr(application)[0],
         decision="approve" if application.status == "approved" else "reject",
         decision_body="Förbundsstyrelsen" if item else (application.decision_body or "Förbundsstyrelsen"),
         paragraph=item.paragraph if item else "", decision_date=(item.decision_date if item else None)
@@ -126,7 +127,8 @@ def decision_letter(application: Application) -> DecisionLetter | None:
         applied_total=table.total if table else None,
         party_amounts=tuple(PartyAmounts(row.label, tuple(row.yearly.items())) for row in table.rows)
         if table else (), conditions=item.conditions if item else "",
-        reports=tuple((r.kind, r.year, r.due) for r in reporting_schedule(start, end)) if start and end else (),
+        reports=tuple((r.kind, r.year, r.due) for r in reporting_schedule(start, end, _period_ends(application)))
+        if start and end else (),
         officer_name=officer.name if officer else "", officer_email=officer.email if officer else "",
         signatory_name=current_app.config.get("DECISION_SIGNATORY", ""),
         version_number=version.number if version else None, fingerprint=version.fingerprint if version else "",
@@ -165,6 +167,18 @@ def decision_letter_attachment(application: Application) -> tuple[str, bytes] | 
             render_decision_letter_docx(letter, _language(application)))
 
 
+def _period_ends(application: Application) -> list[str]:
+    """The application's association's reporting periods (the common ones before it has an association)."""
+    found = db.session.get(Association, application.association_id) if application.association_id else None
+    return found.period_ends if found else list(DEFAULT_PERIOD_ENDS)
+
+
+def _association_name_orgnr(application: Application) -> tuple[str, str]:
+    """The association's registered name and organisation number (its text and "" before it has one)."""
+    found = db.session.get(Association, application.association_id) if application.association_id else None
+    return (found.name, found.orgnr) if found else (application.association or "", "")
+
+
 def agreement(application: Application) -> Agreement | None:
     """The överenskommelse's values, or None unless the application is approved."""
     if application.status != "approved":
@@ -176,7 +190,7 @@ def agreement(application: Application) -> Agreement | None:
     case = case_of(application.id)
     start, end = _period(doc)
     parties = tuple(str(p.get("name", "")) for p in doc.get("parties") or [])
-    association = application.association or ""
+    association, orgnr = _association_name_orgnr(application)
     named: dict[str, Signatory] = {}
     for person in (validated.signatories if validated else ()):
         party = (person.party or "").strip()
@@ -185,6 +199,7 @@ def agreement(application: Application) -> Agreement | None:
     signatories = tuple(named.get(party, Signatory(party)) for party in parties if party)
     return Agreement(
         case_number=case.number if case else "–", title=application.title, association=association,
+        association_orgnr=orgnr,
         decision_body="Förbundsstyrelsen" if item else (application.decision_body or "Förbundsstyrelsen"),
         paragraph=item.paragraph if item else "",
         decision_date=(item.decision_date if item else None) or application.decision_date or today(),
@@ -192,7 +207,8 @@ def agreement(application: Application) -> Agreement | None:
         parties=parties, period_start=start, period_end=end, approved=_approved(application, item, table),
         party_amounts=tuple(PartyAmounts(row.label, tuple(row.yearly.items())) for row in table.rows)
         if table else (), years=tuple(table.years) if table else (), conditions=item.conditions if item else "",
-        reports=tuple((r.kind, r.year, r.due) for r in reporting_schedule(start, end)) if start and end else (),
+        reports=tuple((r.kind, r.year, r.due) for r in reporting_schedule(start, end, _period_ends(application)))
+        if start and end else (),
         signatory_name=current_app.config.get("DECISION_SIGNATORY", ""), signatories=signatories,
         version_number=version.number if version else None,
         fingerprint=version.fingerprint if version else "")

@@ -1,5 +1,6 @@
-"""The reporting schedule of a granted project (pure): interim reports after 30 April and 31 August,
-a yearly report, and a final report with the evaluation, as samordningsförbund commonly ask for them."""
+"""The reporting schedule of a granted project (pure): interim reports after each of the association's
+reporting periods (commonly 30 April and 31 August or 30 September), a yearly report, and a final report
+with the evaluation, as samordningsförbund commonly ask for them."""
 from __future__ import annotations
 
 from calendar import monthrange
@@ -7,6 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 FINAL_REPORT_MONTHS = 2
+DEFAULT_PERIOD_ENDS = ("04-30", "08-31", "12-31")
+# The usual cut-offs have their own labels ("Delårsrapport januari–april"); any other is "interim".
+NAMED_INTERIMS = {(4, 30): "interim_april", (8, 31): "interim_august", (9, 30): "interim_september"}
 
 
 @dataclass(frozen=True)
@@ -24,16 +28,33 @@ def _months_later(day: date, months: int) -> date:
     return date(year, month, monthrange(year, month)[1])
 
 
-def reporting_schedule(start: date, end: date) -> list[Report]:
-    """Every report due for a project running from `start` to `end`, in date order."""
+def _cutoffs(period_ends) -> list[tuple[int, int]]:
+    """("04-30", "08-31", "12-31") → [(4, 30), (8, 31), (12, 31)]: valid month-days, sorted, the year end last."""
+    days = set()
+    for text in period_ends:
+        month, _, day_ = str(text).strip().partition("-")
+        if month.isdigit() and day_.isdigit() and len(month) <= 2 and len(day_) <= 2:
+            m, d = int(month), int(day_)
+            if 1 <= m <= 12 and 1 <= d <= monthrange(2001, m)[1]:  # 29 February is no cut-off
+                days.add((m, d))
+    days.add((12, 31))
+    return sorted(days)
+
+
+def reporting_schedule(start: date, end: date, period_ends=DEFAULT_PERIOD_ENDS) -> list[Report]:
+    """Every report due for a project running from `start` to `end`, in date order.
+
+    `period_ends`: the association's reporting periods' last days as "MM-DD"; each report is due at the
+    end of the month after its period (the final one two months after the project's end).
+    """
     if end < start:
         return []
     reports = []
     for year in range(start.year, end.year + 1):
-        for kind, cutoff, due in (("interim_april", date(year, 4, 30), date(year, 5, 31)),
-                                  ("interim_august", date(year, 8, 31), date(year, 9, 30)),
-                                  ("yearly", date(year, 12, 31), date(year + 1, 1, 31))):
+        for month, day_ in _cutoffs(period_ends):
+            cutoff = date(year, month, day_)
+            kind = "yearly" if (month, day_) == (12, 31) else NAMED_INTERIMS.get((month, day_), "interim")
             if start <= cutoff < end:
-                reports.append(Report(kind, year, cutoff, due))
+                reports.append(Report(kind, year, cutoff, _months_later(cutoff, 1)))
     reports.append(Report("final", end.year, end, _months_later(end, FINAL_REPORT_MONTHS)))
     return reports

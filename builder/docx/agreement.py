@@ -55,6 +55,7 @@ class Agreement:
     signatories: tuple[Signatory, ...] = ()  # one per party
     version_number: int | None = None
     fingerprint: str = ""
+    association_orgnr: str = ""  # organisationsnummer, when the association has one
 
     @property
     def approved_total(self) -> int:
@@ -102,6 +103,8 @@ def _parties_blocks(agreement: Agreement, language: str, _) -> list[str]:
     period = (f"{day(agreement.period_start, language)} – {day(agreement.period_end, language)}"
               if agreement.period_start and agreement.period_end else "–")
     rows = [TableRow((_("Samordningsförbund"), _association(agreement, _)))]
+    if agreement.association_orgnr:
+        rows.append(TableRow((_("Organisationsnummer"), agreement.association_orgnr)))
     rows += [TableRow((_("Part"), party)) for party in agreement.parties]
     rows.append(TableRow((_("Huvudman"), agreement.process_owner or "–")))
     rows.append(TableRow((_("Insats"), agreement.title)))

@@ -14,6 +14,8 @@ from .xmlkit import paragraph
 REPORT_LABELS = {
     "interim_april": N_("Delårsrapport januari–april %(year)s"),
     "interim_august": N_("Delårsrapport januari–augusti %(year)s"),
+    "interim_september": N_("Delårsrapport januari–september %(year)s"),
+    "interim": N_("Delårsrapport %(year)s"),
     "yearly": N_("Årsrapport %(year)s"),
     "final": N_("Slutrapport med utvärdering"),
 }

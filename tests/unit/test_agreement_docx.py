@@ -101,3 +101,12 @@ def test_english_agreement():
     assert "Agreement on funding: Hela Familjen – utökning" in body
     assert "cost price" in body
     assert tables[2][0][0] == "Party"
+
+
+def test_the_associations_organisation_number_follows_its_name():
+    _body, tables, _footer = text_of(render_agreement_docx(agreement(association_orgnr="222000-1234")))
+    roles = [tuple(row) for row in tables[0][1:]]
+    assert roles[:2] == [("Samordningsförbund", "Samordningsförbundet Skåne Nordost"),
+                         ("Organisationsnummer", "222000-1234")]
+    assert "Organisationsnummer" not in [role for role, _ in
+                                         (tuple(r) for r in text_of(render_agreement_docx(agreement()))[1][0][1:])]

@@ -132,3 +132,18 @@ def test_case_number_patterns(pattern, year, n, expected):
 def test_unusable_patterns_are_refused(pattern):
     with pytest.raises(PatternError):
         check_pattern(pattern)
+
+
+def test_reporting_schedule_follows_the_associations_periods():
+    schedule = reporting_schedule(date(2026, 1, 1), date(2026, 12, 31), ("04-30", "09-30", "12-31"))
+    assert [(r.kind, r.covers_until, r.due) for r in schedule] == [
+        ("interim_april", date(2026, 4, 30), date(2026, 5, 31)),
+        ("interim_september", date(2026, 9, 30), date(2026, 10, 31)),
+        ("final", date(2026, 12, 31), date(2027, 2, 28))]
+
+
+def test_reporting_schedule_ignores_unusable_period_ends_and_always_closes_the_year():
+    schedule = reporting_schedule(date(2026, 1, 1), date(2027, 6, 30), ("02-29", "13-01", "x", "06-15", ""))
+    assert [(r.kind, r.covers_until) for r in schedule] == [
+        ("interim", date(2026, 6, 15)), ("yearly", date(2026, 12, 31)), ("interim", date(2027, 6, 15)),
+        ("final", date(2027, 6, 30))]
