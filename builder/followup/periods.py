@@ -36,15 +36,15 @@ def parse_period_ends(text_or_list: str | list[str]) -> list[tuple[int, int]]:
         if not (month_text.isdigit() and day_text.isdigit() and len(month_text) <= 2 and len(day_text) <= 2):
             continue
         month, day = int(month_text), int(day_text)
-        if 1 <= month <= 12 and 1 <= day <= 31 and day <= calendar.monthrange(2024, month)[1]:
+        # 29 February is no period end (as in the agreement's schedule, builder/cases/reporting.py)
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]:
             found.add((month, day))
     found.add((12, 31))
     return sorted(found)[-MAX_PERIODS_PER_YEAR:] if len(found) > MAX_PERIODS_PER_YEAR else sorted(found)
 
 
 def _end_in(year: int, month: int, day: int) -> date:
-    """The period end in `year` (29 February is the 28th in a common year)."""
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return date(year, month, day)
 
 
 def periods(start: date, end: date, period_ends: str | list[str]) -> list[Period]:

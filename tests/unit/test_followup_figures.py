@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.budget import compute_budget
+from builder.cases.reporting import reporting_schedule
 from builder.followup.figures import COMMON_PARTY, budget_rows, report_figures, year_budget
 from builder.followup.periods import Period, may_open, parse_period_ends, periods
 from tests.unit.strategies import budgets
@@ -88,10 +89,8 @@ def test_an_insats_ending_on_a_period_end_closes_with_the_final_report():
 
 
 def test_period_ends_are_read_safely():
-    assert parse_period_ends("08-31, 04-30,bad,13-01,02-30,,02-29") == [(2, 29), (4, 30), (8, 31), (12, 31)]
+    assert parse_period_ends("08-31, 04-30,bad,13-01,02-30,,02-29,02-28") == [(2, 28), (4, 30), (8, 31), (12, 31)]
     assert parse_period_ends("") == [(12, 31)]
-    # 29 February in a common year is the 28th.
-    assert periods(date(2025, 1, 1), date(2025, 12, 31), "02-29")[0].end == date(2025, 2, 28)
     assert periods(date(2025, 1, 1), date(2024, 1, 1), "12-31") == []
 
 
@@ -107,6 +106,18 @@ def test_periods_tile_the_insats_without_gaps(start, days, ends):
     for before, after in zip(found, found[1:], strict=False):
         assert after.start == before.end + timedelta(days=1)
         assert before.kind == ("ar" if (before.end.month, before.end.day) == (12, 31) else "delar")
+
+
+@settings(deadline=None)
+@given(start=st.dates(date(2015, 1, 1), date(2030, 12, 31)), days=st.integers(0, 2000),
+       ends=st.lists(st.sampled_from(["03-31", "04-30", "06-30", "08-31", "09-30", "02-29", "x"]), max_size=4))
+def test_the_periods_end_where_the_agreements_schedule_says(start, days, ends):
+    """The överenskommelse lists the reports (builder/cases/reporting.py); the follow-up has one per report."""
+    from datetime import timedelta
+
+    end = start + timedelta(days=days)
+    schedule = reporting_schedule(start, end, ends)
+    assert [p.end for p in periods(start, end, ",".join(ends))] == [r.covers_until for r in schedule]
 
 
 def test_a_report_opens_once_its_period_has_begun():
