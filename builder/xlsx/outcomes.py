@@ -42,10 +42,10 @@ from .workbook import CREATOR
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_MEMBERS = 100  # an XLSX from Excel or LibreOffice has about 10–30
-MAX_UNCOMPRESSED_BYTES = 10 * 1024 * 1024  # all members together
+MAX_UNCOMPRESSED_BYTES = 5 * 1024 * 1024  # all members together (a filled template is about 10 kB)
 MAX_OTHER_MEMBER_BYTES = 2 * 1024 * 1024  # a member that is not a worksheet (styles, shared strings, …)
 MAX_MEMBER_RATIO = 200  # uncompressed ÷ compressed, per member of more than 1 MB
-MAX_CELLS = 40_000  # cells in all worksheets, strings in the shared strings: openpyxl parses every one
+MAX_CELLS = 20_000  # cells in all worksheets, strings in the shared strings: openpyxl parses every one
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 MAX_SHEETS = 20
