@@ -63,6 +63,11 @@ def _party(name: str, _: Gettext) -> str:
     return name if name != COMMON_PARTY else _("Gemensamma kostnader")
 
 
+def _first_width(_: Gettext) -> int:
+    """The first column holds the row keys and the heading's labels."""
+    return text_width([_("Radnyckel"), _("Samordningsförbund"), "staff:000"])
+
+
 def _heading(ws, document: ReportDocument, _: Gettext) -> None:
     put_text(ws, 1, 1, document.title, TITLE)
     put_text(ws, 2, 1, _("Samordningsförbund"), BOLD)
@@ -108,9 +113,12 @@ def outcome_template(document: ReportDocument, language: str = "sv") -> bytes:
             ws.cell(row=row, column=6).number_format = KR
         row += 1
     rows = document.figures.rows
-    set_widths(ws, {1: 12, 2: text_width([headers[1], *(_party(r.row.party, _) for r in rows)], maximum=40),
+    set_widths(ws, {1: _first_width(_), 2: text_width([headers[1], *(_party(r.row.party, _) for r in rows)],
+                                                      maximum=40),
                     3: text_width([headers[2], *(r.row.label for r in rows)], maximum=50),
-                    4: amount_width(headers[3], [document.figures.total.budget]), 5: 16, 6: 18})
+                    4: amount_width(headers[3], [document.figures.total.budget]),
+                    5: amount_width(headers[4], [document.figures.total.budget]),
+                    6: amount_width(headers[5], [document.figures.total.budget])})
     ws.freeze_panes = f"D{FIRST_ROW}"
     fit_to_page_width(ws)
     return _save(workbook, document.title, language)
@@ -152,7 +160,10 @@ def report_workbook(document: ReportDocument, language: str = "sv") -> bytes:
     for column, value in enumerate(_figure_values(document.figures.total), 4):
         put_number(ws, row, column, value, bold=True)
     amounts = [abs(v) for v in _figure_values(document.figures.total)]
-    set_widths(ws, {1: 12, 2: 30, 3: 40, **{c: amount_width("", amounts, minimum=15) for c in range(4, 10)}})
+    parties = [_("Summa %(party)s", party=_party(p.party, _)) for p in document.figures.parties]
+    set_widths(ws, {1: _first_width(_), 2: text_width([headers[1], *parties], maximum=40),
+                    3: text_width([headers[2], *(r.row.label for r in document.figures.rows)], maximum=50),
+                    **{c: amount_width(headers[c - 1], amounts) for c in range(4, 10)}})
     fit_to_page_width(ws)
     people = workbook.create_sheet(_("Deltagare"))
     _heading(people, document, _)
@@ -169,7 +180,8 @@ def report_workbook(document: ReportDocument, language: str = "sv") -> bytes:
         put_text(people, FIRST_ROW + 4, 5, "–")
     else:
         put_number(people, FIRST_ROW + 4, 5, document.planned, "0", bold=True)
-    set_widths(people, {1: 40, 2: 12, 3: 12, 4: 18, 5: 12})
+    set_widths(people, {1: text_width([*labels.values(), _("Planerat antal deltagare %(year)s", year=year),
+                                       _("Samordningsförbund")], maximum=50), 2: 12, 3: 12, 4: 18, 5: 12})
     return _save(workbook, document.title, language)
 
 
