@@ -84,6 +84,18 @@ def _refusal(error: service.ReportError) -> str:
     }.get(error.code, _("Det gick inte."))
 
 
+@bp.get("/reports")
+@login_required
+def reports():
+    """Staff's list of period reports by status (submitted: waiting for review)."""
+    if current_user.role not in ("reviewer", "admin", "finance"):
+        abort(404)
+    status = request.args.get("status", "submitted")
+    status = status if status in ("submitted", "changes_requested", "approved", "draft") else "submitted"
+    return render_template("followup/reports.html", reports=service.reports_for_staff(current_user, status),
+                           status=status, limit=500)
+
+
 @bp.get("/applications/<int:app_id>/followup")
 @login_required
 def overview(app_id: int):

@@ -334,3 +334,13 @@ def document_of(report: PeriodReport) -> ReportDocument:
         planned=planned_participants(application.id).get(report.year),
         answers=tuple((key, answers.get(key, "")) for key in QUESTION_KEYS),
         version_number=report.version_number, status=report.status, report_date=today())
+
+
+def reports_for_staff(user: User, status: str = "submitted", limit: int = 500) -> list[PeriodReport]:
+    """The period reports in `status` of the applications `user` may see (newest period first)."""
+    from builder.applications.access import visible_query
+
+    visible = visible_query(user).with_only_columns(Application.id)
+    return list(db.session.scalars(
+        sa.select(PeriodReport).where(PeriodReport.status == status, PeriodReport.application_id.in_(visible))
+        .order_by(PeriodReport.period_end.desc(), PeriodReport.id).limit(limit)))

@@ -123,6 +123,9 @@ def test_submit_review_request_changes_and_approve(app, client, people, approved
     assert client.post(f"/applications/{approved}/reports/{report_id}/approve",
                        data={"lock_version": lock(app, report_id)}).status_code == 403
     as_(client, people["reviewer"])
+    waiting = client.get("/reports").text  # staff's list of reports waiting for review
+    assert f"/applications/{approved}/reports/{report_id}" in waiting and "Delårsrapport 2017" in waiting
+    assert f"/reports/{report_id}" not in client.get("/reports?status=approved").text
     page = client.get(f"/applications/{approved}/reports/{report_id}").text
     assert "Godkänn rapporten" in page and "Begär ändringar" in page
     response = client.post(f"/applications/{approved}/reports/{report_id}/request-changes",
@@ -298,6 +301,8 @@ def test_the_report_docx_and_xlsx_carry_the_figures(app, client, people, approve
 
 # (method, path, data, expected code for owner, other applicant, reviewer, finance, admin); {r}: a draft report
 MATRIX = [
+    ("GET", "/reports", None, (404, 404, 200, 200, 200)),
+    ("GET", "/reports?status=x", None, (404, 404, 200, 200, 200)),
     ("GET", "/applications/{a}/followup", None, (200, 404, 200, 200, 200)),
     ("POST", "/applications/{a}/followup/reports", {"period_end": "2018-04-30"}, (303, 404, 403, 403, 403)),
     ("GET", "/applications/{a}/reports/{r}", None, (200, 404, 200, 200, 200)),
