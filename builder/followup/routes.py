@@ -30,6 +30,7 @@ from forms.followup import (
 
 from . import service
 from .models import PeriodReport
+from .notify import after_report_event
 
 bp = Blueprint("followup", __name__)
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -190,6 +191,7 @@ def save(app_id: int, report_id: int):
         service.save_report(report, data, rows)
         if request.form.get("action") == "submit":
             service.submit(report, current_user)
+            after_report_event(report, "submit", current_user)
             flash(_("Rapporten är inskickad till förbundet."), "success")
         else:
             flash(_("Rapporten är sparad."), "success")
@@ -296,6 +298,7 @@ def request_changes(app_id: int, report_id: int):
         service.request_changes(report, current_user, form.comment.data or "")
     except StaleDataError:
         _stale()
+    after_report_event(report, "request_changes", current_user, form.comment.data or "")
     flash(_("Projektet ombeds ändra rapporten."), "success")
     return _back(report)
 
@@ -314,6 +317,7 @@ def approve(app_id: int, report_id: int):
         service.approve(report, current_user, form.comment.data or "")
     except StaleDataError:
         _stale()
+    after_report_event(report, "approve", current_user, form.comment.data or "")
     flash(_("Rapporten är godkänd."), "success")
     return _back(report)
 
