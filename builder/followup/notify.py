@@ -18,9 +18,10 @@ def after_report_event(report: PeriodReport, action: str, actor: User, comment: 
     try:
         application = report.application
         recipients = reviewers() if action == "submit" else members(application)
-        context: dict[str, Any] = {"action": action, "title": application.title or "–", "kind": report.kind, "year": report.year,
-                   "period_end": report.period_end, "who": actor.display_name, "comment": comment.strip(),
-                   "url": external_url("followup.report", app_id=application.id, report_id=report.id)}
+        context: dict[str, Any] = {
+            "action": action, "title": application.title or "–", "kind": report.kind, "year": report.year,
+            "period_end": report.period_end, "who": actor.display_name, "comment": comment.strip(),
+            "url": external_url("followup.report", app_id=application.id, report_id=report.id)}
         seen, sent = {actor.id}, 0
         for user in recipients:
             if user is None or user.id in seen or not user.active:
