@@ -61,6 +61,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .applications import bp as applications_bp
+    from .associations import bp as associations_bp
     from .auth import bp as auth_bp
     from .cases import bp as cases_bp
     from .checkdocx_web import bp as checkdocx_bp
@@ -72,7 +73,7 @@ def _register_blueprints(app: Flask) -> None:
     from .wizard import bp as wizard_bp
 
     for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp, cases_bp,
-                      followup_bp):
+                      associations_bp, followup_bp):
         app.register_blueprint(blueprint)
     _register_service_blueprints(app)
     register_filters(app)

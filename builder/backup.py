@@ -10,6 +10,9 @@ from builder.followup.backup import dump_followup, restore_followup
 from builder.models import (
     Application,
     ApplicationVersion,
+    Association,
+    AssociationMember,
+    BudgetFrame,
     Collaborator,
     Comment,
     FeePreset,
@@ -40,7 +43,10 @@ def dump_all() -> dict:
     return {
         "format": BACKUP_FORMAT, "version": BACKUP_VERSION,
         "users": [{"email": u.email, "name": u.name, "role": u.role, "active": u.active,
+                   "platform_admin": u.platform_admin,
                    "password_hash": u.password_hash, "created_at": _when(u.created_at)} for u in users],
+        "associations": [_dump_association(a) for a in
+                         db.session.scalars(db.select(Association).order_by(Association.id))],
         "fee_presets": [{"label": p.label, "rate": p.rate, "source": p.source, "position": p.position,
                          "party_kind": p.party_kind, "year": p.year}
                         for p in db.session.scalars(db.select(FeePreset).order_by(FeePreset.position))],
@@ -50,10 +56,56 @@ def dump_all() -> dict:
     }
 
 
+def _dump_association(a: Association) -> dict:
+    return {"name": a.name, "orgnr": a.orgnr, "case_number_pattern": a.case_number_pattern,
+            "reporting_periods": a.reporting_periods, "active": a.active, "created_at": _when(a.created_at),
+            "members": sorted(m.user.email for m in a.members),
+            "frames": [{"year": f.year, "amount": f.amount} for f in a.frames]}
+
+
+def _restore_associations(data: list, users: dict) -> dict[str, Association]:
+    """The backup's associations by name (one already here with the name takes the backup's settings)."""
+    from builder.associations.service import by_name
+
+    restored = {}
+    for a in data:
+        association = by_name(a["name"])
+        if association is None:
+            association = Association(name=a["name"])
+            db.session.add(association)
+        association.orgnr, association.case_number_pattern = a["orgnr"], a["case_number_pattern"]
+        association.reporting_periods, association.active = a["reporting_periods"], bool(a["active"])
+        created = _dt(a.get("created_at"))
+        if created is not None:
+            association.created_at = created
+        db.session.flush()
+        for email in a["members"]:
+            db.session.add(AssociationMember(association_id=association.id, user_id=users[email].id))
+        for f in a["frames"]:
+            db.session.add(BudgetFrame(association_id=association.id, year=int(f["year"]), amount=int(f["amount"])))
+        restored[association.name] = association
+    db.session.flush()
+    return restored
+
+
+def _bridge_old_backup(users: dict) -> None:
+    """A backup made before associations, restored as migration 0008 moves such a database: every staff
+    account works for every association, and admins run the installation."""
+    db.session.flush()
+    every = db.session.scalars(db.select(Association)).all()
+    for user in users.values():
+        if user.role in ("reviewer", "finance", "admin"):
+            for association in every:
+                db.session.add(AssociationMember(association_id=association.id, user_id=user.id))
+        if user.role == "admin":
+            user.platform_admin = True
+
+
 def _dump_application(a: Application) -> dict:
     comment_index: dict[int | None, int] = {c.id: i for i, c in enumerate(a.comments)}
     return {
         "key": a.id, "owner": a.owner.email, "status": a.status, "document": json.loads(a.document),
+        "association": a.association_ref.name if a.association_ref is not None else None,
         "steps_visited": a.steps_visited, "step_input": a.step_input, "parent_key": a.parent_id,
         "approved_total": a.approved_total,
         "decision_date": _when(a.decision_date), "decision_body": a.decision_body,
@@ -88,20 +140,24 @@ def restore_all(data: dict) -> int:
         users = {}
         for u in data["users"]:
             users[u["email"]] = User(email=u["email"], name=u["name"], role=u["role"], active=u["active"],
-                                     password_hash=u["password_hash"], created_at=_dt(u["created_at"]))
+                                     password_hash=u["password_hash"], created_at=_dt(u["created_at"]),
+                                     platform_admin=bool(u.get("platform_admin", False)))
             db.session.add(users[u["email"]])
         for p in data.get("fee_presets", []):
             db.session.add(FeePreset(**p))
         db.session.flush()
+        associations = _restore_associations(data.get("associations", []), users)
         keys = {}
         for a in data["applications"]:
-            keys[a["key"]] = _restore_application(a, users)
+            keys[a["key"]] = _restore_application(a, users, associations)
         for a in data["applications"]:
             if a.get("parent_key") is not None:
                 keys[a["key"]].parent_id = keys[a["parent_key"]].id
         db.session.flush()
         restore_case_handling(data.get("case_handling"), users, keys)
         restore_followup(data.get("followup"), users, keys)
+        if "associations" not in data:
+            _bridge_old_backup(users)
         db.session.commit()
     except (KeyError, TypeError, ValueError) as exc:
         db.session.rollback()
@@ -109,7 +165,7 @@ def restore_all(data: dict) -> int:
     return len(data["applications"])
 
 
-def _restore_application(a: dict, users: dict) -> Application:
+def _restore_application(a: dict, users: dict, associations: dict[str, Association]) -> Application:
     def user_id(email):
         return (users[email].id if email in users else None)
     application = Application(owner_id=users[a["owner"]].id, status=a["status"], steps_visited=a["steps_visited"],
@@ -117,6 +173,13 @@ def _restore_application(a: dict, users: dict) -> Application:
                               decision_date=date.fromisoformat(a["decision_date"]) if a["decision_date"] else None,
                               created_at=_dt(a["created_at"]), total=None, step_input=a.get("step_input"))
     application.set_doc(a["document"])
+    if a.get("association") is not None:
+        application.association_id = associations[a["association"]].id
+    elif "association" not in a and application.association.strip():
+        # a backup made before associations: its text becomes an association, as migration 0008 does
+        from builder.associations.service import ensure_association
+
+        application.association_id = ensure_association(application.association).id
     db.session.add(application)
     db.session.flush()
     from builder.applications.service import _refresh_total

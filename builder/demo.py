@@ -7,7 +7,7 @@ import os
 from flask import current_app
 
 from builder.extensions import db
-from builder.models import Application, FeePreset, User
+from builder.models import Application, Association, FeePreset, User
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "sample", "hela-familjen.json")
 DEMO_ACCOUNTS = (
@@ -15,7 +15,19 @@ DEMO_ACCOUNTS = (
     ("reviewer", "handlaggare@demo.se", "demo-losenord-2", "Hanna Handläggare"),
     ("finance", "ekonom@demo.se", "demo-losenord-3", "Erik Ekonom"),
     ("admin", "admin@demo.se", "demo-losenord-4", "Anna Admin"),
+    ("reviewer", "handlaggare.malardalen@demo.se", "demo-losenord-5", "Mats Mälardalen"),
 )
+# Two associations on one installation: (name, orgnr, case-number pattern, budget frame per year, staff e-mails).
+# The admin runs the installation (platform administrator) and is the first association's admin.
+DEMO_ASSOCIATIONS = (
+    ("Samordningsförbundet Skåne Nordost", "222000-1008", "SFSN {year}/{n}",
+     {2025: 9_800_000, 2026: 10_200_000, 2027: 10_500_000},
+     ("handlaggare@demo.se", "ekonom@demo.se", "admin@demo.se")),
+    ("Samordningsförbundet Västra Mälardalen", "802480-1006", "SVM {year}-{n:03d}",
+     {2025: 4_100_000, 2026: 4_300_000, 2027: 4_300_000},
+     ("handlaggare.malardalen@demo.se",)),
+)
+SECOND_CASE_TITLE = "Steg till arbete i Västra Mälardalen"
 # SKR's published PO-pålägg (personalomkostnadspålägg) for municipalities and regions; a state employer's
 # personnel-cost supplement (PA 16) for Försäkringskassan and Arbetsförmedlingen. Admins keep them current:
 # (label, rate, source, party kind it is the default for, year).
@@ -56,20 +68,63 @@ def seed_demo() -> list[str]:
     from builder.auth.service import create_user
 
     created = []
-    users = {}
+    users: dict[str, User] = {}
     for role, email, password, name in DEMO_ACCOUNTS:
         user = db.session.scalar(db.select(User).filter_by(email=email))
         if user is None:
             user = create_user(email, password, role, name)
             created.append(email)
-        users[role] = user
+        users.setdefault(role, user)
+        users[email] = user
     seed_presets()
+    associations = _seed_associations(users, created)
     owner = users["applicant"]
+    with open(SAMPLE, encoding="utf-8") as fh:
+        doc = json.load(fh)
     if db.session.scalar(db.select(Application).filter_by(owner_id=owner.id).limit(1)) is None:
-        with open(SAMPLE, encoding="utf-8") as fh:
-            doc = json.load(fh)
-        application = create_application(owner, doc)
-        application.steps_visited = "budget,goals,organisation,parties,project,risks,signatories,timeline,background"
+        application = create_application(owner, doc, association=associations[0])
+        application.steps_visited = VISITED
         db.session.commit()
         created.append(doc["title"])
+    if db.session.scalar(db.select(Application).filter_by(title=SECOND_CASE_TITLE).limit(1)) is None:
+        created.append(_second_case(owner, doc, associations[1]))
     return created
+
+
+VISITED = "budget,goals,organisation,parties,project,risks,signatories,timeline,background"
+
+
+def _seed_associations(users: dict, created: list[str]) -> list:
+    """The two demo associations with their frames and staff; the admin runs the installation."""
+    from builder.associations.service import add_member, ensure_association, set_frame
+
+    result = []
+    for name, orgnr, pattern, frames, staff in DEMO_ASSOCIATIONS:
+        association = db.session.scalar(db.select(Association).filter_by(name=name))
+        if association is None or not association.orgnr:  # new, or made from an application's text
+            association = ensure_association(name)
+            association.orgnr, association.case_number_pattern = orgnr, pattern
+            db.session.commit()
+            created.append(name)
+            for year, amount in frames.items():
+                set_frame(association, year, amount)
+        for email in staff:
+            add_member(association, users[email])
+        result.append(association)
+    if not users["admin"].platform_admin:
+        users["admin"].platform_admin = True
+        db.session.commit()
+    return result
+
+
+def _second_case(owner: User, doc: dict, association) -> str:
+    """A submitted application with a case number in the second association (its reviewer's own case)."""
+    from builder.applications.service import create_application
+    from builder.review.service import apply_transition
+
+    second = {**doc, "title": SECOND_CASE_TITLE}
+    application = create_application(owner, second, association=association)
+    application.steps_visited = VISITED
+    db.session.commit()
+    apply_transition(application, "submit", owner, "Ansökan till Västra Mälardalen.")
+    return SECOND_CASE_TITLE

@@ -162,10 +162,12 @@ class Application(Model):
         self.title = str(doc.get("title", ""))[:500]
         self.kind = doc.get("kind", "new") or "new"
         self.association = str(doc.get("association", ""))[:500]
-        period = doc.get("period") if isinstance(doc.get("period"), dict) else {}
+        period = doc.get("period")
+        period = period if isinstance(period, dict) else {}
         self.period_start = str(period.get("start") or "")[:10]
         self.period_end = str(period.get("end") or "")[:10]
-        parties = doc.get("parties") if isinstance(doc.get("parties"), list) else []
+        parties = doc.get("parties")
+        parties = parties if isinstance(parties, list) else []
         self.parties_text = ", ".join(str(p.get("name", "")) for p in parties if isinstance(p, dict))[:2000]
 
     @property

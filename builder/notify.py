@@ -14,10 +14,11 @@ from builder.mail import external_url, send_to_user
 from builder.models import Application, Comment, Transition, User
 
 
-def reviewers() -> list[User]:
-    """The association's reviewers (today: every active reviewer account)."""
-    return list(db.session.scalars(db.select(User).where(User.role == "reviewer", User.active.is_(True))
-                                   .order_by(User.id)))
+def reviewers(application: Application) -> list[User]:
+    """The active reviewers of the application's association (nobody else's staff is told of it)."""
+    from builder.associations.service import staff_of
+
+    return staff_of(application.association_id, ("reviewer",))
 
 
 def members(application: Application) -> list[User]:
@@ -59,7 +60,7 @@ def after_transition(application: Application, transition: Transition, actor: Us
     """Submitted → the reviewers; changes requested or a decision → the owner and co-applicants."""
     common = _common(application)
     if transition.action == "submit":
-        return _send_all(reviewers(), actor, "submitted", submitter=actor.display_name,
+        return _send_all(reviewers(application), actor, "submitted", submitter=actor.display_name,
                          version=transition.version_number, total=application.total, **common)
     if transition.action == "request_changes":
         return _send_all(members(application), actor, "changes_requested", who=actor.display_name,
@@ -85,9 +86,13 @@ def after_comment(application: Application, comment: Comment, author: User) -> i
     if application.is_member(author.id):
         root = (db.session.get(Comment, comment.parent_id) if comment.parent_id else None) or comment
         thread = [root, *root.replies]
+        from builder.associations.service import staff_of
+
+        staff_ids = {u.id for u in staff_of(application.association_id)}  # who still works for the association
         staff = [c.user for c in thread
-                 if c.user is not None and c.user_id is not None and not application.is_member(c.user_id)]
-        recipients = staff or reviewers()
+                 if c.user is not None and c.user_id is not None and not application.is_member(c.user_id)
+                 and c.user.id in staff_ids]
+        recipients = staff or reviewers(application)
     else:
         recipients = members(application)
     return _send_all(recipients, author, "comment", author=author.display_name, body=comment.body,

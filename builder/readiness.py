@@ -42,6 +42,7 @@ class Gap:
 
 MESSAGES = {
     "project_missing": N_("Projektets namn och period saknas."),
+    "association_missing": N_("Välj det samordningsförbund ansökan ska till."),
     "parties_missing": N_("Ange minst en part och processägaren."),
     "section_empty": N_("Avsnittet ”%(section)s” är tomt."),
     "no_risks": N_("Inga risker är beskrivna."),
@@ -161,6 +162,8 @@ def submission_gaps(doc: dict[str, Any]) -> list[Gap]:
     gaps = []
     if not _text(doc.get("title")) or not doc.get("period"):
         gaps.append(Gap("project_missing", "project"))
+    if not _text(doc.get("association")):  # the text is an association's name (applications.service links it)
+        gaps.append(Gap("association_missing", "project"))
     if not listed_parties(doc) or not _text(doc.get("process_owner")):
         gaps.append(Gap("parties_missing", "parties"))
     gaps += _section_gaps(doc, SECTIONS_FOR_SUBMISSION)

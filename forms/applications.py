@@ -10,6 +10,13 @@ from builder.appformat import limits
 
 from .base import BaseForm, select_choices
 from .fields import RateField, YearField
+from .wizard import AssociationField
+
+
+class NewApplicationForm(BaseForm):
+    """"Ny ansökan": the association it goes to (choices set by the route: the active associations)."""
+
+    association = AssociationField(_l("Samordningsförbund"))
 
 
 class ImportForm(BaseForm):

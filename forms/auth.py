@@ -40,6 +40,12 @@ class RegisterForm(BaseForm):
 
 class CreateUserForm(RegisterForm):
     role = SelectField(_l("Roll"), choices=ROLE_CHOICES, default="reviewer")
+    # The association a staff account works for: one the admin manages (choices set by the page).
+    association = SelectField(_l("Samordningsförbund"), choices=[], validate_choice=False)
+
+    def validate_association(self, field):
+        if self.role.data != "applicant" and str(field.data or "") not in {str(c.value) for c in field.choices}:
+            raise ValidationError(_l("Välj ett samordningsförbund i listan."))
 
 
 class InviteForm(BaseForm):

@@ -38,6 +38,9 @@ class ChangeRequestForm(TransitionForm):
 
 
 class MeetingForm(BaseForm):
+    # The association whose meeting it is: one of the user's (choices set by the route).
+    association = SelectField(_l("Samordningsförbund"), choices=[],
+                              validate_choice=True)
     kind = SelectField(_l("Organ"), choices=select_choices(
         [("beredning", _l("Beredningsgrupp")), ("styrelse", _l("Styrelse"))]))
     date = SwedishDateField(_l("Datum"), required=True)

@@ -56,11 +56,23 @@ class FteField(SwedishDecimalField):
             self.warnings.append(_l("Mer än heltid – stämmer det?"))
 
 
+class AssociationField(SelectField):
+    """The association an application goes to: one of the active associations (the value is its id; the
+    step sets the choices). Empty is allowed while drafting; submission needs one (builder/readiness.py)."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, choices=[], validate_choice=False, **kwargs)
+
+    def pre_validate(self, form):
+        if self.data and str(self.data) not in {str(choice.value) for choice in self.choices}:
+            raise ValidationError(_l("Välj ett samordningsförbund i listan."))
+
+
 class ProjectForm(BaseForm):
     title = StringField(_l("Projektets namn"),
                         [DataRequired(_l("Ange projektets namn.")), Length(max=limits.MAX_SHORT_TEXT)])
     kind = SelectField(_l("Typ av ansökan"), choices=KIND_CHOICES, default="new")
-    association = StringField(_l("Samordningsförbund"), SHORT)
+    association = AssociationField(_l("Samordningsförbund"))
     period_start = SwedishDateField(_l("Startdatum"), required=True)
     period_end = SwedishDateField(_l("Slutdatum"), required=True)
 

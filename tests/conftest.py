@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.appformat import Application, loads
-from tests.helpers import HELA_FAMILJEN, PASSWORD, REPO, fresh_pg_database, login, make_app
+from tests.helpers import HELA_FAMILJEN, PASSWORD, REPO, TEST_ASSOCIATION, fresh_pg_database, login, make_app
 
 # `slow`: what `scripts/test -m "not slow"` leaves out for a quick run (the full suite runs in CI).
 SLOW_PATHS = ("tests/e2e/", "tests/render/", "tests/system/", "tests/web/test_fuzz.py",
@@ -56,6 +56,10 @@ def app_factory(database_url, tmp_path, monkeypatch):
         with application.app_context():
             db.drop_all()
             db.create_all()
+            from builder.associations.service import ensure_association
+
+            ensure_association(TEST_ASSOCIATION)  # the example's association (tests/data)
+            db.session.commit()
         built.append(application)
         return application
 
@@ -79,14 +83,20 @@ def client(app):
 
 @pytest.fixture
 def make_user(app):
-    """Factory: make_user(role="applicant", email=None, password=...) → User (committed)."""
+    """Factory: make_user(role="applicant", email=None, password=..., association=TEST_ASSOCIATION) → User
+    (committed). Staff (reviewer, finance, admin) work for `association` (None: for none)."""
     from builder.auth.service import create_user
 
     counter = iter(range(1, 10_000))
 
-    def make(role: str = "applicant", email: str | None = None, password: str = PASSWORD):
+    def make(role: str = "applicant", email: str | None = None, password: str = PASSWORD,
+             association: str | None = TEST_ASSOCIATION):
         with app.app_context():
             user = create_user(email or f"{role}{next(counter)}@example.se", password, role, role.title())
+            if role != "applicant" and association is not None:
+                from builder.associations.service import add_member, ensure_association
+
+                add_member(ensure_association(association), user)
             return user.id, user.email, password
 
     return make

@@ -12,6 +12,8 @@ DATA = REPO / "tests" / "data"
 HELA_FAMILJEN = DATA / "hela-familjen-utokning.json"  # the extension as its application prints it
 HELA_FAMILJEN_TEXT = DATA / "hela-familjen-ansokan.txt"  # the application's text, budget part as printed
 PASSWORD = "correct horse battery"
+# The association every test's staff works for (make_user) and the example application names.
+TEST_ASSOCIATION = "Samordningsförbundet Skåne Nordost"
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 

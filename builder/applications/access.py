@@ -1,11 +1,16 @@
-"""Who may see and change which application. Anything not visible is a 404, never its content."""
+"""Who may see and change which application. Anything not visible is a 404, never its content.
+
+Staff (reviewers, finance officers, admins) see only the applications of the associations they are members
+of (builder.associations: AssociationMember); applicants see their own (owner or co-applicant). This module
+is the one place that decides: every list, page, export and download asks it.
+"""
 from __future__ import annotations
 
 from flask import abort
 from flask_login import current_user
 
 from builder.extensions import db
-from builder.models import Application, ApplicationVersion, Collaborator
+from builder.models import Application, ApplicationVersion, AssociationMember, Collaborator
 
 from .service import quota_message, quota_reached
 
@@ -21,17 +26,38 @@ def _membership(user):
     return (Application.owner_id == user.id) | Application.id.in_(shared)
 
 
+STAFF_ROLES = ("reviewer", "finance", "admin")
+
+
+def _in_my_associations(user):
+    """The application belongs to one of the associations `user` is a member of (SQL)."""
+    mine = db.select(AssociationMember.association_id).where(AssociationMember.user_id == user.id)
+    return Application.association_id.in_(mine)
+
+
+def my_association_ids(user) -> set[int]:
+    """The associations a staff account works for (an applicant works for none)."""
+    if getattr(user, "role", None) not in STAFF_ROLES:
+        return set()
+    return set(db.session.scalars(db.select(AssociationMember.association_id)
+                                  .where(AssociationMember.user_id == user.id)))
+
+
+def in_my_associations(user, association_id: int | None) -> bool:
+    return association_id is not None and association_id in my_association_ids(user)
+
+
 def visible_query(user):
     """A select of the applications `user` may see."""
     query = db.select(Application)
     if user.role in ("admin", "reviewer"):
         ever_submitted = db.select(ApplicationVersion.id).where(
             ApplicationVersion.application_id == Application.id).exists()
-        sent = Application.status.in_(REVIEWER_STATUSES) | (
-            (Application.status == WITHDRAWN_AFTER_SUBMISSION) & ever_submitted)
+        sent = (Application.status.in_(REVIEWER_STATUSES) | (
+            (Application.status == WITHDRAWN_AFTER_SUBMISSION) & ever_submitted)) & _in_my_associations(user)
         return query.where(sent | _membership(user)) if user.role == "admin" else query.where(sent)
     if user.role == "finance":
-        return query.where(Application.status == "approved")
+        return query.where((Application.status == "approved") & _in_my_associations(user))
     return query.where(_membership(user))
 
 
@@ -44,9 +70,9 @@ def can_view(user, application: Application) -> bool:
     if application.is_member(user.id):
         return True
     if user.role in ("reviewer", "admin"):
-        return _sent_to_staff(application)
+        return _sent_to_staff(application) and in_my_associations(user, application.association_id)
     if user.role == "finance":
-        return application.status == "approved"
+        return application.status == "approved" and in_my_associations(user, application.association_id)
     return False
 
 
@@ -74,7 +100,8 @@ def case_visible_query(user):
     """visible_query, plus, for reviewers, the cases being revised (the review list keeps showing them)."""
     if user.role == "reviewer":  # built on visible_query, so its rules stay the one place that decides
         visible = visible_query(user).with_only_columns(Application.id)
-        return db.select(Application).where(Application.id.in_(visible) | _in_revision_query())
+        return db.select(Application).where(Application.id.in_(visible)
+                                            | (_in_revision_query() & _in_my_associations(user)))
     return visible_query(user)
 
 
@@ -82,7 +109,8 @@ def can_view_case(user, application: Application) -> bool:
     """can_view, plus staff's read access to a case (its page and frozen versions) while the lead revises."""
     if can_view(user, application):
         return True
-    return user.role == "reviewer" and application.status == "draft" and bool(application.versions)
+    return (user.role == "reviewer" and application.status == "draft" and bool(application.versions)
+            and in_my_associations(user, application.association_id))
 
 
 def get_case_visible(app_id: int) -> Application:

@@ -65,6 +65,6 @@ def copy_application(app_id: int):
     doc = copy.deepcopy(application.doc)
     title = (doc.get("title") or "").strip()
     doc["title"] = _("%(title)s (kopia)", title=title)[:500] if title else ""
-    draft = service.create_application(current_user, doc)
+    draft = service.create_application(current_user, doc, association=application.association_ref)
     flash(_("En kopia är skapad som nytt utkast. Originalet är oförändrat."), "success")
     return redirect(url_for("applications.show", app_id=draft.id), code=303)

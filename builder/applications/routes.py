@@ -14,7 +14,7 @@ from builder.format_messages import messages
 from builder.models import Application
 from builder.web.downloads import safe_filename
 from builder.web.locale import current_language
-from forms.applications import ImportForm
+from forms.applications import ImportForm, NewApplicationForm
 from forms.auth import InviteForm
 
 from . import bp, service
@@ -32,21 +32,43 @@ from .access import (
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
+def _new_form(formdata=None) -> NewApplicationForm:
+    """"Ny ansökan" with the active associations to choose from (the only one chosen beforehand)."""
+    from builder.wizard.steps import prepare_association
+
+    form = NewApplicationForm(formdata=formdata) if formdata is not None else NewApplicationForm(formdata=None)
+    prepare_association(form.association)
+    listed = [c for c in form.association.choices if c.value]
+    if len(listed) == 1 and not form.association.data:
+        form.association.data = str(listed[0].value)
+    return form
+
+
 @bp.get("")
 @login_required
-def index():
+def index(new_form: NewApplicationForm | None = None, status: int = 200):
     applications = db.session.scalars(visible_query(current_user).order_by(Application.updated_at.desc())).all()
     from .progress import progress_of
 
     progress = {a.id: progress_of(a) for a in applications if a.status == "draft" and a.is_member(current_user.id)}
-    return render_template("applications/index.html", applications=applications, progress=progress)
+    return render_template("applications/index.html", applications=applications, progress=progress,
+                           new_form=new_form or _new_form()), status
 
 
 @bp.post("/new")
 @role_required("applicant", "admin")
 def create():
+    """A new draft to the association chosen on the list page (required when there are several)."""
+    from builder.models import Association
+
     refuse_over_quota()
-    application = service.create_application(current_user)
+    form = _new_form(request.form)
+    if not form.validate_on_submit() or not form.association.data:
+        if not form.association.errors:
+            form.association.errors = [_("Välj det samordningsförbund ansökan ska till.")]
+        return index(form, 422)
+    association = db.session.get(Association, int(form.association.data))
+    application = service.create_application(current_user, association=association)
     return redirect(url_for("wizard.step", app_id=application.id, step_key="project"))
 
 
@@ -128,6 +150,9 @@ def import_json():
                 errors = messages(exc.errors, current_language())
             else:
                 flash(_("Ansökan är importerad."), "success")
+                if application.association_id is None:
+                    flash(_("Inget samordningsförbund här har det namn filen anger. Välj förbund i första steget "
+                            "innan ansökan skickas in."), "warning")
                 return redirect(url_for("applications.show", app_id=application.id))
     status = 422 if errors or form.errors else 200
     return render_template("applications/import.html", form=form, errors=errors), status

@@ -26,10 +26,16 @@ def new_document() -> dict:
     return copy.deepcopy(EMPTY_DOCUMENT)
 
 
-def create_application(owner: User, doc: dict | None = None) -> Application:
-    """A new draft owned by `owner` (from a document, or empty)."""
+def create_application(owner: User, doc: dict | None = None, association=None) -> Application:
+    """A new draft owned by `owner` (from a document, or empty), to `association` when given, else to the
+    association its text names (matched by name ignoring case; none when no association has that name)."""
+    from builder.associations.service import link_association
+
     application = Application(owner_id=owner.id, status="draft")
-    application.set_doc(doc or new_document())
+    doc = doc or new_document()
+    if association is not None:
+        doc = {**doc, "association": association.name}
+    application.set_doc(link_association(application, doc))
     _refresh_total(application)
     db.session.add(application)
     db.session.commit()
@@ -69,7 +75,9 @@ def save_document(application: Application, doc: dict, step: str | None = None,
 
     `validated` is the caller's validation of exactly this document, when it has one (saves a second pass).
     """
-    application.set_doc(doc)
+    from builder.associations.service import link_association
+
+    application.set_doc(link_association(application, doc))
     if step:
         application.mark_visited(step)
     if validated is not None:

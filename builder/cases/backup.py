@@ -47,7 +47,8 @@ def dump_case_handling() -> dict:
     return {
         "counters": [{"association": association(c.association_id), "year": c.year, "last": c.last}
                      for c in db.session.scalars(db.select(CaseCounter))],
-        "cases": [{"application": c.application_id, "number": c.number, "pattern": c.pattern, "year": c.year,
+        "cases": [{"application": c.application_id, "association": association(c.association_id),
+                   "number": c.number, "pattern": c.pattern, "year": c.year,
                    "sequence": c.sequence, "officer": email(c.officer_id), "due_date": _when(c.due_date),
                    "officer_recommendation": c.officer_recommendation, "officer_note": c.officer_note,
                    "first_submitted_at": _when(c.first_submitted_at), "last_submitted_at": _when(c.last_submitted_at),
@@ -67,7 +68,8 @@ def dump_case_handling() -> dict:
 
 
 def home_association_none():
-    """A backup made before associations: its counters and meetings go to the first association."""
+    """A backup made before associations: its counters and meetings go to the first association (one named
+    after the installation's fallback when there is none)."""
     from builder.associations.service import FALLBACK_NAME, ensure_association
     from builder.models import Association
 
@@ -90,8 +92,10 @@ def restore_case_handling(data: dict | None, users: dict, applications: dict) ->
         db.session.add(CaseCounter(association_id=owner.id, year=c["year"], last=c["last"]))
     for c in data["cases"]:
         application = applications[c["application"]]
+        owner = ensure_association(c["association"]) if c.get("association") else association_of(application)
+        application.association_id = owner.id  # a case's application is in the case's association
         db.session.add(Case(
-            application_id=application.id, association_id=association_of(application).id, number=c["number"],
+            application_id=application.id, association_id=owner.id, number=c["number"],
             pattern=c["pattern"],
             year=c["year"], sequence=c["sequence"], officer_id=user_id(c["officer"]), due_date=_day(c["due_date"]),
             officer_recommendation=c["officer_recommendation"], officer_note=c["officer_note"],

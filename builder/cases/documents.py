@@ -90,10 +90,12 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
 
 def agenda_docx(meeting: Meeting, language: str) -> bytes:
     cases = tuple(agenda_case(item, meeting) for item in meeting.items)
-    associations = {item.application.association for item in meeting.items if item.application.association}
+    from builder.models import Association
+
+    association = db.session.get(Association, meeting.association_id)  # the meeting's own association
     value = AgendaMeeting(kind=meeting.kind, date=meeting.date, place=meeting.place,
                           papers_deadline=papers_deadline(meeting),
-                          association=associations.pop() if len(associations) == 1 else "", cases=cases)
+                          association=association.name if association else "", cases=cases)
     return render_agenda_docx(value, language, today=today())
 
 

@@ -112,11 +112,12 @@ def case_panel(application: Application) -> dict:
     if case is not None and staff:
         form = CaseDataForm(formdata=None, officer=str(case.officer_id or ""), due_date=case.due_date,
                             officer_recommendation=case.officer_recommendation, officer_note=case.officer_note)
-        form.officer.choices = service.officer_choices(_("Ingen"))
+        form.officer.choices = service.officer_choices(_("Ingen"), case.association_id)
     items: list[AgendaItem] = []
     if current_user.role in READ_ROLES and case is not None:
         items = list(db.session.scalars(db.select(AgendaItem).join(Meeting).where(
-            AgendaItem.application_id == application.id).order_by(Meeting.date)))
+            AgendaItem.application_id == application.id, Meeting.association_id == case.association_id)
+            .order_by(Meeting.date)))
     events = service.case_events(application.id) if current_user.role in READ_ROLES and case is not None else []
     return {"case": case, "form": form, "staff": staff, "agenda": items, "events": events,
             "in_revision": service.in_revision(application),

@@ -1,12 +1,12 @@
 """Case routes: thin — check who may act, read the form, call the service, render or redirect."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from builder import notify
-from builder.applications.access import get_case_visible
+from builder.applications.access import get_case_visible, my_association_ids
 from builder.docx import DOCX_MIME
 from builder.extensions import db
 from builder.formatting import kr
@@ -40,7 +40,29 @@ def _may_manage() -> None:
 
 
 def _meeting(meeting_id: int) -> Meeting:
-    return db.session.get(Meeting, meeting_id) or abort(404)
+    """The meeting if it is one of the user's associations', else 404."""
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.association_id not in my_association_ids(current_user):
+        abort(404)
+    return meeting
+
+
+def _my_meetings() -> list[Meeting]:
+    return list(db.session.scalars(db.select(Meeting)
+                                   .where(Meeting.association_id.in_(my_association_ids(current_user)))
+                                   .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(200)))
+
+
+def _meeting_form(formdata=None) -> MeetingForm:
+    """The new-meeting form; the association select offers the user's associations (the first chosen)."""
+    from builder.associations.service import associations_of
+
+    form = MeetingForm(formdata=formdata) if formdata is not None else MeetingForm(formdata=None)
+    mine = associations_of(current_user)
+    form.association.choices = select_choices((str(a.id), a.name) for a in mine)
+    if not form.association.data and mine:
+        form.association.data = str(mine[0].id)
+    return form
 
 
 def _item(meeting: Meeting, item_id: int) -> AgendaItem:
@@ -66,8 +88,7 @@ def _document_or_404(attachment: tuple[str, bytes] | None) -> Response:
 @login_required
 def meetings():
     _may_read()
-    listed = db.session.scalars(db.select(Meeting).order_by(Meeting.date.desc(), Meeting.id.desc()).limit(200)).all()
-    return render_template("cases/meetings.html", meetings=listed, form=MeetingForm(formdata=None),
+    return render_template("cases/meetings.html", meetings=_my_meetings(), form=_meeting_form(),
                            may_manage=service.staff(current_user), deadline=service.papers_deadline)
 
 
@@ -75,13 +96,13 @@ def meetings():
 @login_required
 def create_meeting():
     _may_manage()
-    form = MeetingForm()
+    form = _meeting_form(request.form)
     if not form.validate_on_submit():
-        listed = db.session.scalars(db.select(Meeting).order_by(Meeting.date.desc()).limit(200)).all()
-        return render_template("cases/meetings.html", meetings=listed, form=form, may_manage=True,
+        return render_template("cases/meetings.html", meetings=_my_meetings(), form=form, may_manage=True,
                                deadline=service.papers_deadline), 422
     assert form.date.date is not None  # required: validation filled it
-    meeting = service.create_meeting(form.kind.data, form.date.date, form.place.data, current_user)
+    meeting = service.create_meeting(form.kind.data, form.date.date, form.place.data, current_user,
+                                     int(form.association.data))
     flash(_("Mötet är skapat."), "success")
     return redirect(url_for("cases.meeting", meeting_id=meeting.id))
 
@@ -237,7 +258,7 @@ def update_case(app_id: int):
     _may_manage()
     case = service.case_of(application.id) or abort(404)
     form = CaseDataForm()
-    form.officer.choices = service.officer_choices(_("Ingen"))
+    form.officer.choices = service.officer_choices(_("Ingen"), case.association_id)
     if not form.validate_on_submit():
         for field_errors in form.errors.values():
             for message in field_errors:

@@ -125,24 +125,32 @@ def staff(user) -> bool:
     return getattr(user, "role", None) in STAFF_ROLES
 
 
-def officers() -> list[User]:
-    """Active staff who can be assigned a case."""
-    return list(db.session.scalars(sa.select(User).where(User.role.in_(STAFF_ROLES), User.active.is_(True))
+def officers(association_ids) -> list[User]:
+    """Active staff who can be assigned a case: reviewers and admins of the given associations."""
+    from builder.models import AssociationMember
+
+    ids = list(association_ids)
+    if not ids:
+        return []
+    members = sa.select(AssociationMember.user_id).where(AssociationMember.association_id.in_(ids))
+    return list(db.session.scalars(sa.select(User).where(User.role.in_(STAFF_ROLES), User.active.is_(True),
+                                                         User.id.in_(members))
                                    .order_by(User.name, User.email)))
 
 
-def officer_choices(none_label: str) -> list:
+def officer_choices(none_label: str, association_id: int) -> list:
     """The officer select's options: "Name (address)", so two colleagues with the same name are told apart."""
     from forms.base import select_choices
 
-    people = [(str(u.id), f"{u.name.strip()} ({u.email})" if u.name.strip() else u.email) for u in officers()]
+    people = [(str(u.id), f"{u.name.strip()} ({u.email})" if u.name.strip() else u.email)
+              for u in officers([association_id])]
     return select_choices([("", none_label), *people])
 
 
 def update_case_data(case: Case, officer_id: int | None, due_date: date | None, recommendation: str,
                      note: str, user: User | None = None) -> None:
     """Assigned officer, due date and the officer's own recommendation (one transaction)."""
-    if officer_id is not None and officer_id not in {u.id for u in officers()}:
+    if officer_id is not None and officer_id not in {u.id for u in officers([case.association_id])}:
         raise CaseError("officer")
     case.officer_id = officer_id
     case.due_date = due_date
@@ -156,11 +164,12 @@ def update_case_data(case: Case, officer_id: int | None, due_date: date | None, 
 
 # --- meetings -------------------------------------------------------------------------------------
 
-def create_meeting(kind: str, day: date, place: str, user: User) -> Meeting:
+def create_meeting(kind: str, day: date, place: str, user: User, association_id: int | None = None) -> Meeting:
+    """A meeting of `association_id` (default: the user's first association)."""
     from builder.associations.service import home_association
 
     meeting = Meeting(kind=kind, date=day, place=place.strip(), created_by_id=user.id,
-                      association_id=home_association(user).id)
+                      association_id=association_id if association_id is not None else home_association(user).id)
     db.session.add(meeting)
     db.session.commit()
     return meeting
@@ -172,17 +181,23 @@ def papers_deadline(meeting: Meeting) -> date:
 
 
 def agenda_candidates(meeting: Meeting) -> list[tuple[Application, Case]]:
-    """Submitted cases not yet on this meeting's agenda, by diarienummer."""
+    """Submitted cases of the meeting's association not yet on its agenda, by diarienummer."""
     on_agenda = {item.application_id for item in meeting.items}
     rows = db.session.execute(sa.select(Application, Case).join(Case, Case.application_id == Application.id)
-                              .where(Application.status == "submitted").order_by(Case.year, Case.sequence))
+                              .where(Application.status == "submitted",
+                                     Application.association_id == meeting.association_id,
+                                     Case.association_id == meeting.association_id)
+                              .order_by(Case.year, Case.sequence))
     return [(a, c) for a, c in rows if a.id not in on_agenda]
 
 
 def add_to_agenda(meeting: Meeting, application: Application, user: User | None = None) -> list[str]:
     """Put a submitted case on the agenda; returns warning keys ("late" when the papers are already due)."""
-    if application.status != "submitted" or case_of(application.id) is None:
+    case = case_of(application.id)
+    if application.status != "submitted" or case is None:
         raise CaseError("not_submitted")
+    if application.association_id != meeting.association_id or case.association_id != meeting.association_id:
+        raise CaseError("other_association")  # a meeting takes only its own association's cases
     if any(item.application_id == application.id for item in meeting.items):
         raise CaseError("already")
     position = max((item.position for item in meeting.items), default=0) + 1

@@ -17,7 +17,7 @@ from .models import PeriodReport
 def after_report_event(report: PeriodReport, action: str, actor: User, comment: str = "") -> int:
     try:
         application = report.application
-        recipients = reviewers() if action == "submit" else members(application)
+        recipients = reviewers(application) if action == "submit" else members(application)
         context: dict[str, Any] = {
             "action": action, "title": application.title or "–", "kind": report.kind, "year": report.year,
             "period_end": report.period_end, "who": actor.display_name, "comment": comment.strip(),

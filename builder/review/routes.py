@@ -218,8 +218,12 @@ def review_list():
     rows = _filtered_rows()
     page = page_of(rows, request.args.get("page", ""), current_app.config["REVIEW_PAGE_SIZE"])
     staff_statuses = [s for s in STATUSES if s != "draft"]  # drafts are never staff's: the filter would stay empty
+    from builder.applications.access import my_association_ids
+    from builder.associations.service import associations_of
+
     return render_template("review/list.html", rows=page.rows, page=page, statuses=staff_statuses, args=request.args,
-                           officers=officers())
+                           officers=officers(my_association_ids(current_user)),
+                           associations=associations_of(current_user))
 
 
 @bp.get("/review/export.csv")

@@ -103,7 +103,7 @@ def start_extension(application: Application, user: User, kind: str = "extension
     doc = copy.deepcopy(application.versions[-1].doc if application.versions else application.doc)
     doc["kind"] = kind
     doc["budget"]["baseline"] = approved_baseline(application)
-    draft = create_application(user, doc)
+    draft = create_application(user, doc, association=application.association_ref)  # the same association
     draft.parent_id = application.id
     db.session.commit()
     return draft

@@ -54,7 +54,8 @@ def project_data(doc: dict) -> dict:
 def project_apply(form, doc: dict) -> None:
     doc["title"] = _text(form, "title")
     doc["kind"] = form.kind.data
-    doc["association"] = _text(form, "association")
+    chosen = str(form.association.data or "")
+    doc["association"] = next((str(c.label) for c in form.association.choices if chosen and str(c.value) == chosen), "")
     doc["period"] = {"start": form.period_start.date.isoformat(), "end": form.period_end.date.isoformat()}
 
 

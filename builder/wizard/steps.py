@@ -76,6 +76,30 @@ def _prepare_parties(form, doc: dict) -> None:
     form.process_owner.choices = select_choices([("", _l("– välj part –"))] + [(n, n) for n in names])
 
 
+def prepare_association(field, doc: dict | None = None) -> None:
+    """The association select: the active associations (and the one the draft names, if no longer active).
+    A name in the field (the stored document's text, or posted by a script) becomes that association's id."""
+    from builder.associations.service import active_associations, matching
+
+    listed = active_associations()
+    named = matching(str((doc or {}).get("association") or ""))
+    if named is not None and named.id not in {a.id for a in listed}:
+        listed.append(named)
+    field.choices = select_choices([("", _l("– välj samordningsförbund –"))]
+                                   + [(str(a.id), a.name) for a in listed])
+    value = str(field.data or "").strip()
+    if value and not (value.isascii() and value.isdigit()):
+        found = matching(value)
+        field.data = str(found.id) if found is not None else value
+
+
+def _prepare_project(form, doc: dict) -> None:
+    prepare_association(form.association, doc)
+    if not form.association.data and (doc.get("title") or doc.get("period")):
+        # submission needs an association (readiness.submission_gaps): say so where it is chosen
+        form.association.description = _l("Välj samordningsförbund: ansökan kan inte skickas in utan.")
+
+
 def _prepare_budget(form, doc: dict) -> None:
     set_party_choices(form, doc)
     fit_amount_columns(form, doc)
@@ -118,7 +142,8 @@ def _text_step(key: str, title, form) -> Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("project", _l("Projekt"), wf.ProjectForm, mapping.project_data, mapping.project_apply),
+    Step("project", _l("Projekt"), wf.ProjectForm, mapping.project_data, mapping.project_apply,
+         prepare=_prepare_project),
     Step("parties", _l("Parter"), wf.PartiesForm, mapping.parties_data, mapping.parties_apply,
          prepare=_prepare_parties, check=field_checks.check_process_owner, renames=mapping.party_renames),
     _text_step("background", _l("Bakgrund och behov"), wf.BackgroundForm),

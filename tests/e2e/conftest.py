@@ -51,6 +51,11 @@ def server(tmp_path_factory):
     with app.app_context():
         db.create_all()
         seed_presets()
+        from builder.associations.service import ensure_association
+        from tests.helpers import TEST_ASSOCIATION
+
+        ensure_association(TEST_ASSOCIATION)  # the one association: "Ny ansökan" has it chosen beforehand
+        db.session.commit()
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
     thread.start()

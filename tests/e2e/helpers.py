@@ -5,7 +5,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.helpers import PASSWORD
+from tests.helpers import PASSWORD, TEST_ASSOCIATION
 
 SHOTS = Path(__file__).resolve().parents[2] / "instance" / "e2e-shots"
 _counter = itertools.count(1)
@@ -22,7 +22,11 @@ class Server:
 
         email = f"{role}{next(_counter)}@e2e.se"
         with self.app.app_context():
-            create_user(email, PASSWORD, role, role.title())
+            user = create_user(email, PASSWORD, role, role.title())
+            if role != "applicant":  # staff work for the example's association (see conftest's server)
+                from builder.associations.service import add_member, ensure_association
+
+                add_member(ensure_association(TEST_ASSOCIATION), user)
         return email
 
     def application(self, owner_email: str, doc: dict | None = None, status: str = "draft") -> int:

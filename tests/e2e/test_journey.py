@@ -100,7 +100,7 @@ def test_project_lead_journey(page, server):
     # 1 Project
     page.get_by_label("Projektets namn").fill("Hela Familjen – utökning")
     page.get_by_label("Typ av ansökan").select_option("extension")
-    page.get_by_label("Samordningsförbund").fill("Samordningsförbundet Skåne Nordost")
+    page.get_by_label("Samordningsförbund").select_option(label="Samordningsförbundet Skåne Nordost")
     page.get_by_label("Startdatum").fill("2017-06-01")
     page.get_by_label("Slutdatum").fill("2019-05-31")
     shot(page, "journey-01-project")
@@ -220,7 +220,7 @@ def test_enter_in_a_field_saves_and_stays_on_the_step(page, server):
     page.get_by_label("Projektets namn").fill("Enter-projektet")
     page.get_by_label("Startdatum").fill("2017-06-01")
     page.get_by_label("Slutdatum").fill("2019-05-31")
-    page.get_by_label("Samordningsförbund").press("Enter")
+    page.get_by_label("Slutdatum").press("Enter")  # a text field (the association is a select)
     page.wait_for_load_state()
     assert page.url.endswith(f"/applications/{app_id}/steps/project")
     assert server.stored(app_id)[1]["title"] == "Enter-projektet"

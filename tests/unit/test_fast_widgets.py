@@ -12,9 +12,16 @@ SAMPLE = Path(__file__).resolve().parents[2] / "builder" / "sample" / "hela-fami
 @pytest.fixture(scope="module")
 def app():
     from builder import create_app
+    from builder.associations.service import ensure_association
+    from builder.extensions import db
 
-    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x",
-                       "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x",
+                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    with app.app_context():  # the project step offers the associations: the example's is one
+        db.create_all()
+        ensure_association("Samordningsförbundet Skåne Nordost")
+        db.session.commit()
+    return app
 
 
 @pytest.mark.parametrize("step_key", ["project", "parties", "background", "goals", "timeline", "organisation",

@@ -82,8 +82,22 @@ def test_admin_pages_hidden_from_others(client, login_as):
     assert client.get("/admin/presets").status_code == 404
 
 
-def test_admin_edits_presets(client, app, login_as):
+def _platform_admin(app, login_as):
+    """The presets are the installation's: its platform administrators edit them."""
+    user_id, _email = login_as("admin")
+    with app.app_context():
+        db.session.get(User, user_id).platform_admin = True
+        db.session.commit()
+
+
+def test_an_associations_admin_does_not_edit_the_installations_presets(client, login_as):
     login_as("admin")
+    assert client.get("/admin/presets").status_code == 404
+    assert client.post("/admin/presets", data={"label": "X", "rate": "1 %"}).status_code == 404
+
+
+def test_admin_edits_presets(client, app, login_as):
+    _platform_admin(app, login_as)
     response = client.post("/admin/presets", data={"label": "Kommun 2024", "rate": "44,53 %", "source": "SKR"})
     assert response.status_code == 302
     with app.app_context():
@@ -98,7 +112,7 @@ def test_admin_edits_presets(client, app, login_as):
 
 
 def test_admin_sets_a_party_kinds_default_with_year_and_source(client, app, login_as):
-    login_as("admin")
+    _platform_admin(app, login_as)
     response = client.post("/admin/presets", data={"label": "Kommun 2025", "rate": "45,1 %", "source": "SKR 2025",
                                                    "year": "2025", "party_kind": "municipality"})
     assert response.status_code == 302
@@ -129,7 +143,9 @@ def test_demo_data_command_is_idempotent(app):
     assert runner.invoke(args=["demo-data"]).exit_code == 0
     assert "already there" in runner.invoke(args=["demo-data"]).output
     with app.app_context():
-        assert db.session.scalar(db.select(db.func.count(User.id))) == 4
+        from builder.demo import DEMO_ACCOUNTS
+
+        assert db.session.scalar(db.select(db.func.count(User.id))) == len(DEMO_ACCOUNTS) == 5
 
 
 def test_demo_logins_shown_only_in_demo_mode(app_factory):

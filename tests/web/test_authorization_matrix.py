@@ -76,7 +76,7 @@ MATRIX = [
     ("GET", "/applications/{id}/agreement.docx", "approved", None, (LOGIN, 200, 200, 404, 200, 200, 200)),
     ("GET", "/applications/{id}/agreement.docx", "submitted", None, (LOGIN, 404, 404, 404, 404, 404, 404)),
     ("GET", "/admin/users", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
-    ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 200)),
+    ("GET", "/admin/presets", "draft", None, (LOGIN, 404, 404, 404, 404, 404, 404)),  # platform admins' only
 ]
 
 
@@ -128,10 +128,9 @@ def _case_records(app, app_id: int, path: str) -> dict:
         return {}
     from datetime import date
 
+    from builder.associations.service import association_of
     from builder.cases.models import AgendaItem, Case, Meeting
     from builder.extensions import db
-
-    from builder.associations.service import association_of
     from builder.models import Application
 
     with app.app_context():
@@ -144,3 +143,228 @@ def _case_records(app, app_id: int, path: str) -> dict:
         db.session.add(meeting)
         db.session.commit()
         return {"meeting": meeting.id, "item": meeting.items[0].id}
+
+
+# --- Two associations on one installation -------------------------------------------------------------
+# The acting staff member (reviewer, finance, admin) works for association A; the application, its case,
+# versions, comments, invitation and meetings belong to association B. Every route that names an object
+# answers 404 (403 where a role check comes before the object is looked up, as in MATRIX above) and
+# changes nothing. {id} application, {meeting}/{item} B's meeting and agenda item, {comment} a comment,
+# {invitation} an invitation, {user} the co-applicant, {association} association B.
+ROLES_A = ("reviewer", "finance", "admin")
+NOT_FOUND = (404, 404, 404)
+DECISION_DATA = {"decision_date": "2026-05-15", "decision_body": "Styrelsen", "approved_total": "1", "version": "1"}
+TENANT_MATRIX = [
+    ("GET", "/applications/{id}", "submitted", None, NOT_FOUND),
+    ("GET", "/applications/{id}", "approved", None, NOT_FOUND),
+    *[("POST", f"/applications/{{id}}/actions/{action}", "submitted", DECISION_DATA, NOT_FOUND)
+      for action in ("request_changes", "approve", "reject", "withdraw", "submit", "revise")],
+    ("GET", "/applications/{id}/agreement.docx", "approved", None, NOT_FOUND),
+    ("POST", "/applications/{id}/case", "submitted", {"officer": "", "officer_recommendation": "grant"}, NOT_FOUND),
+    ("POST", "/applications/{id}/collaborators/{user}/remove", "submitted", {}, NOT_FOUND),
+    ("POST", "/applications/{id}/comments", "submitted", {"target": "general", "body": "Från A"}, NOT_FOUND),
+    ("POST", "/applications/{id}/comments/{comment}/resolve", "submitted", {}, NOT_FOUND),
+    ("GET", "/applications/{id}/compare", "submitted", None, NOT_FOUND),
+    ("POST", "/applications/{id}/copy", "approved", {}, (404, 404, 404)),
+    ("GET", "/applications/{id}/decision-letter.docx", "approved", None, NOT_FOUND),
+    ("GET", "/applications/{id}/delete", "submitted", None, NOT_FOUND),
+    ("POST", "/applications/{id}/delete", "submitted", {}, NOT_FOUND),
+    ("GET", "/applications/{id}/export.docx", "approved", None, NOT_FOUND),
+    ("GET", "/applications/{id}/export.json", "approved", None, NOT_FOUND),
+    ("GET", "/applications/{id}/export.xlsx", "approved", None, NOT_FOUND),
+    ("POST", "/applications/{id}/extension", "approved", {"kind": "extension"}, NOT_FOUND),
+    ("POST", "/applications/{id}/invitations/{invitation}/cancel", "submitted", {}, NOT_FOUND),
+    ("POST", "/applications/{id}/invite", "submitted", {"email": "nobody@example.se"}, NOT_FOUND),
+    ("GET", "/applications/{id}/steps/project", "submitted", None, NOT_FOUND),
+    ("GET", "/applications/{id}/steps/review", "approved", None, NOT_FOUND),
+    ("POST", "/applications/{id}/steps/timeline", "approved", {"timeline": "x", "save": "1"}, NOT_FOUND),
+    ("POST", "/applications/{id}/steps/timeline/autosave", "approved", {"timeline": "x"}, NOT_FOUND),
+    ("POST", "/applications/{id}/steps/budget/preview", "submitted", {}, NOT_FOUND),
+    ("POST", "/applications/{id}/steps/goals/preview", "submitted", {}, NOT_FOUND),
+    ("GET", "/applications/{id}/versions/1", "submitted", None, NOT_FOUND),
+    ("GET", "/applications/{id}/versions/1/export.docx", "submitted", None, NOT_FOUND),
+    ("GET", "/applications/{id}/versions/1/export.json", "submitted", None, NOT_FOUND),
+    ("GET", "/applications/{id}/withdraw", "submitted", None, NOT_FOUND),
+    ("GET", "/meetings/{meeting}", "submitted", None, NOT_FOUND),
+    ("GET", "/meetings/{meeting}/kallelse.docx", "submitted", None, NOT_FOUND),
+    ("POST", "/meetings/{meeting}/agenda", "submitted", {"application_id": "{id}"}, (404, 403, 404)),
+    ("POST", "/meetings/{meeting}/agenda/{item}/recommendation", "submitted",
+     {"recommendation": "grant", "note": "A"}, (404, 403, 404)),
+    ("POST", "/meetings/{meeting}/agenda/{item}/decision", "submitted", {}, (404, 403, 404)),
+    ("POST", "/meetings/{meeting}/agenda/{item}/remove", "submitted", {}, (404, 403, 404)),
+    ("GET", "/associations/{association}", "submitted", None, NOT_FOUND),
+    ("POST", "/associations/{association}", "submitted",
+     {"name": "Kapat", "orgnr": "222000-1008", "reporting_periods": "12-31"}, NOT_FOUND),
+    ("POST", "/associations/{association}/frames", "submitted", {"year": "2030", "amount": "1"}, NOT_FOUND),
+    ("POST", "/associations/{association}/frames/2026/delete", "submitted", {}, NOT_FOUND),
+    ("POST", "/associations/{association}/members", "submitted", {"email": "{self}", "role": "admin"}, NOT_FOUND),
+    ("POST", "/associations/{association}/members/{b_reviewer}/remove", "submitted", {}, NOT_FOUND),
+]
+# Routes that name no association's object: public pages, the account's own pages, lists (checked for their
+# content below), creating one's own things. A token in the URL is the capability (invitations, reset).
+NO_OBJECT = {
+    ("GET", "/"), ("GET", "/healthz"), ("GET", "/hjalp"), ("GET", "/personuppgifter"), ("GET", "/tillganglighet"),
+    ("GET", "/static/*"), ("POST", "/language"), ("GET", "/login"), ("POST", "/login"), ("POST", "/logout"),
+    ("GET", "/register"), ("POST", "/register"), ("GET", "/password/forgot"), ("POST", "/password/forgot"),
+    ("GET", "/password/reset/*"), ("POST", "/password/reset/*"), ("GET", "/invitations/*"),
+    ("POST", "/invitations/*/*"), ("GET", "/check-docx"), ("POST", "/check-docx"), ("POST", "/check-docx/draft"),
+    ("GET", "/applications"), ("POST", "/applications/new"), ("GET", "/applications/import"),
+    ("POST", "/applications/import"), ("GET", "/review"), ("GET", "/review/export.csv"), ("GET", "/meetings"),
+    ("POST", "/meetings"), ("GET", "/admin/users"), ("POST", "/admin/users"), ("GET", "/admin/presets"),
+    ("POST", "/admin/presets"), ("POST", "/admin/presets/*/delete"), ("GET", "/associations"),
+    ("POST", "/associations"),
+}
+
+
+def _shape(path: str) -> str:
+    """A route or a matrix path with every variable part as *: "/applications/<int:app_id>" → "/applications/*"."""
+    import re
+
+    return re.sub(r"<[^>]+>|\{[^}]+\}|(?<=/)[0-9]+(?=/|$)", "*", path)
+
+
+def test_every_route_is_classified(app):
+    """A new route fails here until it is in TENANT_MATRIX (it names an object) or in NO_OBJECT."""
+    classified = {(m, _shape(p)) for m, p, *_rest in TENANT_MATRIX} | {(m, _shape(p)) for m, p in NO_OBJECT}
+    # the wizard's step routes are one rule each ("<step_key>"), the matrix names concrete steps
+    classified |= {(m, "/applications/*/steps/*") for m in ("GET", "POST")} | {
+        ("POST", "/applications/*/steps/*/autosave"), ("POST", "/applications/*/actions/*")}
+    missing = sorted({(method, _shape(rule.rule)) for rule in app.url_map.iter_rules()
+                      for method in rule.methods & {"GET", "POST"}} - classified)
+    assert not missing, f"routes not classified for the association test: {missing}"
+
+
+@pytest.fixture
+def two_associations(app, make_user, make_application, hela_doc):
+    """Association A's staff; association B's staff, application (with a version, case, comment, invitation,
+    co-applicant, meetings) and settings; returns (people, build(status) → ids)."""
+    from builder.applications.service import invite
+    from builder.associations.service import add_member, ensure_association, set_frame
+    from builder.extensions import db
+    from builder.models import Application, Comment, Invitation, User
+    from builder.review.service import snapshot
+    from tests.helpers import TEST_ASSOCIATION
+
+    with app.app_context():
+        ensure_association("Förbundet A")
+        db.session.commit()
+    people = {f"a_{role}": make_user(role, association="Förbundet A") for role in ROLES_A}
+    people |= {f"b_{role}": make_user(role) for role in ROLES_A}  # B = TEST_ASSOCIATION, the example's
+    people["owner"], people["co"] = make_user("applicant"), make_user("applicant")
+    with app.app_context():
+        b = ensure_association(TEST_ASSOCIATION)
+        set_frame(b, 2026, 5_000_000)
+        b_id = b.id
+        add_member(b, db.session.get(User, people["b_reviewer"][0]))
+
+    def build(status: str) -> dict:
+        doc = {**hela_doc, "title": "Hemliga B-projektet"}
+        app_id = make_application(people["owner"][0], doc, status=status)
+        with app.app_context():
+            application = db.session.get(Application, app_id)
+            assert application.association_id == b_id
+            invite(application, people["co"][1])
+            owner = db.session.get(User, people["owner"][0])
+            snapshot(application, owner)
+            db.session.add(Comment(application_id=app_id, user_id=people["b_reviewer"][0], target="general",
+                                   body="B:s fråga", version_id=application.versions[-1].id))
+            db.session.add(Invitation(application_id=app_id, email="inbjuden@example.se",
+                                      invited_by_id=owner.id))
+            db.session.commit()
+            comment = db.session.scalar(db.select(Comment.id).where(Comment.application_id == app_id))
+            invitation = db.session.scalar(db.select(Invitation.id).where(Invitation.application_id == app_id))
+        records = _case_records(app, app_id, "/case {meeting}")
+        return {"id": app_id, "comment": comment, "invitation": invitation, "user": people["co"][0],
+                "association": b_id, "b_reviewer": people["b_reviewer"][0], **records}
+
+    return people, build
+
+
+def _state(app, ids: dict) -> tuple:
+    """Everything a request could change about B's objects (and the number of applications and meetings)."""
+    from builder.cases.models import AgendaItem, Case, CaseEvent, Meeting
+    from builder.extensions import db
+    from builder.models import (
+        Application,
+        Association,
+        AssociationMember,
+        BudgetFrame,
+        Collaborator,
+        Comment,
+        Invitation,
+        Transition,
+    )
+
+    def rows(model, *where):
+        return sorted(tuple(str(getattr(r, c.key)) for c in model.__table__.columns)
+                      for r in db.session.scalars(db.select(model).where(*where)))
+
+    with app.app_context():
+        app_id, association_id = ids["id"], ids["association"]
+        return (rows(Application, Application.id == app_id), rows(Comment, Comment.application_id == app_id),
+                rows(Transition, Transition.application_id == app_id),
+                rows(Collaborator, Collaborator.application_id == app_id),
+                rows(Invitation, Invitation.application_id == app_id), rows(Case, Case.application_id == app_id),
+                rows(CaseEvent, CaseEvent.application_id == app_id), rows(AgendaItem),
+                rows(Association, Association.id == association_id),
+                rows(AssociationMember, AssociationMember.association_id == association_id),
+                rows(BudgetFrame, BudgetFrame.association_id == association_id),
+                db.session.scalar(db.select(db.func.count(Application.id))),
+                db.session.scalar(db.select(db.func.count(Meeting.id))))
+
+
+@pytest.mark.parametrize("method,path,status,data,expected", TENANT_MATRIX,
+                         ids=[f"{m} {p} [{s}]" for m, p, s, _d, _e in TENANT_MATRIX])
+def test_staff_of_another_association_see_and_touch_nothing(app, two_associations, method, path, status, data,
+                                                            expected):
+    people, build = two_associations
+    for role, want in zip(ROLES_A, expected, strict=True):
+        client = app.test_client()
+        person = people[f"a_{role}"]
+        login(client, person[1], person[2])
+        ids = build(status)
+        url = path.format(**ids)
+        posted = {k: v.format(**ids, self=person[1]) if isinstance(v, str) else v for k, v in (data or {}).items()}
+        before = _state(app, ids)
+        response = client.get(url) if method == "GET" else client.post(url, data=posted)
+        assert response.status_code == want, (role, method, url, response.status_code)
+        assert "Hemliga B-projektet" not in response.get_data(as_text=True), (role, url)
+        assert _state(app, ids) == before, (role, method, url)
+
+
+def test_staff_of_the_same_association_do_see_it(app, two_associations):
+    """The control: B's own staff reach the same objects (so the 404s above are about the association)."""
+    people, build = two_associations
+    ids = build("approved")
+    for role in ROLES_A:
+        client = app.test_client()
+        login(client, people[f"b_{role}"][1], people[f"b_{role}"][2])
+        for url in (f"/applications/{ids['id']}", f"/meetings/{ids['meeting']}",
+                    f"/associations/{ids['association']}", f"/applications/{ids['id']}/export.docx"):
+            assert client.get(url).status_code == 200, (role, url)
+        assert "Hemliga B-projektet" in client.get("/review").text
+
+
+LIST_PAGES = ("/applications", "/review", "/review/export.csv", "/review?association=Samordningsf%C3%B6rbundet",
+              "/meetings", "/admin/users", "/associations", "/check-docx")
+
+
+def test_lists_of_another_association_hold_nothing_of_b(app, two_associations):
+    """Association A's staff: no title, meeting place, staff name or address, or name of association B."""
+    from tests.helpers import TEST_ASSOCIATION
+
+    people, build = two_associations
+    for status in ("submitted", "approved"):
+        build(status)
+    secrets = ["Hemliga B-projektet", "Kansliet", TEST_ASSOCIATION, *(people[f"b_{r}"][1] for r in ROLES_A)]
+    for role in ROLES_A:
+        client = app.test_client()
+        login(client, people[f"a_{role}"][1], people[f"a_{role}"][2])
+        for url in LIST_PAGES:
+            response = client.get(url)
+            assert response.status_code in (200, 404), (role, url, response.status_code)
+            text = response.get_data(as_text=True)
+            for secret in secrets:
+                if url == "/applications" and secret == TEST_ASSOCIATION:
+                    continue  # "Ny ansökan" offers every active association, as it does to applicants
+                assert secret not in text, (role, url, secret)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from builder.extensions import db
+from tests.helpers import TEST_ASSOCIATION
 from tests.web.cases_support import sample_doc
 
 
@@ -20,6 +21,9 @@ def test_case_handling_survives_backup_and_restore(app_factory):
     with source.app_context():
         owner = create_user("agare@example.se", "correct horse battery", "applicant")
         officer = create_user("handlaggare@example.se", "correct horse battery", "reviewer", "Hanna")
+        from builder.associations.service import add_member, ensure_association
+
+        add_member(ensure_association(TEST_ASSOCIATION), officer)  # the case's association's officer
         application = create_application(owner, sample_doc())
         apply_transition(application, "submit", owner)
         case = service.case_of(application.id)

@@ -108,6 +108,11 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 def test_bidi_controls_are_removed_from_posted_text(client, app, login_as, make_application):
     user_id, _ = login_as("applicant")
     app_id = make_application(user_id)
+    with app.app_context():  # the association chosen by its name (a script may post the name, not the id)
+        from builder.associations.service import ensure_association
+
+        ensure_association("Förbundet")
+        db.session.commit()
     response = client.post(f"/applications/{app_id}/steps/project", data=with_base(client, app_id, {
         "title": f"Hela {BIDI}Familjen", "kind": "new", "association": "Förbundet\u202e",
         "period_start": "2017-06-01", "period_end": "2019-05-31", "next": "1"}))

@@ -11,7 +11,7 @@ import pytest
 
 from builder.extensions import db
 from builder.models import Application, Collaborator, User
-from tests.helpers import login
+from tests.helpers import TEST_ASSOCIATION, login
 
 DECISION = {"decision_date": "2017-05-15", "decision_body": "Förbundsstyrelsen"}
 
@@ -262,7 +262,10 @@ def test_reviewer_list_is_paged(app_factory, make_user, hela_doc):
 
     with app.app_context():
         owner = create_user("owner@example.se", "correct horse battery")
-        create_user("rev@example.se", "correct horse battery", "reviewer")
+        reviewer = create_user("rev@example.se", "correct horse battery", "reviewer")
+        from builder.associations.service import add_member, ensure_association
+
+        add_member(ensure_association(TEST_ASSOCIATION), reviewer)
         for i in range(5):
             doc = copy.deepcopy(hela_doc)
             doc["title"] = f"Projekt nummer {i}"
