@@ -328,3 +328,19 @@ def test_follow_up_routes_by_role(app, client, people, approved, make_user, meth
         body = None if data is None else {"lock_version": lock(app, report_id), **data}
         response = client.get(url) if method == "GET" else client.post(url, data=body)
         assert response.status_code == want, (role, url, response.status_code)
+
+
+def test_staff_of_another_association_see_nothing(app, client, people, approved, make_user):
+    as_(client, people["applicant"])
+    report_id = open_report(client, approved, AUGUST)
+    _save(client, app, approved, report_id, _fields(_all_rows()), action="submit")
+    outsider = make_user("reviewer", association="Annat samordningsförbund")
+    as_(client, outsider)
+    for path in (f"/applications/{approved}/followup", f"/applications/{approved}/reports/{report_id}",
+                 f"/applications/{approved}/reports/{report_id}/report.docx"):
+        assert client.get(path).status_code == 404, path
+    assert client.post(f"/applications/{approved}/reports/{report_id}/approve",
+                       data={"lock_version": lock(app, report_id)}).status_code == 404
+    assert f"/reports/{report_id}" not in client.get("/reports").text
+    as_(client, people["reviewer"])
+    assert f"/reports/{report_id}" in client.get("/reports").text
