@@ -344,3 +344,31 @@ def test_staff_of_another_association_see_nothing(app, client, people, approved,
     assert f"/reports/{report_id}" not in client.get("/reports").text
     as_(client, people["reviewer"])
     assert f"/reports/{report_id}" in client.get("/reports").text
+
+
+HOSTILE = ["\x00", "1\x002", "NaN", "Infinity", "1e9", "١٠٠", "１２", "--5", "9" * 5000, "1 000 000 000 000",
+           "<script>alert(1)</script>", "' OR 1=1 --", "−0", " ", "0,0", "12.5"]
+
+
+def test_hostile_input_is_refused_at_the_fields_never_a_500(app, client, people, approved):
+    as_(client, people["applicant"])
+    report_id = open_report(client, approved, AUGUST)
+    for value in HOSTILE:
+        data = _fields({k: value for k in KEYS}, {k: value for k in KEYS}, started_women=value, ongoing_men=value,
+                       **{"answer-progress": value * 2, "answer-changes": "\x00" + "å" * 10})
+        response = _save(client, app, approved, report_id, data)
+        assert response.status_code == 303, value
+        page = client.get(response.location)
+        assert page.status_code == 200 and "<script>alert(1)</script>" not in page.text, value
+    for lock_text in ("", "x", "9" * 30, "-1", "١"):
+        response = client.post(f"/applications/{approved}/reports/{report_id}",
+                               data={"lock_version": lock_text, **_fields({"staff:0": "1"})})
+        assert response.status_code == 409, lock_text
+    for period_end in ("", "x" * 500, "2017-02-30", "2017-08-31T00:00"):
+        response = client.post(f"/applications/{approved}/followup/reports", data={"period_end": period_end})
+        assert response.status_code in (303, 404), period_end
+    response = client.post(f"/applications/{approved}/reports/{report_id}/comments", data={"body": "x" * 20_000})
+    assert response.status_code == 303
+    with app.app_context():
+        report = db.session.get(PeriodReport, report_id)
+        assert report.comments == [] and "\x00" not in (report.answers + (report.typed_input or ""))
