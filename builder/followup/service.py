@@ -22,6 +22,7 @@ from .figures import (
     Participants,
     ReportDocument,
     ReportFigures,
+    actual_participants,
     budget_rows,
     report_figures,
 )
@@ -105,6 +106,11 @@ class YearLine:
     budget: int
     outcome: int  # of the submitted and approved reports
     planned: int | None
+    participants: dict[str, int]  # by sex: ongoing from the year before + started in the year (counted reports)
+
+    @property
+    def participants_total(self) -> int:
+        return sum(self.participants.values())
 
 
 def overview(application: Application) -> tuple[list[PeriodLine], list[YearLine]]:
@@ -118,8 +124,9 @@ def overview(application: Application) -> tuple[list[PeriodLine], list[YearLine]
             outcome[report.year] = outcome.get(report.year, 0) + sum(r.amount for r in report.rows)
     years = sorted({line.period.year for line in lines})
     planned = planned_participants(application.id)
-    year_lines = [YearLine(y, sum(r.yearly.get(str(y), 0) for r in rows), outcome.get(y, 0), planned.get(y))
-                  for y in years]
+    counted = [(r.period_end, participants_of(r)) for r in reports.values() if r.status in COUNTED]
+    year_lines = [YearLine(y, sum(r.yearly.get(str(y), 0) for r in rows), outcome.get(y, 0), planned.get(y),
+                           actual_participants(counted, y)) for y in years]
     return lines, year_lines
 
 

@@ -124,3 +124,18 @@ def test_a_report_opens_once_its_period_has_begun():
     period = Period(date(2026, 5, 1), date(2026, 8, 31), "delar")
     assert not may_open(period, date(2026, 4, 30))
     assert may_open(period, date(2026, 5, 1)) and may_open(period, date(2027, 1, 1))
+
+
+def test_a_years_participants_carry_the_ongoing_of_the_year_before():
+    from builder.followup.figures import Participants, actual_participants
+
+    def counts(**values):
+        return Participants({tuple(k.split("_")): v for k, v in values.items()})
+
+    reports = [(date(2017, 8, 31), counts(started_women=3, ongoing_women=3)),
+               (date(2017, 12, 31), counts(started_women=2, started_men=1, ongoing_women=4, ongoing_men=1)),
+               (date(2018, 4, 30), counts(started_men=2, started_other=1, ongoing_men=3))]
+    assert actual_participants(reports, 2017) == {"women": 5, "men": 1, "other": 0}
+    assert actual_participants(reports, 2018) == {"women": 4, "men": 3, "other": 1}  # 4 + 1 ongoing, then started
+    assert actual_participants(reports, 2019) == {"women": 0, "men": 3, "other": 0}
+    assert actual_participants([], 2020) == {"women": 0, "men": 0, "other": 0}

@@ -141,7 +141,8 @@ def test_submit_review_request_changes_and_approve(app, client, people, approved
     as_(client, people["applicant"])
     page = client.get(f"/applications/{approved}/reports/{report_id}").text
     assert "Lönerna saknar underlag." in page and "Bifoga huvudbok" in page and "Kolla med ekonomen" not in page
-    _save(client, app, approved, report_id, _fields(_all_rows("2 000")), action="submit")
+    _save(client, app, approved, report_id, _fields(_all_rows("2 000"), started_women="2", ongoing_women="2"),
+          action="submit")
     as_(client, people["finance"])  # finance reads; it neither reviews nor comments
     assert client.get(f"/applications/{approved}/reports/{report_id}").status_code == 200
     assert client.post(f"/applications/{approved}/reports/{report_id}/approve",
@@ -158,7 +159,8 @@ def test_submit_review_request_changes_and_approve(app, client, people, approved
         assert db.session.scalar(db.select(db.func.count(ReportComment.id))) == 2
         assert db.session.scalar(db.select(db.func.count(ReportEvent.id))) == 5
     # The year's outcome (submitted and approved reports) on the overview: 6 rows × 2 000 kr.
-    assert "12 000 kr" in client.get(f"/applications/{approved}/followup").text.replace("\xa0", " ")
+    overview = client.get(f"/applications/{approved}/followup").text.replace("\xa0", " ")
+    assert "12 000 kr" in overview and "2 (2/0/0)" in overview  # and the year's participants
 
 
 def test_others_get_404_and_a_stale_form_409(app, client, people, approved, make_application):
