@@ -1,8 +1,8 @@
 """A period report's workbooks and the reading of an uploaded outcome workbook (no Flask, no database).
 
-`outcome_template` writes the sheet the project lead fills in: the finance workbook's shape (title,
-association and period in rows 1–3, a bold header in row 4, a row per budget row from row 5) with the row
-key, party, row, the year's budget, the outcome of the period and the forecast for the year.
+`outcome_template` writes the sheets the project lead fills in, in the finance workbook's shape (sheets
+Personal and Budget; title, association and period in rows 1–3, a bold header in row 4, a row per budget row
+from row 5) with the row key, party, row, the year's budget, the outcome of the period and the forecast.
 `read_outcomes` reads such a file back, by row key; `report_workbook` writes the report's figures.
 
 The reader is bounded: the file's size, the zip's members and their uncompressed sizes (checked before
@@ -87,18 +87,26 @@ def _save(workbook: Workbook, title: str, language: str) -> bytes:
 
 
 def outcome_template(document: ReportDocument, language: str = "sv") -> bytes:
-    """The sheet to fill in: key, party, row, budget for the year, outcome in the period, forecast."""
+    """The sheets to fill in, as the finance workbook has them: Personal (a row per staff line) and Budget (the
+    other costs and the overhead); per row its key, party, label, budget for the year, outcome in the period
+    and forecast for the year."""
     _ = gettext_for(language, "xlsx")
     workbook = Workbook()
-    ws = workbook.worksheets[0]
-    ws.title = _("Utfall")
+    staff = [item for item in document.figures.rows if item.row.kind == "staff"]
+    others = [item for item in document.figures.rows if item.row.kind != "staff"]
+    _template_sheet(workbook.worksheets[0], _("Personal"), staff, document, _)
+    if others:
+        _template_sheet(workbook.create_sheet(), _("Budget"), others, document, _)
+    return _save(workbook, document.title, language)
+
+
+def _template_sheet(ws, title: str, items, document: ReportDocument, _: Gettext) -> None:
+    ws.title = title
     _heading(ws, document, _)
-    year = document.figures.year
-    headers = [_("Radnyckel"), _("Part"), _("Rad"), _("Budget %(year)s", year=year), _("Utfall perioden"),
-               _("Prognos för året")]
+    headers = [_("Radnyckel"), _("Part"), _("Rad"), _("Budget %(year)s", year=document.figures.year),
+               _("Utfall perioden"), _("Prognos för året")]
     put_header(ws, HEADER_ROW, headers, text_columns=(1, 2, 3))
-    row = FIRST_ROW
-    for item in document.figures.rows:
+    for row, item in enumerate(items, FIRST_ROW):
         put_text(ws, row, 1, item.key)
         put_text(ws, row, 2, _party(item.row.party, _))
         put_text(ws, row, 3, item.row.label)
@@ -111,17 +119,14 @@ def outcome_template(document: ReportDocument, language: str = "sv") -> bytes:
             put_number(ws, row, 6, item.figure.forecast)
         else:
             ws.cell(row=row, column=6).number_format = KR
-        row += 1
-    rows = document.figures.rows
-    set_widths(ws, {1: _first_width(_), 2: text_width([headers[1], *(_party(r.row.party, _) for r in rows)],
+    total = [document.figures.total.budget]
+    set_widths(ws, {1: _first_width(_), 2: text_width([headers[1], *(_party(r.row.party, _) for r in items)],
                                                       maximum=40),
-                    3: text_width([headers[2], *(r.row.label for r in rows)], maximum=50),
-                    4: amount_width(headers[3], [document.figures.total.budget]),
-                    5: amount_width(headers[4], [document.figures.total.budget]),
-                    6: amount_width(headers[5], [document.figures.total.budget])})
+                    3: text_width([headers[2], *(r.row.label for r in items)], maximum=50),
+                    4: amount_width(headers[3], total), 5: amount_width(headers[4], total),
+                    6: amount_width(headers[5], total)})
     ws.freeze_panes = f"D{FIRST_ROW}"
     fit_to_page_width(ws)
-    return _save(workbook, document.title, language)
 
 
 FIGURE_COLUMNS = ("budget", "outcome", "ytd", "difference", "remaining", "forecast")
@@ -324,9 +329,11 @@ def read_outcomes(data: bytes, keys: set[str] | frozenset[str]) -> Outcomes:
 
 
 def _read(workbook, keys, result: Outcomes) -> None:
+    """Every sheet with a key column and an outcome or forecast column (the rows may be spread over sheets)."""
+    seen: set[str] = set()
+    found = False
     for ws in workbook.worksheets[:MAX_SHEETS]:
         columns = None
-        seen: set[str] = set()
         for number, values in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS,
                                                      values_only=True), 1):
             if columns is None:
@@ -342,9 +349,9 @@ def _read(workbook, keys, result: Outcomes) -> None:
             if len(result.problems) >= MAX_ERRORS:
                 result.problems.append(Problem("", "too_many_errors", {"count": MAX_ERRORS}))
                 return
-        if columns is not None:
-            return
-    result.problems.append(Problem("", "no_sheet"))
+        found = found or columns is not None
+    if not found:
+        result.problems.append(Problem("", "no_sheet"))
 
 
 def _read_row(sheet: str, number: int, values: tuple, columns: tuple[int, int | None, int | None],

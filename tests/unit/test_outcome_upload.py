@@ -62,7 +62,7 @@ def _codes(result) -> list[str]:
 def test_the_template_round_trips(example_app):
     document = _document(example_app, {"staff:0": 1234, "staff:1": 0})
     workbook = load_workbook(io.BytesIO(outcome_template(document)))
-    sheet = workbook["Utfall"]
+    sheet = workbook["Personal"]
     sheet["E7"] = "1 500"  # typed as Swedish text
     sheet["F5"] = 700000
     out = io.BytesIO()
@@ -158,3 +158,33 @@ def test_rows_past_the_bound_are_refused_and_errors_stop_at_fifty(example_app):
                     for i in range(2, 500))
     codes = _codes(read_outcomes(_xlsx(HEAD + HEADER + rows + TAIL), _keys(example_app)))
     assert codes == ["unknown_key"] * 50 + ["too_many_errors"]
+
+
+def test_staff_lines_and_other_rows_are_on_the_finance_workbooks_sheets():
+    from decimal import Decimal
+
+    from builder.budget import Budget, OtherCost, Overhead, StaffLine
+
+    budget = Budget(default_social_fee_rate=Decimal("0.3"),
+                    staff=(StaffLine("A", "Coach", Decimal(1), Decimal(30000), date(2025, 1, 1),
+                                     date(2025, 12, 31)),),
+                    other_costs=(OtherCost("Lokaler", {"2025": Decimal("12000")}),),
+                    overhead=Overhead("OH", Decimal("0.05")))
+    rows = budget_rows(budget)
+    document = ReportDocument("delar", "T", "F", "1", date(2025, 1, 1), date(2025, 4, 30),
+                              report_figures(rows, 2025, {}))
+    workbook = load_workbook(io.BytesIO(outcome_template(document)))
+    assert workbook.sheetnames == ["Personal", "Budget"]
+    assert [workbook["Budget"].cell(row=r, column=1).value for r in (5, 6)] == ["other:0", "overhead"]
+    workbook["Personal"]["E5"] = 9000
+    workbook["Budget"]["E5"] = 3000
+    workbook["Budget"]["E6"] = 450
+    out = io.BytesIO()
+    workbook.save(out)
+    keys = frozenset(r.key for r in rows)
+    assert read_outcomes(out.getvalue(), keys).amounts == {"staff:0": 9000, "other:0": 3000, "overhead": 450}
+    workbook["Budget"]["A6"] = "staff:0"  # the same row on two sheets
+    out = io.BytesIO()
+    workbook.save(out)
+    assert [(p.where, p.code) for p in read_outcomes(out.getvalue(), keys).problems] == \
+        [("Budget!A6", "duplicate_key")]

@@ -223,7 +223,7 @@ def test_the_template_round_trips_through_an_upload(app, client, people, approve
     template = client.get(f"/applications/{approved}/reports/{report_id}/template.xlsx")
     assert template.status_code == 200 and template.mimetype.endswith("spreadsheetml.sheet")
     workbook = load_workbook(io.BytesIO(template.data))
-    sheet = workbook["Utfall"]
+    sheet = workbook["Personal"]
     assert [c.value for c in sheet[4]] == ["Radnyckel", "Part", "Rad", "Budget 2017", "Utfall perioden",
                                            "Prognos för året"]
     assert [sheet.cell(row=r, column=1).value for r in range(5, 11)] == KEYS
@@ -239,7 +239,7 @@ def test_the_template_round_trips_through_an_upload(app, client, people, approve
         assert {r.row_key: r.amount for r in report.rows} == {k: 10_000 * (i + 1) for i, k in enumerate(KEYS)}
         assert {r.row_key: r.forecast for r in report.rows}["staff:0"] == 650_000
     again = load_workbook(io.BytesIO(client.get(f"/applications/{approved}/reports/{report_id}/template.xlsx").data))
-    assert again["Utfall"].cell(row=6, column=5).value == 20_000  # what was read is in the next template
+    assert again["Personal"].cell(row=6, column=5).value == 20_000  # what was read is in the next template
 
 
 def test_bad_cells_are_named_and_nothing_is_saved(app, client, people, approved):
@@ -247,7 +247,7 @@ def test_bad_cells_are_named_and_nothing_is_saved(app, client, people, approved)
     report_id = open_report(client, approved, AUGUST)
     workbook = load_workbook(io.BytesIO(client.get(f"/applications/{approved}/reports/{report_id}/template.xlsx")
                                         .data))
-    sheet = workbook["Utfall"]
+    sheet = workbook["Personal"]
     sheet.cell(row=5, column=5, value="tolv")
     sheet.cell(row=6, column=5, value=10.5)
     sheet.cell(row=7, column=5, value=5000)
@@ -256,14 +256,14 @@ def test_bad_cells_are_named_and_nothing_is_saved(app, client, people, approved)
     out = io.BytesIO()
     workbook.save(out)
     page = _upload(client, app, approved, report_id, out.getvalue()).text
-    assert "Utfall!E5: Inget belopp (rad staff:0)." in page
-    assert "Utfall!E6: Skriv hela kronor (rad staff:1)." in page
-    assert "Utfall!A11: Radnyckeln staff:99 finns inte i den beviljade budgeten." in page
-    assert "Utfall!A12: Radnyckeln staff:2 står två gånger." in page
+    assert "Personal!E5: Inget belopp (rad staff:0)." in page
+    assert "Personal!E6: Skriv hela kronor (rad staff:1)." in page
+    assert "Personal!A11: Radnyckeln staff:99 finns inte i den beviljade budgeten." in page
+    assert "Personal!A12: Radnyckeln staff:2 står två gånger." in page
     assert "Ingen Excel-fil" not in page
     workbook = load_workbook(io.BytesIO(client.get(f"/applications/{approved}/reports/{report_id}/template.xlsx")
                                         .data))
-    workbook["Utfall"].cell(row=9, column=6, value=9000)  # a forecast without an outcome
+    workbook["Personal"].cell(row=9, column=6, value=9000)  # a forecast without an outcome
     out = io.BytesIO()
     workbook.save(out)
     assert "Radnyckeln staff:4 har en prognos men inget utfall" in _upload(client, app, approved, report_id,
