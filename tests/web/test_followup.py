@@ -128,6 +128,7 @@ def test_submit_review_request_changes_and_approve(app, client, people, approved
     assert f"/reports/{report_id}" not in client.get("/reports?status=approved").text
     page = client.get(f"/applications/{approved}/reports/{report_id}").text
     assert "Godkänn rapporten" in page and "Begär ändringar" in page
+    assert 'name="amount-staff-0"' not in page and "1 000 kr" in page.replace("\xa0", " ")  # read, not edited
     response = client.post(f"/applications/{approved}/reports/{report_id}/request-changes",
                            data={"lock_version": lock(app, report_id), "comment": " "})
     assert response.status_code == 303
