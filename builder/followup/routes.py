@@ -159,7 +159,8 @@ def _page(report: PeriodReport):
         sexes=SEX_LABELS, field_id=field_id, participant_name=participant_name, answer_name=answer_name,
         planned=service.planned_participants(application.id).get(report.year),
         row_numbers={item.key: n for n, item in enumerate(figures.rows, 1)},
-        comment_form=ReviewCommentForm(), changes_form=ReportChangesForm(), approve_form=ReportApproveForm())
+        comment_form=ReviewCommentForm(), changes_form=ReportChangesForm(), approve_form=ReportApproveForm(),
+        comment_targets=_comment_targets(report, rows))
 
 
 @bp.get("/applications/<int:app_id>/reports/<int:report_id>")
@@ -269,12 +270,23 @@ def comment(app_id: int, report_id: int):
     if not (report.application.is_member(current_user.id) or current_user.role in service.STAFF_ROLES):
         abort(403)
     form = ReviewCommentForm()
+    targets = _comment_targets(report)
+    target = (request.form.get("target") or "general")[:100]
+    if target not in targets:
+        abort(400)
     if form.validate_on_submit():
-        service.add_comment(report, current_user, form.body.data or "", bool(form.internal.data))
+        service.add_comment(report, current_user, form.body.data or "", bool(form.internal.data), target)
         flash(_("Kommentaren är sparad."), "success")
     else:
         flash(_("Skriv en kommentar."), "error")
     return _back(report, "#comments")
+
+
+def _comment_targets(report: PeriodReport, rows=None) -> dict[str, str]:
+    """What a comment can be about: the whole report or one budget row."""
+    rows = rows if rows is not None else service.report_rows(report)
+    return {"general": _("Hela rapporten"),
+            **{row.key: _("Rad %(n)s: %(label)s", n=n, label=row.label) for n, row in enumerate(rows, 1)}}
 
 
 def _review(report: PeriodReport) -> None:

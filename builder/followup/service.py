@@ -314,8 +314,9 @@ def approve(report: PeriodReport, user: User, comment: str = "") -> None:
     db.session.commit()
 
 
-def add_comment(report: PeriodReport, user: User, body: str, internal: bool) -> ReportComment:
-    comment = ReportComment(user_id=user.id, body=body.strip(), internal=internal and user.role in STAFF_ROLES)
+def add_comment(report: PeriodReport, user: User, body: str, internal: bool, target: str = "general") -> ReportComment:
+    comment = ReportComment(user_id=user.id, body=body.strip(), internal=internal and user.role in STAFF_ROLES,
+                            target=target[:100])
     report.comments.append(comment)
     db.session.commit()
     return comment

@@ -138,10 +138,14 @@ def test_submit_review_request_changes_and_approve(app, client, people, approved
                 data={"lock_version": lock(app, report_id), "comment": "Lönerna saknar underlag."})
     client.post(f"/applications/{approved}/reports/{report_id}/comments",
                 data={"body": "Kolla med ekonomen", "internal": "y"})
-    client.post(f"/applications/{approved}/reports/{report_id}/comments", data={"body": "Bifoga huvudbok"})
+    client.post(f"/applications/{approved}/reports/{report_id}/comments",
+                data={"body": "Bifoga huvudbok", "target": "staff:3"})
+    assert client.post(f"/applications/{approved}/reports/{report_id}/comments",
+                       data={"body": "x", "target": "staff:99"}).status_code == 400
     as_(client, people["applicant"])
     page = client.get(f"/applications/{approved}/reports/{report_id}").text
     assert "Lönerna saknar underlag." in page and "Bifoga huvudbok" in page and "Kolla med ekonomen" not in page
+    assert "Rad 4: Projektledare" in page  # the comment names its row
     _save(client, app, approved, report_id, _fields(_all_rows("2 000"), started_women="2", ongoing_women="2"),
           action="submit")
     as_(client, people["finance"])  # finance reads; it neither reviews nor comments
