@@ -76,6 +76,9 @@ def _register_blueprints(app: Flask) -> None:
                       associations_bp, followup_bp):
         app.register_blueprint(blueprint)
     _register_service_blueprints(app)
+    from .portfolio import bp as portfolio_bp  # portfolio and the export to Uppföljning Finsam
+
+    app.register_blueprint(portfolio_bp)
     register_filters(app)
     register_error_handlers(app)
     from .web.security import register_security_headers

@@ -12,6 +12,9 @@ from .base import BaseForm, select_choices
 from .fields import SwedishDateField, SwedishDecimalField
 from .review import TransitionForm
 
+TARGET_GROUP_MAX = 300  # builder.cases.national.TARGET_GROUP_MAX, Case.target_group's column
+PARTICIPANTS_MAX = Decimal(100_000)  # builder.cases.national.PARTICIPANTS_MAX
+
 MAX_AMOUNT = Decimal(1_000_000_000)
 _PARAGRAPH = re.compile(r"§?\s*([0-9]{1,4})\s*([a-z]?)", re.IGNORECASE)
 
@@ -21,12 +24,32 @@ def recommendation_choices(blank: bool = False) -> list:
     return select_choices([("", _l("Ingen ännu"))] + choices if blank else choices)
 
 
+def focus_choices() -> list:
+    """The insats's focus as Uppföljning Finsam names it (keys: builder.cases.national.FOCUS_KEYS)."""
+    return select_choices([("", _l("Inte angiven")), ("individ", _l("Individinriktad")),
+                           ("struktur", _l("Strukturinriktad")),
+                           ("individ_struktur", _l("Individ- och strukturinriktad"))])
+
+
 class CaseDataForm(BaseForm):
+    """Case data; `case_data_form` adds a planned-participants field per year of the period."""
+
     officer = SelectField(_l("Handläggare"), choices=[], validate_choice=True)
     due_date = SwedishDateField(_l("Svara senast"))
     officer_recommendation = SelectField(_l("Handläggarens förslag"), choices=recommendation_choices(blank=True))
     officer_note = TextAreaField(_l("Motivering (syns i kallelsen)"), [Optional(), Length(max=5_000)],
                                  render_kw={"rows": 3})
+    focus = SelectField(_l("Inriktning (Uppföljning Finsam)"), choices=focus_choices(), default="")
+    target_group = StringField(_l("Målgrupp"), [Optional(), Length(max=TARGET_GROUP_MAX)])
+
+    def planned_fields(self) -> list[tuple[int, SwedishDecimalField]]:
+        return [(int(name[len("planned_"):]), field) for name, field in self._fields.items()
+                if name.startswith("planned_")]
+
+    def planned(self) -> dict[int, int | None]:
+        """Planned participants per year (None: left empty)."""
+        return {year: int(field.decimal) if field.decimal is not None else None
+                for year, field in self.planned_fields()}
 
 
 class ChangeRequestForm(TransitionForm):
@@ -109,4 +132,22 @@ def board_decision_form(years: list[str], applied: dict[str, int], **kwargs) -> 
         setattr(Form, f"amount_{year}", KronorField(
             _l("Beviljat belopp %(year)s (kr)", year=year), minimum=Decimal(0), maximum=MAX_AMOUNT,
             default=str(applied.get(year, "")), message=_l("Skriv ett belopp i hela kronor, t.ex. 1 041 600.")))
+    return Form(**kwargs)
+
+
+class CountField(KronorField):
+    """A whole number of people: "25", "1 200"."""
+
+
+def case_data_form(years: list[int], planned: dict[int, int | None], **kwargs) -> CaseDataForm:
+    """The case data form with a planned-participants field per year (pre-filled with what is registered)."""
+    class Form(CaseDataForm):
+        pass
+
+    for year in years:
+        value = planned.get(year)
+        setattr(Form, f"planned_{year}", CountField(
+            _l("Planerade deltagare %(year)s", year=year), minimum=Decimal(0), maximum=PARTICIPANTS_MAX,
+            default="" if value is None else str(value),
+            message=_l("Skriv ett helt antal deltagare, t.ex. 25.")))
     return Form(**kwargs)

@@ -108,7 +108,12 @@ def review_context(application: Application, doc: dict | None = None) -> dict:
     actions = [a for a in allowed_actions(application.status, is_member=member, role=current_user.role,
                                           is_party=is_party(current_user, application))
                if a != "withdraw" or can_withdraw(application)]
-    return dict(actions=actions, can_delete=can_delete(application, current_user),
+    frame_warnings = []
+    if "approve" in actions:  # compared with the association's remaining frame: a warning, not a block
+        from builder.portfolio.warnings import approve_form_warnings
+
+        frame_warnings = approve_form_warnings(application)
+    return dict(actions=actions, can_delete=can_delete(application, current_user), frame_warnings=frame_warnings,
                 transition_form=TransitionForm(formdata=None, data={"version": version}),
                 decision_form=decision_form, may_comment=current_user.role != "finance",
                 version_total=application.versions[-1].total if application.versions else None,

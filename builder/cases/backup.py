@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from builder.extensions import db
 
-from .models import AgendaItem, Case, CaseCounter, CaseEvent, Meeting
+from .models import AgendaItem, Case, CaseCounter, CaseEvent, InsatsYear, Meeting
 
 _ITEM_FIELDS = ("position", "version_number", "recommendation", "recommendation_note", "decision", "paragraph",
                 "amounts", "conditions")
@@ -51,6 +51,7 @@ def dump_case_handling() -> dict:
                    "number": c.number, "pattern": c.pattern, "year": c.year,
                    "sequence": c.sequence, "officer": email(c.officer_id), "due_date": _when(c.due_date),
                    "officer_recommendation": c.officer_recommendation, "officer_note": c.officer_note,
+                   "focus": c.focus, "target_group": c.target_group,
                    "first_submitted_at": _when(c.first_submitted_at), "last_submitted_at": _when(c.last_submitted_at),
                    "created_at": _when(c.created_at)} for c in db.session.scalars(db.select(Case).order_by(Case.id))],
         "meetings": [{"association": association(m.association_id), "kind": m.kind, "date": _when(m.date),
@@ -61,6 +62,10 @@ def dump_case_handling() -> dict:
                                  "recorded_by": email(i.recorded_by_id), "recorded_at": _when(i.recorded_at)}
                                 for i in m.items]}
                      for m in db.session.scalars(db.select(Meeting).order_by(Meeting.id))],
+        "insats_years": [{"application": r.application_id, "association": association(r.association_id),
+                          "year": r.year, "approved_amount": r.approved_amount,
+                          "planned_participants": r.planned_participants}
+                         for r in db.session.scalars(db.select(InsatsYear).order_by(InsatsYear.id))],
         "events": [{"application": e.application_id, "user": email(e.user_id), "kind": e.kind, "detail": e.detail,
                     "created_at": _when(e.created_at)}
                    for e in db.session.scalars(db.select(CaseEvent).order_by(CaseEvent.id))],
@@ -99,6 +104,7 @@ def restore_case_handling(data: dict | None, users: dict, applications: dict) ->
             pattern=c["pattern"],
             year=c["year"], sequence=c["sequence"], officer_id=user_id(c["officer"]), due_date=_day(c["due_date"]),
             officer_recommendation=c["officer_recommendation"], officer_note=c["officer_note"],
+            focus=c.get("focus", ""), target_group=c.get("target_group", ""),
             first_submitted_at=_dt(c["first_submitted_at"]), last_submitted_at=_dt(c["last_submitted_at"]),
             created_at=_dt(c["created_at"])))
     for m in data["meetings"]:
@@ -111,6 +117,12 @@ def restore_case_handling(data: dict | None, users: dict, applications: dict) ->
                 added_at=_dt(i["added_at"]), decision_date=_day(i["decision_date"]),
                 recorded_by_id=user_id(i["recorded_by"]), recorded_at=_dt(i["recorded_at"])))
         db.session.add(meeting)
+    for r in data.get("insats_years", []):  # commitments and planned participants (backups since 0008)
+        application = applications[r["application"]]
+        owner = ensure_association(r["association"]) if r.get("association") else association_of(application)
+        db.session.add(InsatsYear(application_id=application.id, association_id=owner.id, year=r["year"],
+                                  approved_amount=r["approved_amount"],
+                                  planned_participants=r["planned_participants"]))
     for e in data["events"]:
         db.session.add(CaseEvent(application_id=applications[e["application"]].id, user_id=user_id(e["user"]),
                                  kind=e["kind"], detail=e["detail"], created_at=_dt(e["created_at"])))

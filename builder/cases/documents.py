@@ -73,6 +73,11 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
     start, end = _period(doc)
     late = bool(version and local_date(version.created_at) > papers_deadline(meeting))
+    frame_notes: tuple[str, ...] = ()
+    if table is not None and not item.decision and application.status == "submitted":
+        from builder.portfolio.warnings import frame_warning_texts
+
+        frame_notes = tuple(frame_warning_texts(application, {int(y): a for y, a in table.yearly_totals.items()}))
     return AgendaCase(
         case_number=case.number if case else "", title=application.title,
         parties=tuple(str(p.get("name", "")) for p in doc.get("parties") or []), period_start=start, period_end=end,
@@ -85,13 +90,12 @@ def agenda_case(item: AgendaItem, meeting: Meeting) -> AgendaCase:
         budget_findings=tuple(budget_findings(doc, parent.approved_total if parent else None)),
         budget_checked=table is not None, late=late,
         change=table.delta if table is not None and table.has_baseline else None,
-        revised_total=table.revised_total if table is not None and table.has_baseline else None)
+        revised_total=table.revised_total if table is not None and table.has_baseline else None,
+        frame_notes=frame_notes)
 
 
 def agenda_docx(meeting: Meeting, language: str) -> bytes:
     cases = tuple(agenda_case(item, meeting) for item in meeting.items)
-    from builder.models import Association
-
     association = db.session.get(Association, meeting.association_id)  # the meeting's own association
     value = AgendaMeeting(kind=meeting.kind, date=meeting.date, place=meeting.place,
                           papers_deadline=papers_deadline(meeting),
@@ -138,15 +142,32 @@ def decision_letter(application: Application) -> DecisionLetter | None:
 
 
 def _approved(application: Application, item: AgendaItem | None, table) -> tuple[tuple[str, int], ...]:
-    """The granted amount per year: as the styrelse recorded it, else the version's years when the total agrees."""
+    """The granted amount per year: as the styrelse recorded it, else the version's years when the total agrees
+    (or when the application was approved without an amount: the version as applied for)."""
     if item and item.yearly_amounts:
         return tuple(item.yearly_amounts.items())
     if application.approved_total is None:
+        if application.status == "approved" and table is not None:
+            return tuple(table.yearly_totals.items())
         return ()
     if table is not None and table.total == application.approved_total:
         return tuple(table.yearly_totals.items())
     label = f"{table.years[0]}–{table.years[-1]}" if table is not None and table.years else "–"
     return ((label, application.approved_total),)
+
+
+def committed_by_year(application: Application) -> dict[int, int]:
+    """What the approval commits per calendar year, from the same decision, version and engine figures as the
+    överenskommelse's "Beviljat" table (so the portfolio and the agreement show the same kronor): the
+    styrelse's yearly amounts, else the approved version's budget per year; an approved total that differs
+    from the budget's is shared over its years in proportion (builder.national.figures.commitment_by_year)."""
+    from builder.national.figures import commitment_by_year
+
+    item = decision_item(application.id)
+    version = _version(application, item.version_number if item else None)
+    _validated, table = figures(version.doc if version else application.doc)
+    return commitment_by_year(item.yearly_amounts if item else {}, application.approved_total,
+                              table.yearly_totals if table is not None else {})
 
 
 def _language(application: Application) -> str:

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from builder.extensions import db
 from builder.models import Application
-from forms.cases import CaseDataForm
+from forms.cases import case_data_form
 
 from . import bp, service
 from .models import AgendaItem, Meeting
@@ -84,11 +84,22 @@ def case_event_text(event) -> str:
                                     rec=recommendation_label(v.get("recommendation", ""))),
         "comment_resolved": lambda: _("En kommentar är markerad som löst."),
         "comment_reopened": lambda: _("En kommentar är öppen igen."),
+        "national": lambda: _("Uppföljning Finsam: inriktning %(focus)s, målgrupp %(group)s%(planned)s.",
+                              focus=focus_label(v.get("focus", "")) or "–", group=v.get("target_group") or "–",
+                              planned=_planned_text(v.get("planned") or {})),
         "decision": lambda: _("Styrelsens beslut %(date)s, %(paragraph)s: %(decision)s.", date=when,
                               paragraph=v.get("paragraph", ""),
                               decision=_("Bevilja") if v.get("decision") == "approve" else _("Avslå")),
     }
     return texts[event.kind]() if event.kind in texts else event.kind
+
+
+def _planned_text(planned: dict) -> str:
+    """", planerade deltagare 2026: 25" for each year a history line names."""
+    parts = []
+    for year, count in planned.items():
+        parts.append(_(", planerade deltagare %(year)s: %(n)s", year=year, n="–" if count is None else count))
+    return "".join(parts)
 
 
 def case_numbers_for(applications) -> dict[int, str]:
@@ -104,22 +115,46 @@ def recommendation_label(key: str) -> str:
     return {"grant": _("Bevilja"), "reject": _("Avslå"), "complete": _("Komplettera")}.get(key, key)
 
 
+def national_panel(application: Application, case) -> dict:
+    """The national registration as the case box shows it: focus, target group, planned participants per year."""
+    from builder.portfolio.service import insats_years
+
+    years = service.national_years(application)
+    rows = insats_years(application.id)
+    planned = {year: rows[year].planned_participants if year in rows else None for year in years}
+    return {"years": years, "planned": planned, "locked": service.focus_locked(application.id),
+            "focus": focus_label(case.focus)}
+
+
+def focus_label(key: str) -> str:
+    return {"individ": _("Individinriktad"), "struktur": _("Strukturinriktad"),
+            "individ_struktur": _("Individ- och strukturinriktad")}.get(key, key)
+
+
 def case_panel(application: Application) -> dict:
     """What the case box on an application or version page shows (and, for staff, the case data form)."""
     case = service.case_of(application.id)
     staff = service.staff(current_user)
     form = None
+    national = None
+    if case is not None and (staff or current_user.role == "finance"):
+        national = national_panel(application, case)
     if case is not None and staff:
-        form = CaseDataForm(formdata=None, officer=str(case.officer_id or ""), due_date=case.due_date,
-                            officer_recommendation=case.officer_recommendation, officer_note=case.officer_note)
+        assert national is not None
+        form = case_data_form(national["years"], national["planned"], formdata=None,
+                              officer=str(case.officer_id or ""), due_date=case.due_date,
+                              officer_recommendation=case.officer_recommendation, officer_note=case.officer_note,
+                              focus=case.focus, target_group=case.target_group)
         form.officer.choices = service.officer_choices(_("Ingen"), case.association_id)
+        if national["locked"]:
+            form.focus.render_kw = {"disabled": True}
     items: list[AgendaItem] = []
     if current_user.role in READ_ROLES and case is not None:
         items = list(db.session.scalars(db.select(AgendaItem).join(Meeting).where(
             AgendaItem.application_id == application.id, Meeting.association_id == case.association_id)
             .order_by(Meeting.date)))
     events = service.case_events(application.id) if current_user.role in READ_ROLES and case is not None else []
-    return {"case": case, "form": form, "staff": staff, "agenda": items, "events": events,
+    return {"case": case, "form": form, "staff": staff, "national": national, "agenda": items, "events": events,
             "in_revision": service.in_revision(application),
             "letter": application.status in ("approved", "rejected") and case is not None,
             "agreement": application.status == "approved" and case is not None}

@@ -13,7 +13,14 @@ from builder.formatting import kr
 from builder.models import Application
 from builder.web.locale import current_language
 from forms.base import select_choices
-from forms.cases import AgendaForm, CaseDataForm, MeetingForm, RecommendationForm, board_decision_form
+from forms.cases import (
+    AgendaForm,
+    BoardDecisionForm,
+    MeetingForm,
+    RecommendationForm,
+    board_decision_form,
+    case_data_form,
+)
 
 from . import bp, service
 from .documents import (
@@ -119,6 +126,19 @@ def _render_meeting(meeting: Meeting, status: int = 200, failed: tuple[int, obje
                                                 note=item.recommendation_note)
         elif not item.decision and item.application.status == "submitted":
             forms[item.id] = _decision_form(item, formdata=None)
+    warnings: dict[int, list[str]] = {}
+    if meeting.kind == "styrelse" and service.staff(current_user):
+        from builder.portfolio.warnings import frame_warning_texts
+
+        for item_id, form in forms.items():
+            if not isinstance(form, BoardDecisionForm) or form.decision.data == "reject":
+                continue
+            item = next(i for i in meeting.items if i.id == item_id)
+            versions = item.application.versions
+            # The amounts typed in a refused post, else those the form is filled with (the applied per year).
+            amounts = form.amounts() if failed and failed[0] == item_id else \
+                applied_by_year(versions[-1].doc) if versions else {}
+            warnings[item_id] = frame_warning_texts(item.application, {int(y): a for y, a in amounts.items()})
     agenda_form = AgendaForm(formdata=None)
     candidates = service.agenda_candidates(meeting)
     agenda_form.application_id.choices = select_choices((str(a.id), f"{c.number} – {a.title}") for a, c in candidates)
@@ -127,6 +147,7 @@ def _render_meeting(meeting: Meeting, status: int = 200, failed: tuple[int, obje
                            deadline=deadline, past_deadline=service.today() > deadline,
                            cases=service.cases_by_application(i.application_id for i in meeting.items),
                            may_manage=service.staff(current_user), applied_by_year=applied_by_year,
+                           frame_warnings=warnings,
                            extension_change=extension_change,
                            submitted_on=service.submitted_on), status
 
@@ -230,6 +251,9 @@ def decide(meeting_id: int, item_id: int):
                                 form.amounts() if form.decision.data == "approve" else {},
                                 form.conditions.data or "", form.comment.data or "")
     difference = service.amount_difference(application, decision.amounts) if decision.amounts else None
+    from builder.portfolio.warnings import frame_warning_texts
+
+    over_frame = frame_warning_texts(application, {int(y): a for y, a in decision.amounts.items()})
     try:
         transition = service.record_decision(item, decision, current_user)
     except service.CaseError:
@@ -240,6 +264,8 @@ def decide(meeting_id: int, item_id: int):
         flash(_("Obs: beviljat belopp avviker från ansökans budget (%(applied)s) med %(amount)s.",
                 applied=kr(sum(decision.amounts.values()) - difference, current_language()),
                 amount=("+" if difference > 0 else "") + kr(difference, current_language())), "warning")
+    for text in over_frame:
+        flash(text, "warning")
     return redirect(url_for("cases.meeting", meeting_id=meeting_id) + f"#item-{item.id}")
 
 
@@ -257,13 +283,18 @@ def update_case(app_id: int):
     application = get_case_visible(app_id)
     _may_manage()
     case = service.case_of(application.id) or abort(404)
-    form = CaseDataForm()
+    form = case_data_form(service.national_years(application), {})
     form.officer.choices = service.officer_choices(_("Ingen"), case.association_id)
+    if service.focus_locked(application.id):
+        form.focus.data = case.focus  # fixed once reported: a disabled select posts nothing
     if not form.validate_on_submit():
-        for field_errors in form.errors.values():
+        for name, field_errors in form.errors.items():
             for message in field_errors:
-                flash(str(message), "error")
+                label = form[name].label.text if name in form else ""
+                flash(f"{label}: {message}" if label else str(message), "error")
         return redirect(url_for("applications.show", app_id=app_id) + "#case")
+    service.update_national_data(case, form.focus.data or "", form.target_group.data or "", form.planned(),
+                                 current_user)
     officer_id = int(form.officer.data) if form.officer.data else None
     service.update_case_data(case, officer_id, form.due_date.date, form.officer_recommendation.data,
                              form.officer_note.data or "", current_user)

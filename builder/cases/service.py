@@ -16,7 +16,7 @@ from flask import current_app
 from builder.extensions import db
 from builder.models import Application, Transition, User, utcnow
 
-from .models import AgendaItem, Case, CaseCounter, CaseEvent, Meeting
+from .models import AgendaItem, Case, CaseCounter, CaseEvent, InsatsYear, Meeting
 from .numbering import DEFAULT_PATTERN, format_case_number
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -160,6 +160,54 @@ def update_case_data(case: Case, officer_id: int | None, due_date: date | None, 
     record_event(case.application_id, user, "case_data", officer=(officer.name or officer.email) if officer else "",
                  due_date=due_date.isoformat() if due_date else "", recommendation=recommendation)
     db.session.commit()
+
+
+def focus_locked(application_id: int) -> bool:
+    """The focus is fixed once the insats has reported (Uppföljning Finsam: it cannot change once created)."""
+    from builder.followup.models import PeriodReport
+    from builder.national.figures import COUNTED_STATUSES
+
+    return db.session.scalar(sa.select(sa.exists().where(PeriodReport.application_id == application_id,
+                                                         PeriodReport.status.in_(COUNTED_STATUSES)))) or False
+
+
+def national_years(application: Application) -> list[int]:
+    """The years the case data form asks planned participants for: the period's, and any registered."""
+    from builder.cases.national import period_years
+    from builder.portfolio.service import insats_years
+
+    return sorted({*period_years(application.period_start, application.period_end),
+                   *insats_years(application.id)})
+
+
+def update_national_data(case: Case, focus: str, target_group: str, planned: dict[int, int | None],
+                         user: User | None = None) -> None:
+    """Focus, target group and planned participants per year as Uppföljning Finsam registers them (not
+    committed: the case data form saves them with the rest). A locked focus stays as it is."""
+    from builder.cases.national import FOCUS_KEYS, TARGET_GROUP_MAX
+    from builder.portfolio.service import insats_years
+
+    if focus and focus not in FOCUS_KEYS:
+        raise CaseError("focus")
+    before = (case.focus, case.target_group)
+    if not focus_locked(case.application_id):
+        case.focus = focus
+    case.target_group = " ".join(target_group.split())[:TARGET_GROUP_MAX]
+    rows = insats_years(case.application_id)
+    changed = []
+    for year, count in sorted(planned.items()):
+        row = rows.get(year)
+        if row is None and count is not None:
+            db.session.add(InsatsYear(application_id=case.application_id, association_id=case.association_id,
+                                      year=year, approved_amount=0, planned_participants=count))
+        elif row is not None and row.planned_participants != count:
+            row.planned_participants = count
+        else:
+            continue
+        changed.append(year)
+    if before != (case.focus, case.target_group) or changed:
+        record_event(case.application_id, user, "national", focus=case.focus, target_group=case.target_group,
+                     planned={str(y): planned[y] for y in changed})
 
 
 # --- meetings -------------------------------------------------------------------------------------

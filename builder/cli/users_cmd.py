@@ -17,9 +17,17 @@ users = AppGroup("users", help="Manage accounts.")
 @click.option("--role", type=click.Choice(ROLES), default="applicant", show_default=True)
 @click.option("--name", default="", help="Display name.")
 @click.option("--password", help="Password (asked for when left out).")
-def create_user_command(email: str, role: str, name: str, password: str | None) -> None:
+@click.option("--association", default=None, help="The association a staff account works for (its name).")
+def create_user_command(email: str, role: str, name: str, password: str | None, association: str | None) -> None:
     """Create an account (admins create reviewer, finance and admin accounts this way)."""
+    from builder.associations.service import add_member, matching
     from builder.auth.service import create_user, email_taken, normalize_email
+
+    works_for = matching(association) if association else None
+    if association and (works_for is None or role == "applicant"):
+        click.echo(f"--association: {association!r} is no association here" if works_for is None
+                   else "--association: only staff (reviewer, finance, admin) work for an association", err=True)
+        sys.exit(2)
 
     email = normalize_email(email)
     if "@" not in email:
@@ -39,8 +47,10 @@ def create_user_command(email: str, role: str, name: str, password: str | None) 
     if problem:
         click.echo(f"password: {problem}", err=True)
         sys.exit(2)
-    create_user(email, password, role, name)
-    click.echo(f"Created {role} {email}")
+    user = create_user(email, password, role, name)
+    if works_for is not None:
+        add_member(works_for, user)
+    click.echo(f"Created {role} {email}" + (f", working for {works_for.name}" if works_for is not None else ""))
 
 
 @users.command("deactivate")

@@ -38,6 +38,7 @@ class AgendaCase:
     late: bool = False  # submitted after the deadline for papers
     change: int | None = None  # an extension: the change against the earlier budget (what is applied for)
     revised_total: int | None = None  # an extension: the revised total budget
+    frame_notes: tuple[str, ...] = ()  # the applied amounts against the association's remaining frame (texts)
 
     @property
     def applied_total(self) -> int:
@@ -106,6 +107,9 @@ def _case_blocks(number: int, case: AgendaCase, kind: str, language: str, _) -> 
         if case.recommendation_note:
             blocks.append(paragraph(case.recommendation_note))
     blocks += _check_blocks(case, _)
+    if case.frame_notes:
+        blocks.append(paragraph(_("Jämfört med förbundets ram:"), keep_next=True))
+        blocks += [paragraph("– " + note, colour=WARNING_COLOUR) for note in case.frame_notes]
     if case.late:
         blocks.append(paragraph(_("Obs: ärendet kom in efter sista dag för handlingar."), colour=WARNING_COLOUR))
     return blocks

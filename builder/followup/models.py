@@ -125,3 +125,8 @@ class ReportComment(Model):
 
     report: Mapped[PeriodReport] = relationship(back_populates="comments")
     user: Mapped[User | None] = relationship()
+
+
+# --- national --- A year's outcome is SUM(amount) over a few reports' rows (builder/portfolio/service.py):
+# this index answers it alone (an index-only scan), never reading the whole table.
+sa.Index("ix_outcome_rows_report_id_amount", OutcomeRow.report_id, OutcomeRow.amount)

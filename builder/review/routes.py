@@ -64,6 +64,11 @@ def transition(app_id: int, action: str):
             flash(_("Ansökan kan inte skickas in förrän allt under Att åtgärda är klart."), "error")
             return redirect(url_for("wizard.step", app_id=app_id, step_key="review"))
     decision = service.decision_from_form(form) if action in DECISIONS else None
+    over_frame: list[str] = []
+    if action == "approve":
+        from builder.portfolio.warnings import approve_form_warnings
+
+        over_frame = approve_form_warnings(application, (decision or {}).get("approved_total"))
     try:
         done = service.apply_transition(application, action, current_user, form.comment.data or "", decision)
     except WorkflowError:
@@ -75,6 +80,8 @@ def transition(app_id: int, action: str):
     notify.after_transition(application, done, current_user)
     flash(_("Klart: ansökan har nu status %(status)s.", status=STATUS_LABELS[application.status]), "success")
     _warn_amount(application, decision)
+    for text in over_frame:
+        flash(text, "warning")
     return redirect(url_for("applications.show", app_id=app_id))
 
 

@@ -63,6 +63,10 @@ def apply_transition(application: Application, action: str, user: User, comment:
         application.decision_body = decision.get("body", "")
         application.approved_total = decision.get("approved_total")
     application.status = after
+    if after == "approved":  # the decision's yearly amounts become the association's commitments
+        from builder.portfolio.service import write_commitments
+
+        write_commitments(application)
     transition = Transition(application_id=application.id, user_id=user.id, action=action, from_status=before,
                             to_status=after, comment=comment.strip(), version_number=version_number)
     application.transitions.append(transition)

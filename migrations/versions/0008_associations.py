@@ -211,6 +211,11 @@ def upgrade():
     with op.batch_alter_table('report_comments', schema=None) as batch_op:
         batch_op.create_index('ix_report_comments_report_id', ['report_id'], unique=False)
 
+    # --- national ---
+    # A year's outcome is SUM(amount) over a few reports' rows: this index answers it without the table.
+    with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
+        batch_op.create_index('ix_outcome_rows_report_id_amount', ['report_id', 'amount'], unique=False)
+
     # --- followup ---
     with op.batch_alter_table('period_reports', schema=None) as batch_op:
         batch_op.add_column(sa.Column('typed_input', sa.Text(), nullable=True))
@@ -285,6 +290,10 @@ def _case_pattern(bind) -> str:
 
 
 def downgrade():
+    # --- national ---
+    with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
+        batch_op.drop_index('ix_outcome_rows_report_id_amount')
+
     # --- followup ---
     with op.batch_alter_table('period_reports', schema=None) as batch_op:
         batch_op.drop_column('typed_input')

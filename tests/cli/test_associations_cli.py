@@ -112,3 +112,21 @@ def test_add_member_list_and_set_frame(app, make_user):
         frames = [(f.year, f.amount) for f in matching("Förbundet Syd").frames]
     assert frames == [(2027, 5_000_000)]
 
+
+
+def test_users_create_with_an_association(app):
+    from builder.associations.service import association_ids, matching
+    from builder.auth.service import find_user
+    from tests.helpers import TEST_ASSOCIATION
+
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["users", "create", "rev@example.se", "--role", "reviewer", "--password",
+                                 "kassabok-77-lila", "--association", TEST_ASSOCIATION.lower()])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert association_ids(find_user("rev@example.se")) == [matching(TEST_ASSOCIATION).id]
+    for args in (["--association", "Inget förbund"], ["--role", "applicant", "--association", TEST_ASSOCIATION]):
+        result = runner.invoke(args=["users", "create", "x@example.se", "--password", "kassabok-77-lila", *args])
+        assert result.exit_code == 2
+    with app.app_context():
+        assert find_user("x@example.se") is None

@@ -127,3 +127,16 @@ def test_service_pages_have_no_serious_violation(server, hela_doc, axe_page):
         axe_page.goto(server.url + path)
         assert axe_page.locator("html").get_attribute("lang") == "en"
         assert serious_violations(axe_page) == [], path
+
+
+def test_association_pages_have_no_serious_violation(axe_page, server):
+    """The association list and settings page (an association's admin), and the admin's user page."""
+    from builder.associations.service import matching
+    from tests.helpers import TEST_ASSOCIATION
+
+    with server.app.app_context():
+        association_id = matching(TEST_ASSOCIATION).id
+    login(axe_page, server, server.user("admin"))
+    for path in ["/associations", f"/associations/{association_id}", "/admin/users", "/meetings", "/applications"]:
+        axe_page.goto(server.url + path)
+        assert serious_violations(axe_page) == [], path

@@ -146,6 +146,10 @@ def url_values(rule, world: World, draw) -> dict:
             values[name] = draw(st.sampled_from([world.own_comment_id, world.secret_comment_id, 0, 2**31, 10**20]))
         elif name in ("meeting_id", "item_id"):  # case handling: the world's two meetings and agenda items
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31 - 1, 2**31, 10**20]))
+        elif name == "association_id":  # the world's associations, and ids that are none
+            values[name] = draw(st.sampled_from([1, 2, 0, 2**31 - 1, 2**31, 10**20]))
+        elif name == "year":
+            values[name] = draw(st.sampled_from([2026, 1999, 0, 2**31, 10**20]))
         elif name == "number":
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31, 10**20]))
         elif name == "step_key":

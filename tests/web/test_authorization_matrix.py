@@ -199,6 +199,10 @@ TENANT_MATRIX = [
     ("POST", "/associations/{association}/frames/2026/delete", "submitted", {}, NOT_FOUND),
     ("POST", "/associations/{association}/members", "submitted", {"email": "{self}", "role": "admin"}, NOT_FOUND),
     ("POST", "/associations/{association}/members/{b_reviewer}/remove", "submitted", {}, NOT_FOUND),
+    ("GET", "/associations/{association}/portfolio/{year}", "approved", None, NOT_FOUND),
+    ("GET", "/associations/{association}/portfolio/{year}.xlsx", "approved", None, NOT_FOUND),
+    ("GET", "/associations/{association}/national/{year}.csv", "approved", None, NOT_FOUND),
+    ("GET", "/associations/{association}/national/{year}.xlsx", "approved", None, NOT_FOUND),
     # follow-up: B's approved application and its draft period report ({report})
     ("GET", "/applications/{id}/followup", "approved", None, NOT_FOUND),
     ("POST", "/applications/{id}/followup/reports", "approved", {"period_end": "2017-08-31"}, NOT_FOUND),
@@ -226,7 +230,7 @@ NO_OBJECT = {
     ("POST", "/applications/import"), ("GET", "/review"), ("GET", "/review/export.csv"), ("GET", "/meetings"),
     ("POST", "/meetings"), ("GET", "/admin/users"), ("POST", "/admin/users"), ("GET", "/admin/presets"),
     ("POST", "/admin/presets"), ("POST", "/admin/presets/*/delete"), ("GET", "/associations"),
-    ("POST", "/associations"), ("GET", "/reports"),
+    ("POST", "/associations"), ("GET", "/portfolio"), ("GET", "/reports"),
 }
 
 
@@ -289,8 +293,8 @@ def two_associations(app, make_user, make_application, hela_doc):
             invitation = db.session.scalar(db.select(Invitation.id).where(Invitation.application_id == app_id))
         records = _case_records(app, app_id, "/case {meeting}")
         return {"id": app_id, "comment": comment, "invitation": invitation, "user": people["co"][0],
-                "association": b_id, "b_reviewer": people["b_reviewer"][0], "report": _report(app, app_id, b_id),
-                **records}
+                "association": b_id, "b_reviewer": people["b_reviewer"][0], "year": 2026,
+                "report": _report(app, app_id, b_id), **records}
 
     return people, build
 

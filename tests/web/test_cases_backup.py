@@ -27,6 +27,7 @@ def test_case_handling_survives_backup_and_restore(app_factory):
         application = create_application(owner, sample_doc())
         apply_transition(application, "submit", owner)
         case = service.case_of(application.id)
+        service.update_national_data(case, "struktur", "Unga vuxna", {2017: 12}, officer)
         service.update_case_data(case, officer.id, date(2026, 12, 20), "grant", "Bra.", officer)
         meeting = service.create_meeting("styrelse", date(2026, 12, 18), "Stadshuset", officer)
         service.add_to_agenda(meeting, application, officer)
@@ -36,7 +37,10 @@ def test_case_handling_survives_backup_and_restore(app_factory):
         before = dump_case_handling()
         backup = dump_all()
     assert before["cases"][0]["officer"] == "handlaggare@example.se"
-    assert [e["kind"] for e in before["events"]] == ["opened", "case_data", "agenda_added", "decision"]
+    assert (before["cases"][0]["focus"], before["cases"][0]["target_group"]) == ("struktur", "Unga vuxna")
+    assert [(r["year"], r["approved_amount"], r["planned_participants"]) for r in before["insats_years"]] == [
+        (2017, 1000, 12), (2018, 2000, None)]
+    assert [e["kind"] for e in before["events"]] == ["opened", "national", "case_data", "agenda_added", "decision"]
     target = app_factory()
     with target.app_context():
         assert restore_all(backup) == 1

@@ -305,3 +305,99 @@ def test_backup_keeps_associations_members_frames_and_platform_admins(app_factor
         user = find_user("rev@example.se")
         assert association_ids(user) == [restored.id] and user.platform_admin
         assert dump_all()["associations"] == backup["associations"]
+
+
+def test_a_meeting_takes_only_its_own_associations_cases(app, client, make_user, make_application, hela_doc, two):
+    """A's reviewer cannot put B's case on A's meeting: it is not offered, and posting its id adds nothing."""
+    from builder.cases import service
+    from builder.cases.models import AgendaItem
+    from builder.review.service import apply_transition
+
+    first, second = two
+    owner = make_user("applicant")
+    app_id = make_application(owner[0], hela_doc)  # the test association's (B here)
+    with app.app_context():
+        from builder.models import User
+
+        apply_transition(_application(app, app_id), "submit", db.session.get(User, owner[0]))
+        number = service.case_of(app_id).number
+    theirs = make_user("reviewer", association=OTHER)
+    login(client, theirs[1], theirs[2])
+    response = client.post("/meetings", data={"kind": "beredning", "date": "2026-12-01", "place": "Köping"})
+    assert response.status_code == 302
+    meeting_id = int(response.location.rstrip("/").split("/")[-1])
+    page = client.get(f"/meetings/{meeting_id}").text
+    assert number not in page and "Hela Familjen" not in page
+    response = client.post(f"/meetings/{meeting_id}/agenda", data={"application_id": str(app_id)})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(AgendaItem.id))) == 0
+        meeting = db.session.get(service.Meeting, meeting_id)
+        assert meeting.association_id == second
+        with pytest.raises(service.CaseError):
+            service.add_to_agenda(meeting, _application(app, app_id))
+
+
+def test_staff_of_two_associations_filter_the_review_list_by_association(app, client, make_user, make_application,
+                                                                        hela_doc, two):
+    from builder.associations.service import add_member
+    from builder.models import Association, User
+
+    first, second = two
+    owner = make_user("applicant")
+    make_application(owner[0], {**hela_doc, "title": "Projekt i Skåne"}, status="submitted")
+    make_application(owner[0], {**hela_doc, "title": "Projekt i Mälardalen", "association": OTHER.upper()},
+                     status="submitted")
+    both = make_user("reviewer")
+    with app.app_context():
+        add_member(db.session.get(Association, second), db.session.get(User, both[0]))
+    login(client, both[1], both[2])
+    everything = client.get("/review").text
+    assert "Projekt i Skåne" in everything and "Projekt i Mälardalen" in everything
+    assert '<select id="association" name="association">' in everything
+    only = client.get("/review", query_string={"association": OTHER}).text
+    assert "Projekt i Mälardalen" in only and "Projekt i Skåne" not in only
+    as_(client, make_user("reviewer"))  # the test association's only: no filter, no Mälardalen
+    page = client.get("/review").text
+    assert "Projekt i Mälardalen" not in page and '<select id="association"' not in page
+
+
+def test_a_backup_from_before_associations_is_restored_as_the_migration_would(app_factory, make_user, hela_doc):
+    """No associations in the file: each application's text becomes an association, staff work for every one,
+    admins run the installation; the case keeps its number."""
+    from builder.backup import dump_all, restore_all
+
+    source = app_factory()
+    with source.app_context():
+        from builder.applications.service import create_application
+        from builder.auth.service import create_user
+        from builder.review.service import apply_transition
+
+        owner = create_user("agare@example.se", PASSWORD, "applicant")
+        create_user("rev@example.se", PASSWORD, "reviewer")
+        create_user("chef@example.se", PASSWORD, "admin")
+        application = create_application(owner, {**hela_doc, "association": TEST_ASSOCIATION})
+        apply_transition(application, "submit", owner)
+        backup = json.loads(json.dumps(dump_all()))
+    backup.pop("associations")
+    for entry in backup["applications"]:
+        entry.pop("association")
+    for key in ("counters", "cases", "meetings"):
+        for entry in backup["case_handling"][key]:
+            entry.pop("association", None)
+    target = app_factory()
+    with target.app_context():
+        restore_all(backup)
+        from builder.associations.service import association_ids, matching
+        from builder.auth.service import find_user
+        from builder.cases.service import case_of
+
+        association = matching(TEST_ASSOCIATION)
+        restored = db.session.scalar(db.select(Application))
+        assert restored.association_id == association.id
+        assert case_of(restored.id).association_id == association.id
+        assert association.id in association_ids(find_user("rev@example.se"))
+        assert find_user("chef@example.se").platform_admin and not find_user("rev@example.se").platform_admin
+    client = target.test_client()
+    login(client, "rev@example.se")
+    assert hela_doc["title"] in client.get("/review").text
