@@ -8,16 +8,24 @@ from .helpers import login, shot
 
 
 def _approved(server, owner: str, reviewer: str, doc: dict) -> int:
-    """Submitted by the lead and approved by the reviewer through the workflow service (a version is frozen)."""
+    """Submitted by the lead and approved by the reviewer through the workflow service (a version is frozen).
+    The application belongs to an association of its own (the shared server's other tests count the example
+    association's commitments), and the reviewer works for it."""
+    from builder.associations.service import add_member, ensure_association
     from builder.extensions import db
     from builder.models import Application, User
     from builder.review.service import apply_transition
 
+    with server.app.app_context():
+        doc["association"] = ensure_association(f"Uppföljningsförbundet {owner}").name
+        db.session.commit()
     app_id = server.application(owner, doc)
     with server.app.app_context():
         application = db.session.get(Application, app_id)
         lead = db.session.execute(db.select(User).filter_by(email=owner)).scalar_one()
         staff = db.session.execute(db.select(User).filter_by(email=reviewer)).scalar_one()
+        add_member(ensure_association(doc["association"]), staff)
+        assert application.association_id == ensure_association(doc["association"]).id
         apply_transition(application, "submit", lead)
         apply_transition(application, "approve", staff, decision={"date": None, "body": "Förbundsstyrelsen",
                                                                    "approved_total": None})
