@@ -179,7 +179,7 @@ class ReportDocument:
 def actual_participants(reports: Sequence[tuple[date, Participants]], year: int) -> dict[str, int]:
     """A year's participants by sex: those ongoing at the end of the previous year's last report, plus those
     who started in the year's reports. `reports`: (period end, counts) of the submitted and approved reports."""
-    before = [item for item in reports if item[0].year < year]
+    before = [item for item in reports if item[0].year == year - 1]  # as the national export counts them
     carried = max(before, key=lambda item: item[0])[1] if before else Participants()
     started = [counts for end, counts in reports if end.year == year]
     return {sex: carried.get("ongoing", sex) + sum(c.get("started", sex) for c in started) for sex in SEXES}

@@ -138,4 +138,5 @@ def test_a_years_participants_carry_the_ongoing_of_the_year_before():
     assert actual_participants(reports, 2017) == {"women": 5, "men": 1, "other": 0}
     assert actual_participants(reports, 2018) == {"women": 4, "men": 3, "other": 1}  # 4 + 1 ongoing, then started
     assert actual_participants(reports, 2019) == {"women": 0, "men": 3, "other": 0}
+    assert actual_participants(reports, 2020) == {"women": 0, "men": 0, "other": 0}  # only the year before counts
     assert actual_participants([], 2020) == {"women": 0, "men": 0, "other": 0}
