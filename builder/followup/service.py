@@ -98,6 +98,18 @@ class PeriodLine:
     period: Period
     report: PeriodReport | None
     openable: bool
+    due: date | None = None  # when the överenskommelse asks for the report
+
+
+def due_dates(application: Application) -> dict[date, date]:
+    """The överenskommelse's due date of each report, by the last day its period covers."""
+    from builder.cases.reporting import reporting_schedule
+
+    found = _dates(version_doc(application))
+    if found is None:
+        return {}
+    return {r.covers_until: r.due for r in reporting_schedule(found[0], found[1],
+                                                              association_of(application).period_ends)}
 
 
 @dataclass(frozen=True)
@@ -116,7 +128,9 @@ class YearLine:
 def overview(application: Application) -> tuple[list[PeriodLine], list[YearLine]]:
     reports = {r.period_end: r for r in reports_of(application.id)}
     now = today()
-    lines = [PeriodLine(p, reports.get(p.end), may_open(p, now)) for p in application_periods(application)]
+    due = due_dates(application)
+    lines = [PeriodLine(p, reports.get(p.end), may_open(p, now), due.get(p.end))
+             for p in application_periods(application)]
     rows = rows_of(version_doc(application))
     outcome: dict[int, int] = {}
     for report in reports.values():

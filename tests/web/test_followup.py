@@ -55,6 +55,7 @@ def test_periods_on_the_overview_and_the_link_from_the_application(client, peopl
                  "1 september 2017 – 31 december 2017", "Slutrapport 2019", "1 maj 2019 – 31 maj 2019"):
         assert text in page
     assert page.count("Påbörja rapporten") == 7
+    assert "30 september 2017" in page and "31 juli 2019" in page  # due, as the överenskommelse says
     assert "1 340 101 kr" in page.replace("\xa0", " ")  # the 2017 budget, as the engine computes it
 
 
