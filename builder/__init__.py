@@ -65,6 +65,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .cases import bp as cases_bp
     from .checkdocx_web import bp as checkdocx_bp
+    from .followup.routes import bp as followup_bp
     from .main import bp as main_bp
     from .review import bp as review_bp
     from .web.errors import register_error_handlers
@@ -72,7 +73,7 @@ def _register_blueprints(app: Flask) -> None:
     from .wizard import bp as wizard_bp
 
     for blueprint in (main_bp, auth_bp, applications_bp, wizard_bp, admin_bp, review_bp, checkdocx_bp, cases_bp,
-                      associations_bp):
+                      associations_bp, followup_bp):
         app.register_blueprint(blueprint)
     _register_service_blueprints(app)
     from .portfolio import bp as portfolio_bp  # portfolio and the export to Uppföljning Finsam

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from builder.cases.backup import dump_case_handling, restore_case_handling
 from builder.extensions import db
+from builder.followup.backup import dump_followup, restore_followup
 from builder.models import (
     Application,
     ApplicationVersion,
@@ -51,6 +52,7 @@ def dump_all() -> dict:
                         for p in db.session.scalars(db.select(FeePreset).order_by(FeePreset.position))],
         "applications": [_dump_application(a) for a in applications],
         "case_handling": dump_case_handling(),
+        "followup": dump_followup(),
     }
 
 
@@ -153,6 +155,7 @@ def restore_all(data: dict) -> int:
                 keys[a["key"]].parent_id = keys[a["parent_key"]].id
         db.session.flush()
         restore_case_handling(data.get("case_handling"), users, keys)
+        restore_followup(data.get("followup"), users, keys)
         if "associations" not in data:
             _bridge_old_backup(users)
         db.session.commit()

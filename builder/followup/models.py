@@ -41,6 +41,9 @@ class PeriodReport(Model):
     finished_women: Mapped[int] = mapped_column(default=0, server_default="0")
     finished_men: Mapped[int] = mapped_column(default=0, server_default="0")
     finished_other: Mapped[int] = mapped_column(default=0, server_default="0")
+    # What was typed and refused (values with their messages, JSON), shown again at the fields until a save
+    # succeeds; None when the report holds what was last typed.
+    typed_input: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
     submitted_at: Mapped[datetime | None] = mapped_column(nullable=True)
     submitted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -217,6 +217,10 @@ def upgrade():
     with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
         batch_op.create_index('ix_outcome_rows_report_id_amount', ['report_id', 'amount'], unique=False)
 
+    # --- followup ---
+    with op.batch_alter_table('period_reports', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('typed_input', sa.Text(), nullable=True))
+
     # --- scale ---
     # The reviewer list sorts and pages in SQL: an index per sort key, the id breaking ties. The cached
     # total and delta of rows written before this release: `flask --app wsgi applications refresh-figures`.
@@ -302,6 +306,10 @@ def downgrade():
     # --- national ---
     with op.batch_alter_table('outcome_rows', schema=None) as batch_op:
         batch_op.drop_index('ix_outcome_rows_report_id_amount')
+
+    # --- followup ---
+    with op.batch_alter_table('period_reports', schema=None) as batch_op:
+        batch_op.drop_column('typed_input')
 
     for table in ('report_comments', 'report_events', 'outcome_rows', 'period_reports', 'insats_years'):
         op.drop_table(table)

@@ -203,6 +203,20 @@ TENANT_MATRIX = [
     ("GET", "/associations/{association}/portfolio/{year}.xlsx", "approved", None, NOT_FOUND),
     ("GET", "/associations/{association}/national/{year}.csv", "approved", None, NOT_FOUND),
     ("GET", "/associations/{association}/national/{year}.xlsx", "approved", None, NOT_FOUND),
+    # follow-up: B's approved application and its draft period report ({report})
+    ("GET", "/applications/{id}/followup", "approved", None, NOT_FOUND),
+    ("POST", "/applications/{id}/followup/reports", "approved", {"period_end": "2017-08-31"}, NOT_FOUND),
+    ("GET", "/applications/{id}/reports/{report}", "approved", None, NOT_FOUND),
+    ("POST", "/applications/{id}/reports/{report}", "approved", {"amount-staff-0": "1", "lock_version": "1"},
+     NOT_FOUND),
+    ("POST", "/applications/{id}/reports/{report}/upload", "approved", {"lock_version": "1"}, NOT_FOUND),
+    ("POST", "/applications/{id}/reports/{report}/comments", "approved", {"body": "Från A"}, NOT_FOUND),
+    ("POST", "/applications/{id}/reports/{report}/approve", "approved", {"lock_version": "1"}, NOT_FOUND),
+    ("POST", "/applications/{id}/reports/{report}/request-changes", "approved",
+     {"comment": "Från A", "lock_version": "1"}, NOT_FOUND),
+    ("GET", "/applications/{id}/reports/{report}/report.docx", "approved", None, NOT_FOUND),
+    ("GET", "/applications/{id}/reports/{report}/report.xlsx", "approved", None, NOT_FOUND),
+    ("GET", "/applications/{id}/reports/{report}/template.xlsx", "approved", None, NOT_FOUND),
 ]
 # Routes that name no association's object: public pages, the account's own pages, lists (checked for their
 # content below), creating one's own things. A token in the URL is the capability (invitations, reset).
@@ -216,7 +230,7 @@ NO_OBJECT = {
     ("POST", "/applications/import"), ("GET", "/review"), ("GET", "/review/export.csv"), ("GET", "/meetings"),
     ("POST", "/meetings"), ("GET", "/admin/users"), ("POST", "/admin/users"), ("GET", "/admin/presets"),
     ("POST", "/admin/presets"), ("POST", "/admin/presets/*/delete"), ("GET", "/associations"),
-    ("POST", "/associations"), ("GET", "/portfolio"),
+    ("POST", "/associations"), ("GET", "/portfolio"), ("GET", "/reports"),
 }
 
 
@@ -279,9 +293,25 @@ def two_associations(app, make_user, make_application, hela_doc):
             invitation = db.session.scalar(db.select(Invitation.id).where(Invitation.application_id == app_id))
         records = _case_records(app, app_id, "/case {meeting}")
         return {"id": app_id, "comment": comment, "invitation": invitation, "user": people["co"][0],
-                "association": b_id, "b_reviewer": people["b_reviewer"][0], "year": 2026, **records}
+                "association": b_id, "b_reviewer": people["b_reviewer"][0], "year": 2026,
+                "report": _report(app, app_id, b_id), **records}
 
     return people, build
+
+
+def _report(app, app_id: int, association_id: int) -> int:
+    """A draft period report of the application (follow-up routes)."""
+    from datetime import date
+
+    from builder.extensions import db
+    from builder.followup.models import PeriodReport
+
+    with app.app_context():
+        report = PeriodReport(application_id=app_id, association_id=association_id, year=2017,
+                              period_end=date(2017, 8, 31), kind="delar", answers="{}")
+        db.session.add(report)
+        db.session.commit()
+        return report.id
 
 
 def _state(app, ids: dict) -> tuple:
@@ -314,7 +344,17 @@ def _state(app, ids: dict) -> tuple:
                 rows(AssociationMember, AssociationMember.association_id == association_id),
                 rows(BudgetFrame, BudgetFrame.association_id == association_id),
                 db.session.scalar(db.select(db.func.count(Application.id))),
-                db.session.scalar(db.select(db.func.count(Meeting.id))))
+                db.session.scalar(db.select(db.func.count(Meeting.id))), _followup_state(app_id))
+
+
+def _followup_state(app_id: int) -> tuple:
+    from builder.extensions import db
+    from builder.followup.models import OutcomeRow, PeriodReport, ReportComment, ReportEvent
+
+    reports = list(db.session.scalars(db.select(PeriodReport).where(PeriodReport.application_id == app_id)))
+    return (sorted((r.id, r.status, r.lock_version, r.typed_input, r.answers) for r in reports),
+            *(db.session.scalar(db.select(db.func.count(model.id))) for model in (OutcomeRow, ReportComment,
+                                                                                  ReportEvent)))
 
 
 @pytest.mark.parametrize("method,path,status,data,expected", TENANT_MATRIX,
