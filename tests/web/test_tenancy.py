@@ -401,3 +401,36 @@ def test_a_backup_from_before_associations_is_restored_as_the_migration_would(ap
     client = target.test_client()
     login(client, "rev@example.se")
     assert hela_doc["title"] in client.get("/review").text
+
+
+def test_the_case_lists_query_is_the_page_rule_for_every_status_and_association(app, make_user, make_application,
+                                                                               hela_doc, two):
+    """The reviewer's list query (one SQL condition, for speed) shows exactly the applications whose case page
+    the reviewer may open: every status, submitted before or not, in the reviewer's association or another."""
+    from builder.applications.access import can_view_case, case_visible_query, visible_query
+    from builder.models import ApplicationVersion, User
+
+    owner, _, _ = make_user()
+    reviewer_id, _, _ = make_user("reviewer")
+    expected_ids = set()
+    with app.app_context():
+        for association_id in two:
+            for status in ("draft", "submitted", "changes_requested", "approved", "rejected", "withdrawn"):
+                for submitted_before in (False, True):
+                    app_id = make_application(owner, hela_doc, status)
+                    application = _application(app, app_id)
+                    application.association_id = association_id
+                    if submitted_before:
+                        db.session.add(ApplicationVersion(application_id=app_id, number=1,
+                                                          document=application.document, fingerprint="x"))
+                    db.session.commit()
+        reviewer = db.session.get(User, reviewer_id)
+        applications = list(db.session.scalars(db.select(Application)))
+        expected_ids = {a.id for a in applications if can_view_case(reviewer, a)}
+        listed = {a.id for a in db.session.scalars(case_visible_query(reviewer))}
+        visible = {a.id for a in db.session.scalars(visible_query(reviewer))}
+    assert listed == expected_ids
+    # submitted, changes requested, approved, rejected (with or without a version), withdrawn after a
+    # submission and the draft being revised; the last is the one the plain rule leaves out
+    assert len(listed) == 4 * 2 + 2
+    assert len(listed - visible) == 1
