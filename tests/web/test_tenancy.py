@@ -276,6 +276,20 @@ def test_demo_data_has_two_associations_each_with_its_own_staff_and_cases(app):
     assert "Steg till arbete" not in pages["handlaggare@demo.se"]
     assert "SVM 20" in pages["handlaggare.malardalen@demo.se"]  # its own case-number pattern
     assert "Hela Familjen" in pages["projektledare@demo.se"]
+    # An approved case with commitments and an approved delårsrapport: the follow-up, the portfolio and the
+    # export have something to show a newcomer.
+    from builder.demo import APPROVED_CASE_TITLE
+
+    assert APPROVED_CASE_TITLE in pages["handlaggare@demo.se"]
+    assert APPROVED_CASE_TITLE not in pages["handlaggare.malardalen@demo.se"]
+    client = app.test_client()
+    login(client, "ekonom@demo.se", "demo-losenord-3")
+    with app.app_context():
+        association_id = matching(TEST_ASSOCIATION).id
+    portfolio = client.get(f"/associations/{association_id}/portfolio/2025").text.replace("\xa0", " ")
+    assert APPROVED_CASE_TITLE in portfolio and "1 340 101 kr" in portfolio  # Hela Familjen's first year
+    export = client.get(f"/associations/{association_id}/national/2025.csv").data.decode("utf-8")
+    assert APPROVED_CASE_TITLE in export and ";120000;" in export  # six rows of 20 000 kr reported
 
 
 def test_backup_keeps_associations_members_frames_and_platform_admins(app_factory, make_user):
