@@ -164,6 +164,13 @@ def _approved_case(owner: User, reviewer: User, doc: dict, association) -> str:
     start = date.fromisoformat(moved["period"]["start"])
     apply_transition(application, "approve", reviewer, "Beviljas enligt ansökan.",
                      {"date": date(start.year, 5, 20), "body": "Förbundsstyrelsen", "approved_total": None})
+    from builder.cases.models import Case, InsatsYear
+
+    case = db.session.scalar(db.select(Case).filter_by(application_id=application.id))
+    case.focus, case.target_group = "individ_struktur", "Familjer med barn där föräldrarna står långt från arbete"
+    for row in db.session.scalars(db.select(InsatsYear).filter_by(application_id=application.id)):
+        row.planned_participants = 30
+    db.session.commit()
     first = followup.application_periods(application)[0]
     report = followup.open_report(application, first.end, owner)
     rows = followup.report_rows(report)
