@@ -71,3 +71,12 @@ def shot(page, name: str) -> None:
 
 def no_server_error(response) -> None:
     assert response is None or response.status < 500, f"{response.status} at {response.url}"
+
+
+def new_application(page) -> None:
+    """'+ Ny ansökan', choosing the test association: the e2e server is shared, and a test that made an
+    association of its own leaves the select with more than one choice for the tests after it."""
+    select = page.locator("form.new-application select[name=association]")
+    if select.count():
+        select.select_option(label=TEST_ASSOCIATION)
+    page.get_by_role("button", name="+ Ny ansökan").click()

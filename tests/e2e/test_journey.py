@@ -12,7 +12,7 @@ import re
 from docx import Document
 from playwright.sync_api import expect
 
-from .helpers import PASSWORD, logout, no_server_error, shot
+from .helpers import PASSWORD, logout, new_application, no_server_error, shot
 
 NBSP = "\xa0"
 
@@ -93,7 +93,7 @@ def test_project_lead_journey(page, server):
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 500 else None)
     register(page, server, email)
 
-    page.get_by_role("button", name="+ Ny ansökan").click()
+    new_application(page)
     page.wait_for_url(re.compile(r"/applications/\d+/steps/project$"))
     app_id = int(re.search(r"/applications/(\d+)/", page.url).group(1))
 

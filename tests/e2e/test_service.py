@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.helpers import PASSWORD
 
-from .helpers import login, shot
+from .helpers import login, new_application, shot
 
 
 def mail_to(server, address: str, since: float) -> list:
@@ -79,7 +79,7 @@ def test_a_never_submitted_draft_is_deleted_after_confirmation(lead_page, server
     page = lead_page
     owner = server.user("applicant")
     login(page, server, owner)
-    page.get_by_role("button", name="+ Ny ansökan").click()
+    new_application(page)
     page.wait_for_url("**/steps/project")
     app_id = int(re.search(r"/applications/(\d+)/", page.url).group(1))
     page.goto(f"{server.url}/applications/{app_id}")
