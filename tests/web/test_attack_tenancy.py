@@ -15,3 +15,35 @@ def test_admin_creating_an_applicant_with_a_junk_association_is_no_500(app, clie
     with app.app_context():
         user = db.session.scalar(db.select(User).where(User.email == "ny@example.se"))
         assert user is None or user.role == "applicant"
+
+
+def test_staff_of_another_association_on_the_project_never_read_its_internal_report_comments(
+        app, client, make_user, make_application):
+    """A reviewer of association B who is also a co-applicant of a project in A is a party to A's report:
+    A's staff's internal comments stay A's, and what that reviewer writes is never internal."""
+    from datetime import date
+
+    from builder.followup.models import ReportComment
+    from builder.models import Collaborator
+    from tests.web.cases_support import as_
+    from tests.web.followup_support import approved_application, open_report
+
+    people = {role: make_user(role) for role in ("applicant", "reviewer", "finance")}
+    outsider = make_user("reviewer", association="Samordningsförbundet Västra Mälardalen")
+    app_id = approved_application(app, client, people, make_application)
+    with app.app_context():
+        db.session.add(Collaborator(application_id=app_id, user_id=outsider[0]))
+        db.session.commit()
+    as_(client, people["applicant"])
+    report_id = open_report(client, app_id, date(2017, 8, 31))
+    as_(client, people["reviewer"])
+    client.post(f"/applications/{app_id}/reports/{report_id}/comments",
+                data={"body": "Internt: kolla ekonomen", "internal": "y"})
+    as_(client, outsider)
+    page = client.get(f"/applications/{app_id}/reports/{report_id}")
+    assert page.status_code == 200 and "Internt: kolla ekonomen" not in page.text
+    client.post(f"/applications/{app_id}/reports/{report_id}/comments", data={"body": "Från projektet",
+                                                                             "internal": "y"})
+    with app.app_context():
+        mine = db.session.scalar(db.select(ReportComment).where(ReportComment.body == "Från projektet"))
+        assert mine is not None and not mine.internal
