@@ -283,7 +283,9 @@ def is_party(user: User, report: PeriodReport) -> bool:
 
 
 def may_review(user: User, report: PeriodReport) -> bool:
-    return user.role in STAFF_ROLES and not is_party(user, report)
+    from builder.applications.access import in_my_associations
+
+    return user.role in STAFF_ROLES and not is_party(user, report) and in_my_associations(user, report.association_id)
 
 
 def submit(report: PeriodReport, user: User) -> None:

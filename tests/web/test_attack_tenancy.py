@@ -47,3 +47,38 @@ def test_staff_of_another_association_on_the_project_never_read_its_internal_rep
     with app.app_context():
         mine = db.session.scalar(db.select(ReportComment).where(ReportComment.body == "Från projektet"))
         assert mine is not None and not mine.internal
+
+
+def test_staff_of_another_association_on_the_project_never_read_its_internal_application_comments(
+        app, client, make_user, make_application):
+    from builder.models import Collaborator, Comment
+    from tests.web.cases_support import as_, sample_doc, submit
+
+    people = {role: make_user(role) for role in ("applicant", "reviewer")}
+    outsider = make_user("reviewer", association="Samordningsförbundet Västra Mälardalen")
+    app_id = make_application(people["applicant"][0], sample_doc())
+    submit(client, people["applicant"], app_id)
+    with app.app_context():
+        db.session.add(Collaborator(application_id=app_id, user_id=outsider[0]))
+        db.session.commit()
+    as_(client, people["reviewer"])
+    client.post(f"/applications/{app_id}/comments", data={"body": "Internt: ring kommunen", "internal": "y",
+                                                          "target": "general"})
+    with app.app_context():
+        internal = db.session.scalar(db.select(Comment).where(Comment.body == "Internt: ring kommunen"))
+        assert internal is not None and internal.internal
+        internal_id = internal.id
+    as_(client, outsider)
+    page = client.get(f"/applications/{app_id}")
+    assert page.status_code == 200 and "Internt: ring kommunen" not in page.text
+    assert people["reviewer"][1] not in page.text  # the association's officers are not listed to them
+    assert client.post(f"/applications/{app_id}/case", data={"officer_note": "från utsidan"}).status_code == 403
+    assert client.post(f"/applications/{app_id}/comments/{internal_id}/resolve").status_code == 403
+    assert client.post(f"/applications/{app_id}/comments", data={
+        "body": "svar", "parent_id": str(internal_id)}).status_code == 404
+    client.post(f"/applications/{app_id}/comments", data={"body": "Från projektet", "internal": "y",
+                                                          "target": "general"})
+    with app.app_context():
+        mine = db.session.scalar(db.select(Comment).where(Comment.body == "Från projektet"))
+        assert mine is None or not mine.internal
+
