@@ -82,3 +82,22 @@ def test_staff_of_another_association_on_the_project_never_read_its_internal_app
         mine = db.session.scalar(db.select(Comment).where(Comment.body == "Från projektet"))
         assert mine is None or not mine.internal
 
+
+def test_an_association_admin_cannot_change_a_platform_administrators_role(app, client, make_user):
+    """An account's role is the same everywhere: a platform administrator's is the platform's to change."""
+    from builder.associations.service import matching
+    from tests.helpers import TEST_ASSOCIATION, login
+
+    platform_id, platform_email, _password = make_user("admin", association=None)
+    with app.app_context():
+        db.session.get(User, platform_id).platform_admin = True
+        db.session.commit()
+        association_id = matching(TEST_ASSOCIATION).id
+    _id, email, password = make_user("admin")
+    login(client, email, password)
+    response = client.post(f"/associations/{association_id}/members", data={"email": platform_email,
+                                                                           "role": "reviewer"})
+    assert response.status_code == 422
+    with app.app_context():
+        assert db.session.get(User, platform_id).role == "admin"
+
