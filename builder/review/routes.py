@@ -206,9 +206,13 @@ def _list_query():
     if current_user.role not in ("reviewer", "admin", "finance"):
         abort(404)
     args = request.args
+
+    def text(name: str) -> str:  # PostgreSQL refuses a NUL in a text parameter: it can match nothing anyway
+        return args.get(name, "")[:200].replace("\x00", "")
+
     status = args.get("status", "")
     return ListQuery(status=status if status in (*STATUSES, IN_REVISION) else "",
-                     association=args.get("association", "")[:200], query=args.get("q", "")[:200],
+                     association=text("association"), query=text("q"),
                      sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc",
                      officer=args.get("officer", "")[:20], due=args.get("due", "")[:20])
 

@@ -101,3 +101,10 @@ def test_an_association_admin_cannot_change_a_platform_administrators_role(app, 
     with app.app_context():
         assert db.session.get(User, platform_id).role == "admin"
 
+
+def test_the_review_list_search_takes_any_text(client, login_as):
+    login_as("reviewer")
+    for args in ({"q": "a\x00b"}, {"association": "\x00"}, {"q": "%_\\"}, {"q": "İ" * 200},
+                 {"sort": "\x00", "dir": "asc", "page": "\x00"}, {"officer": "99999999999"}):
+        response = client.get("/review", query_string=args)
+        assert response.status_code == 200, args
