@@ -108,3 +108,30 @@ def test_the_review_list_search_takes_any_text(client, login_as):
                  {"sort": "\x00", "dir": "asc", "page": "\x00"}, {"officer": "99999999999"}):
         response = client.get("/review", query_string=args)
         assert response.status_code == 200, args
+
+
+def test_an_association_admin_cannot_set_a_case_number_pattern_that_blows_up(app, client, login_as):
+    """The pattern's width is formatted at every submission: a width of a billion allocated a gigabyte per case
+    number, a doubled conversion raised at formatting (a 500 at submission)."""
+    from builder.associations.service import matching
+    from builder.cases.numbering import PatternError, check_pattern
+    from builder.models import Association
+    from tests.helpers import TEST_ASSOCIATION
+
+    login_as("admin")
+    with app.app_context():
+        association_id = matching(TEST_ASSOCIATION).id
+    for pattern in ("X {year}-{n:0999999999d}", "X {n:03dd}", "X {n:99999999999999999999d}"):
+        response = client.post(f"/associations/{association_id}", data={
+            "name": TEST_ASSOCIATION, "orgnr": "802480-1006", "case_number_pattern": pattern,
+            "reporting_periods": "04-30,08-31,12-31", "active": "y"})
+        assert response.status_code == 422, pattern
+        try:
+            check_pattern(pattern)
+        except PatternError:
+            pass
+        else:
+            raise AssertionError(pattern)
+    with app.app_context():
+        assert "0999999999" not in db.session.get(Association, association_id).case_number_pattern
+    assert check_pattern("SFSN {year}/{n:03d}") == "SFSN {year}/{n:03d}"
