@@ -157,7 +157,8 @@ def case_panel(application: Application) -> dict:
             AgendaItem.application_id == application.id, Meeting.association_id == case.association_id)
             .order_by(Meeting.date)))
     events = service.case_events(application.id) if reads and case is not None else []
-    return {"case": case, "form": form, "staff": staff, "national": national, "agenda": items, "events": events,
+    return {"case": case, "form": form, "staff": staff, "reads": reads, "national": national, "agenda": items,
+            "events": events,
             "in_revision": service.in_revision(application),
             "letter": application.status in ("approved", "rejected") and case is not None,
             "agreement": application.status == "approved" and case is not None}

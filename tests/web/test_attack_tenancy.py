@@ -135,3 +135,23 @@ def test_an_association_admin_cannot_set_a_case_number_pattern_that_blows_up(app
     with app.app_context():
         assert "0999999999" not in db.session.get(Association, association_id).case_number_pattern
     assert check_pattern("SFSN {year}/{n:03d}") == "SFSN {year}/{n:03d}"
+
+
+def test_finance_of_another_association_on_the_project_never_read_its_case_data(app, client, make_user,
+                                                                                make_application):
+    from builder.models import Collaborator
+    from tests.web.cases_support import as_, sample_doc, submit
+
+    people = {role: make_user(role) for role in ("applicant", "reviewer", "finance")}
+    outsider = make_user("finance", association="Samordningsförbundet Västra Mälardalen")
+    app_id = make_application(people["applicant"][0], sample_doc())
+    submit(client, people["applicant"], app_id)
+    with app.app_context():
+        db.session.add(Collaborator(application_id=app_id, user_id=outsider[0]))
+        db.session.commit()
+    as_(client, people["reviewer"])
+    assert "Handläggarens förslag" in client.get(f"/applications/{app_id}").text
+    as_(client, outsider)
+    page = client.get(f"/applications/{app_id}")
+    assert page.status_code == 200 and "Handläggarens förslag" not in page.text
+    assert "Handläggare" not in page.text.split('id="case"')[1].split("</section>")[0]
