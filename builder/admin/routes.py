@@ -51,9 +51,10 @@ def users():
             form.email.errors.append(_("Det finns redan ett konto med den e-postadressen."))
         else:
             user = create_user(email, form.password.data, form.role.data, form.name.data)
-            chosen = db.session.get(Association, int(form.association.data or 0))
-            if form.role.data != "applicant" and chosen is not None:
-                add_member(chosen, user)
+            if form.role.data != "applicant":  # validated: one of the choices (an applicant's is ignored)
+                chosen = db.session.get(Association, int(form.association.data))
+                if chosen is not None:
+                    add_member(chosen, user)
             flash(_("Kontot %(email)s är skapat.", email=email), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/users.html", form=form, accounts=_accounts(managed)), 422 if form.errors else 200

@@ -47,6 +47,13 @@ def in_my_associations(user, association_id: int | None) -> bool:
     return association_id is not None and association_id in my_association_ids(user)
 
 
+def works_on(user, application: Application) -> bool:
+    """Staff of the application's association: who sees and does the staff's part of its pages (internal
+    comments, case data, findings). A staff account that reaches an application only as its co-applicant,
+    e.g. one of another association, is an applicant there."""
+    return getattr(user, "role", None) in STAFF_ROLES and in_my_associations(user, application.association_id)
+
+
 def visible_query(user):
     """A select of the applications `user` may see."""
     query = db.select(Application)

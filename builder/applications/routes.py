@@ -27,6 +27,7 @@ from .access import (
     get_visible,
     refuse_over_quota,
     visible_query,
+    works_on,
 )
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -98,7 +99,7 @@ def review_context(application: Application, doc: dict | None = None) -> dict:
     comment_form = CommentForm()
     doc = application.doc if doc is None else doc
     comment_form.target.choices = select_choices(comment_targets(doc))
-    reviewer = current_user.role in ("reviewer", "admin")
+    reviewer = current_user.role in ("reviewer", "admin") and works_on(current_user, application)
     parent = db.session.get(Application, application.parent_id) if application.parent_id else None
     findings = budget_findings(doc, parent.approved_total if parent else None) if reviewer else []
     version = latest_version_number(application)

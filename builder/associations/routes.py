@@ -158,7 +158,10 @@ def add_member(association_id: int):
 def _may_change_role(user: User) -> bool:
     """An account's role is the same in every association: only someone who manages all of them changes it."""
     managed = service.managed_ids(current_user)
-    return managed is None or set(service.association_ids(user)) <= managed
+    if managed is None:
+        return True
+    # A platform administrator's account is the installation's: only another platform administrator changes it.
+    return not service.is_platform_admin(user) and set(service.association_ids(user)) <= managed
 
 
 @bp.post("/<int:association_id>/members/<int:user_id>/remove")

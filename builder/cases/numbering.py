@@ -1,11 +1,15 @@
 """Case numbers (diarienummer) from a pattern such as "SFSN {year}/{n}": pure, standard library only."""
 from __future__ import annotations
 
+import re
 import string
 
 DEFAULT_PATTERN = "FINSAM {year}/{n}"
 FIELDS = ("year", "n")
 MAX_PATTERN = 80
+# An optional zero fill and a width of at most two digits, then an optional "d": "03d", "4". A wider field
+# would be formatted at every submission (a width of a billion is a gigabyte).
+_SPEC = re.compile(r"0?[0-9]{1,2}d?")
 
 
 class PatternError(ValueError):
@@ -21,7 +25,7 @@ def check_pattern(pattern: str) -> str:
         for _literal, name, spec, conversion in string.Formatter().parse(pattern):
             if name is None:
                 continue
-            if name not in FIELDS or conversion or (spec and not spec.rstrip("d").isdigit()):
+            if name not in FIELDS or conversion or (spec and not _SPEC.fullmatch(spec)):
                 raise PatternError(f"CASE_NUMBER_PATTERN may hold only {{year}} and {{n}}, got {pattern!r}")
             names.append(name)
     except ValueError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from builder.applications.access import works_on
 from builder.extensions import db
 from builder.models import Application
 from forms.cases import case_data_form
@@ -56,7 +57,8 @@ def margin_for(application: Application, version=None) -> dict[str, list]:
     """The comments to show beside each part of the document (a version page: that version's only)."""
     from .guidance import margin_comments
 
-    return margin_comments(application.comments, staff=service.staff(current_user),
+    staff = service.staff(current_user) and works_on(current_user, application)
+    return margin_comments(application.comments, staff=staff,
                            version_id=version.id if version is not None else None)
 
 
@@ -134,10 +136,11 @@ def focus_label(key: str) -> str:
 def case_panel(application: Application) -> dict:
     """What the case box on an application or version page shows (and, for staff, the case data form)."""
     case = service.case_of(application.id)
-    staff = service.staff(current_user)
+    reads = works_on(current_user, application)  # staff of its association (not a co-applicant from elsewhere)
+    staff = service.staff(current_user) and reads
     form = None
     national = None
-    if case is not None and (staff or current_user.role == "finance"):
+    if case is not None and reads:
         national = national_panel(application, case)
     if case is not None and staff:
         assert national is not None
@@ -149,12 +152,13 @@ def case_panel(application: Application) -> dict:
         if national["locked"]:
             form.focus.render_kw = {"disabled": True}
     items: list[AgendaItem] = []
-    if current_user.role in READ_ROLES and case is not None:
+    if reads and case is not None:
         items = list(db.session.scalars(db.select(AgendaItem).join(Meeting).where(
             AgendaItem.application_id == application.id, Meeting.association_id == case.association_id)
             .order_by(Meeting.date)))
-    events = service.case_events(application.id) if current_user.role in READ_ROLES and case is not None else []
-    return {"case": case, "form": form, "staff": staff, "national": national, "agenda": items, "events": events,
+    events = service.case_events(application.id) if reads and case is not None else []
+    return {"case": case, "form": form, "staff": staff, "reads": reads, "national": national, "agenda": items,
+            "events": events,
             "in_revision": service.in_revision(application),
             "letter": application.status in ("approved", "rejected") and case is not None,
             "agreement": application.status == "approved" and case is not None}

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from builder import notify
-from builder.applications.access import get_case_visible, my_association_ids
+from builder.applications.access import get_case_visible, my_association_ids, works_on
 from builder.docx import DOCX_MIME
 from builder.extensions import db
 from builder.formatting import kr
@@ -282,6 +282,8 @@ def agenda_download(meeting_id: int):
 def update_case(app_id: int):
     application = get_case_visible(app_id)
     _may_manage()
+    if not works_on(current_user, application):
+        abort(403)  # a co-applicant who is staff elsewhere: not this association's case
     case = service.case_of(application.id) or abort(404)
     form = case_data_form(service.national_years(application), {})
     form.officer.choices = service.officer_choices(_("Ingen"), case.association_id)
@@ -325,6 +327,8 @@ def resolve_comment(app_id: int, comment_id: int):
 
     application = get_case_visible(app_id)
     _may_manage()
+    if not works_on(current_user, application):
+        abort(403)  # a co-applicant who is staff elsewhere: not this association's case
     comment = db.session.get(Comment, comment_id)
     if comment is None or comment.application_id != application.id or comment.parent_id is not None:
         abort(404)

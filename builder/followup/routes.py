@@ -267,7 +267,7 @@ def comment(app_id: int, report_id: int):
     report = _report(app_id, report_id)
     if current_user.role == "finance":
         abort(403)
-    if not (report.application.is_member(current_user.id) or current_user.role in service.STAFF_ROLES):
+    if not (report.application.is_member(current_user.id) or service.may_review(current_user, report)):
         abort(403)
     form = ReviewCommentForm()
     targets = _comment_targets(report)

@@ -288,7 +288,9 @@ def is_party(user: User, report: PeriodReport) -> bool:
 
 
 def may_review(user: User, report: PeriodReport) -> bool:
-    return user.role in STAFF_ROLES and not is_party(user, report)
+    from builder.applications.access import in_my_associations
+
+    return user.role in STAFF_ROLES and not is_party(user, report) and in_my_associations(user, report.association_id)
 
 
 def submit(report: PeriodReport, user: User) -> None:
@@ -334,7 +336,7 @@ def approve(report: PeriodReport, user: User, comment: str = "") -> None:
 
 
 def add_comment(report: PeriodReport, user: User, body: str, internal: bool, target: str = "general") -> ReportComment:
-    comment = ReportComment(user_id=user.id, body=body.strip(), internal=internal and user.role in STAFF_ROLES,
+    comment = ReportComment(user_id=user.id, body=body.strip(), internal=internal and may_review(user, report),
                             target=target[:100])
     report.comments.append(comment)
     db.session.commit()
@@ -342,7 +344,7 @@ def add_comment(report: PeriodReport, user: User, body: str, internal: bool, tar
 
 
 def visible_comments(report: PeriodReport, user: User) -> list[ReportComment]:
-    staff = user.role in STAFF_ROLES
+    staff = may_review(user, report)  # the association's staff, never a party (a co-applicant with a staff role)
     return [c for c in report.comments if staff or not c.internal]
 
 

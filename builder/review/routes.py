@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from builder import notify
-from builder.applications.access import can_withdraw, get_case_visible, get_visible, refuse_over_quota
+from builder.applications.access import can_withdraw, get_case_visible, get_visible, refuse_over_quota, works_on
 from builder.applications.service import computed_budget
 from builder.extensions import db
 from builder.models import Comment
@@ -164,7 +164,7 @@ def add_comment(app_id: int):
     form.target.choices = select_choices(service.comment_targets(application.doc))
     if current_user.role == "finance":
         abort(403)  # finance officers read; they do not comment or answer
-    reviewer = current_user.role in ("reviewer", "admin")
+    reviewer = current_user.role in ("reviewer", "admin") and works_on(current_user, application)
     parent = None
     if form.parent_id.data:
         parent_id = parse_id(form.parent_id.data)
@@ -206,9 +206,13 @@ def _list_query():
     if current_user.role not in ("reviewer", "admin", "finance"):
         abort(404)
     args = request.args
+
+    def text(name: str) -> str:  # PostgreSQL refuses a NUL in a text parameter: it can match nothing anyway
+        return args.get(name, "")[:200].replace("\x00", "")
+
     status = args.get("status", "")
     return ListQuery(status=status if status in (*STATUSES, IN_REVISION) else "",
-                     association=args.get("association", "")[:200], query=args.get("q", "")[:200],
+                     association=text("association"), query=text("q"),
                      sort=args.get("sort", "updated"), descending=args.get("dir", "desc") != "asc",
                      officer=args.get("officer", "")[:20], due=args.get("due", "")[:20])
 
