@@ -110,6 +110,23 @@ def test_refused_input_is_kept_with_messages_at_the_fields(app, client, people, 
     assert "Skriv ett belopp" not in page and 'value="7 000"' in page.replace("\xa0", " ")
 
 
+def test_the_error_summary_names_the_field_of_each_message(app, client, people, approved):
+    """Six rows can each say "Skriv hela kronor": the summary at the top says which row and column, and
+    which participant cell, before the message (the walk's lead could not tell them apart)."""
+    import re
+
+    as_(client, people["applicant"])
+    report_id = open_report(client, approved, AUGUST)
+    response = _save(client, app, approved, report_id, _fields(
+        {"staff:1": "10,50"}, {"staff:4": "7 x"}, started_men="-1"))
+    page = client.get(response.location).text.replace("\xa0", " ")
+    summary = re.search(r'id="error-summary".*?</div>', page, re.S).group(0)
+    assert ('<a href="#amount-staff-1">Utfall perioden, rad 2, Socialpedagog: Skriv hela kronor (utan ören).</a>'
+            in summary)
+    assert 'href="#forecast-staff-4">Prognos för året, rad 5, Sjuksköterska/distriktssköterska: ' in summary
+    assert 'href="#started_men">Påbörjat under perioden: Män: Skriv ett heltal, 0 eller mer.</a>' in summary
+
+
 def test_submit_review_request_changes_and_approve(app, client, people, approved):
     as_(client, people["applicant"])
     report_id = open_report(client, approved, AUGUST)
