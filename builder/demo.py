@@ -28,6 +28,8 @@ DEMO_ASSOCIATIONS = (
      ("handlaggare.malardalen@demo.se",)),
 )
 SECOND_CASE_TITLE = "Steg till arbete i Västra Mälardalen"
+APPROVED_CASE_TITLE = "Familjeteamet Hässleholm"
+APPROVED_CASE_YEARS_LATER = 8  # the example (2017–2019) moved to 2025–2027, so this year's portfolio shows it
 # SKR's published PO-pålägg (personalomkostnadspålägg) for municipalities and regions; a state employer's
 # personnel-cost supplement (PA 16) for Försäkringskassan and Arbetsförmedlingen. Admins keep them current:
 # (label, rate, source, party kind it is the default for, year).
@@ -88,6 +90,8 @@ def seed_demo() -> list[str]:
         created.append(doc["title"])
     if db.session.scalar(db.select(Application).filter_by(title=SECOND_CASE_TITLE).limit(1)) is None:
         created.append(_second_case(owner, doc, associations[1]))
+    if db.session.scalar(db.select(Application).filter_by(title=APPROVED_CASE_TITLE).limit(1)) is None:
+        created.append(_approved_case(owner, users["reviewer"], doc, associations[0]))
     return created
 
 
@@ -128,3 +132,53 @@ def _second_case(owner: User, doc: dict, association) -> str:
     db.session.commit()
     apply_transition(application, "submit", owner, "Ansökan till Västra Mälardalen.")
     return SECOND_CASE_TITLE
+
+
+def _later(value, years: int):
+    """The document with every ISO date and every year key moved `years` later (the budget's months and
+    days stay the same: 2017–2019 and 2025–2027 have no leap day)."""
+    if isinstance(value, dict):
+        return {(str(int(k) + years) if k.isdigit() and len(k) == 4 else k): _later(v, years)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_later(v, years) for v in value]
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[:4].isdigit():
+        return f"{int(value[:4]) + years}{value[4:]}"
+    return value
+
+
+def _approved_case(owner: User, reviewer: User, doc: dict, association) -> str:
+    """An approved case with commitments and its first delårsrapport approved, so that the follow-up, the
+    portfolio and the national export have something to show."""
+    from datetime import date
+
+    from builder.applications.service import create_application
+    from builder.followup import service as followup
+    from builder.review.service import apply_transition
+
+    moved = {**_later(doc, APPROVED_CASE_YEARS_LATER), "title": APPROVED_CASE_TITLE}
+    application = create_application(owner, moved, association=association)
+    application.steps_visited = VISITED
+    db.session.commit()
+    apply_transition(application, "submit", owner, "")
+    start = date.fromisoformat(moved["period"]["start"])
+    apply_transition(application, "approve", reviewer, "Beviljas enligt ansökan.",
+                     {"date": date(start.year, 5, 20), "body": "Förbundsstyrelsen", "approved_total": None})
+    from builder.cases.models import Case, InsatsYear
+
+    case = db.session.scalar(db.select(Case).filter_by(application_id=application.id))
+    case.focus, case.target_group = "individ_struktur", "Familjer med barn där föräldrarna står långt från arbete"
+    for row in db.session.scalars(db.select(InsatsYear).filter_by(application_id=application.id)):
+        row.planned_participants = 30
+    db.session.commit()
+    first = followup.application_periods(application)[0]
+    report = followup.open_report(application, first.end, owner)
+    rows = followup.report_rows(report)
+    followup.save_report(report, followup.ReportInput(
+        amounts={row.key: 20_000 for row in rows}, forecasts={},
+        participants={"started_women": 4, "started_men": 3, "started_other": 1, "ongoing_women": 4,
+                      "ongoing_men": 3, "ongoing_other": 1},
+        answers={"progress": "Teamet är på plats och de första familjerna har börjat."}), rows)
+    followup.submit(report, owner)
+    followup.approve(report, reviewer, "Tack, godkänd.")
+    return APPROVED_CASE_TITLE

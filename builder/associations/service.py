@@ -83,6 +83,14 @@ def link_association(application: Application, doc: dict) -> dict:
     return doc
 
 
+def case_association(application: Application) -> Association | None:
+    """The association the application's case is registered with; None before its first submission."""
+    from builder.cases.models import Case
+
+    case = db.session.scalar(sa.select(Case).where(Case.application_id == application.id))
+    return db.session.get(Association, case.association_id) if case is not None else None
+
+
 def active_associations() -> list[Association]:
     return list(db.session.scalars(sa.select(Association).where(Association.active.is_(True))
                                    .order_by(Association.name)))

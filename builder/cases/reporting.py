@@ -7,6 +7,8 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
+from builder.followup.periods import parse_period_ends  # one reading of "MM-DD" period ends
+
 FINAL_REPORT_MONTHS = 2
 DEFAULT_PERIOD_ENDS = ("04-30", "08-31", "12-31")
 # The usual cut-offs have their own labels ("Delårsrapport januari–april"); any other is "interim".
@@ -28,19 +30,6 @@ def _months_later(day: date, months: int) -> date:
     return date(year, month, monthrange(year, month)[1])
 
 
-def _cutoffs(period_ends) -> list[tuple[int, int]]:
-    """("04-30", "08-31", "12-31") → [(4, 30), (8, 31), (12, 31)]: valid month-days, sorted, the year end last."""
-    days = set()
-    for text in period_ends:
-        month, _, day_ = str(text).strip().partition("-")
-        if month.isdigit() and day_.isdigit() and len(month) <= 2 and len(day_) <= 2:
-            m, d = int(month), int(day_)
-            if 1 <= m <= 12 and 1 <= d <= monthrange(2001, m)[1]:  # 29 February is no cut-off
-                days.add((m, d))
-    days.add((12, 31))
-    return sorted(days)
-
-
 def reporting_schedule(start: date, end: date, period_ends=DEFAULT_PERIOD_ENDS) -> list[Report]:
     """Every report due for a project running from `start` to `end`, in date order.
 
@@ -51,7 +40,7 @@ def reporting_schedule(start: date, end: date, period_ends=DEFAULT_PERIOD_ENDS) 
         return []
     reports = []
     for year in range(start.year, end.year + 1):
-        for month, day_ in _cutoffs(period_ends):
+        for month, day_ in parse_period_ends(list(period_ends)):
             cutoff = date(year, month, day_)
             kind = "yearly" if (month, day_) == (12, 31) else NAMED_INTERIMS.get((month, day_), "interim")
             if start <= cutoff < end:

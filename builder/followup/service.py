@@ -121,6 +121,11 @@ class YearLine:
     participants: dict[str, int]  # by sex: ongoing from the year before + started in the year (counted reports)
 
     @property
+    def remaining(self) -> int:
+        """What is left of the year's budget after the counted outcome (the overview shows it, never computes it)."""
+        return self.budget - self.outcome
+
+    @property
     def participants_total(self) -> int:
         return sum(self.participants.values())
 

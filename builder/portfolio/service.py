@@ -73,14 +73,32 @@ def write_commitments(application: Application) -> dict[int, int]:
                 db.session.delete(row)
             else:
                 row.approved_amount, row.association_id = 0, association_id
+    carried = _take_over_from_parent(application, amounts)
     for year, amount in amounts.items():
         found = existing.get(year)
         if found is None:
-            db.session.add(InsatsYear(application_id=application.id, association_id=association_id, year=year,
-                                      approved_amount=amount))
+            found = InsatsYear(application_id=application.id, association_id=association_id, year=year,
+                               approved_amount=amount)
+            db.session.add(found)
         else:
             found.approved_amount, found.association_id = amount, association_id
+        if found.planned_participants is None and carried.get(year) is not None:
+            found.planned_participants = carried[year]
     return amounts
+
+
+def _take_over_from_parent(application: Application, amounts: dict[int, int]) -> dict[int, int | None]:
+    """An extension's budget is the revised whole (its baseline is what the parent was granted), so its decision
+    replaces the parent's commitment in the years it covers: those years leave the parent, which would otherwise
+    be counted twice in the portfolio. Returns the parent's planned participants of those years."""
+    if application.parent_id is None:
+        return {}
+    carried: dict[int, int | None] = {}
+    for row in db.session.scalars(sa.select(InsatsYear).where(InsatsYear.application_id == application.parent_id,
+                                                              InsatsYear.year.in_(list(amounts)))):
+        carried[row.year] = row.planned_participants
+        db.session.delete(row)
+    return carried
 
 
 def insats_years(application_id: int) -> dict[int, InsatsYear]:
@@ -104,7 +122,8 @@ def backfill_commitments() -> int:
 
 def frame_check(application: Application, proposed: dict[int, int]) -> list[FrameWarning]:
     """Warnings for the years where `proposed` has no frame or exceeds the frame less the other approved
-    applications' commitments (this application's own rows left out, so a re-decision is not counted twice)."""
+    applications' commitments (this application's own rows left out, so a re-decision is not counted twice, and
+    for an extension its parent's, which its approval replaces)."""
     from builder.associations.service import association_of
 
     years = [year for year, amount in proposed.items() if amount > 0]
@@ -117,7 +136,9 @@ def frame_check(application: Application, proposed: dict[int, int]) -> list[Fram
         sa.select(InsatsYear.year, sa.func.sum(InsatsYear.approved_amount))
         .join(Application, Application.id == InsatsYear.application_id)
         .where(InsatsYear.association_id == association_id, InsatsYear.year.in_(years),
-               InsatsYear.application_id != application.id, Application.status == "approved")
+               InsatsYear.application_id != application.id, Application.status == "approved",
+               # an extension's approval replaces its parent's years (write_commitments): not counted beside it
+               InsatsYear.application_id != (application.parent_id or 0))
         .group_by(InsatsYear.year)).all())
     return frame_warnings(proposed, {int(y): int(a) for y, a in frames.items()},
                           {int(y): int(a or 0) for y, a in others.items()})

@@ -17,7 +17,7 @@ from forms.walk import leaf_fields
 from . import bp, drafts, fees, field_checks, mapping, preview
 from .formdata import find_list, remove_entry
 from .saving import build_form, form_for_page, parse_quietly, save_step
-from .steps import BY_KEY, STEPS, incomplete_steps, neighbours
+from .steps import BY_KEY, STEPS, incomplete_steps, lock_association, neighbours
 
 __all__ = ["build_form"]  # fuzz support builds step forms through this module
 
@@ -25,6 +25,8 @@ __all__ = ["build_form"]  # fuzz support builds step forms through this module
 def _render(step, application, form, focus: str | None = None):
     doc = application.doc
     _autofocus(form, focus)
+    if step.key == "project":
+        lock_association(form.association, application)
     context = dict(step=step, steps=STEPS, application=application, form=form, doc=doc,
                    neighbours=neighbours(step.key), editable=can_edit(current_user, application),
                    years=mapping.period_years(doc), editor=secrets.token_hex(8), focus=focus,

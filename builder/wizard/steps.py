@@ -93,6 +93,20 @@ def prepare_association(field, doc: dict | None = None) -> None:
         field.data = str(found.id) if found is not None else value
 
 
+def lock_association(field, application) -> None:
+    """Once the application has a case (a diarienummer), its association is fixed: the select offers only it.
+    (A posted change would be ignored anyway: associations.service.link_association keeps the case's.)"""
+    from builder.associations.service import case_association
+
+    association = case_association(application)
+    if association is None:
+        return
+    field.choices = select_choices([(str(association.id), association.name)])
+    field.data = str(association.id)
+    field.description = _l("Ansökan är diarieförd hos %(name)s och kan inte flyttas till ett annat förbund.",
+                           name=association.name)
+
+
 def _prepare_project(form, doc: dict) -> None:
     prepare_association(form.association, doc)
     if not form.association.data and (doc.get("title") or doc.get("period")):

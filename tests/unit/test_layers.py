@@ -34,11 +34,26 @@ def test_no_routes_module_imports_another(path):
     assert others == [], f"{own} imports {others}: move the shared code into a service or helper module"
 
 
+# Pure modules outside those packages: figures and rules computed from plain values (issue 18's follow-up,
+# national export, portfolio and reporting schedule; case numbers).
+PURE_MODULES = ("followup/figures.py", "followup/periods.py", "national/figures.py", "cases/national.py",
+                "cases/reporting.py", "cases/numbering.py")
+
+
 @pytest.mark.parametrize("package", PURE)
 def test_the_core_imports_no_web_or_database_library(package):
     for path in sorted((BUILDER / package).glob("*.py")):
         bad = [name for name in _imports(path) if name.split(".")[0] in WEB_LIBRARIES]
         assert bad == [], f"{path.relative_to(REPO)} imports {bad}"
+
+
+@pytest.mark.parametrize("module", PURE_MODULES)
+def test_pure_figure_modules_import_no_web_or_database_library(module):
+    path = BUILDER / module
+    assert path.exists(), module
+    bad = [name for name in _imports(path) if name.split(".")[0] in WEB_LIBRARIES or name.startswith("builder.models")
+           or name.endswith(".models")]
+    assert bad == [], f"{path.relative_to(REPO)} imports {bad}"
 
 
 def test_the_check_sees_relative_and_absolute_imports_of_routes(tmp_path):

@@ -176,6 +176,37 @@ def test_direct_approval_commits_the_version_per_year_and_agrees_with_the_agreem
         assert _k(amount) in text
 
 
+def test_an_approved_extension_takes_over_its_parents_years_instead_of_being_counted_beside_them(
+        app, client, people, make_application):
+    from builder.portfolio.service import frame_check, proposed_by_year
+    from builder.review.service import start_extension
+
+    parent = _submitted(app, client, people, make_application)
+    as_(client, people["reviewer"])
+    assert act(client, parent, "approve", decision_date=today().isoformat(), decision_body="Förbundsstyrelsen",
+               approved_total="").status_code == 302
+    association_id = _association_id(app, parent)
+    with app.app_context():
+        db.session.scalar(db.select(InsatsYear).where(InsatsYear.application_id == parent,
+                                                      InsatsYear.year == 2018)).planned_participants = 40
+        db.session.commit()
+        extension = start_extension(application(app, parent), db.session.get(User, people["applicant"][0])).id
+    submit(client, people["applicant"], extension)
+    _frames(app, association_id, {2017: 10_000_000, 2018: 10_000_000, 2019: 10_000_000})
+    with app.app_context():  # the frame check does not count the parent's commitment beside the extension's
+        proposed = proposed_by_year(application(app, extension))
+        assert frame_check(application(app, extension), proposed) == []
+    as_(client, people["reviewer"])
+    assert act(client, extension, "approve", decision_date=today().isoformat(), decision_body="Förbundsstyrelsen",
+               approved_total="").status_code == 302
+    assert _rows(app, parent) == {}
+    rows = _rows(app, extension)
+    assert {y: a for y, (a, _p) in rows.items()} == {int(y): a for y, a in APPLIED.items()}
+    assert rows[2018][1] == 40  # the planned participants registered on the parent's year follow it
+    page = _text(client.get(f"/associations/{association_id}/portfolio/2018"))
+    assert f'<dd id="committed">{_k(APPLIED["2018"])}</dd>' in page
+
+
 def test_direct_approval_of_another_total_shares_it_over_the_years(app, client, people, make_application):
     app_id = _submitted(app, client, people, make_application)
     as_(client, people["reviewer"])

@@ -276,6 +276,20 @@ def test_demo_data_has_two_associations_each_with_its_own_staff_and_cases(app):
     assert "Steg till arbete" not in pages["handlaggare@demo.se"]
     assert "SVM 20" in pages["handlaggare.malardalen@demo.se"]  # its own case-number pattern
     assert "Hela Familjen" in pages["projektledare@demo.se"]
+    # An approved case with commitments and an approved delårsrapport: the follow-up, the portfolio and the
+    # export have something to show a newcomer.
+    from builder.demo import APPROVED_CASE_TITLE
+
+    assert APPROVED_CASE_TITLE in pages["handlaggare@demo.se"]
+    assert APPROVED_CASE_TITLE not in pages["handlaggare.malardalen@demo.se"]
+    client = app.test_client()
+    login(client, "ekonom@demo.se", "demo-losenord-3")
+    with app.app_context():
+        association_id = matching(TEST_ASSOCIATION).id
+    portfolio = client.get(f"/associations/{association_id}/portfolio/2025").text.replace("\xa0", " ")
+    assert APPROVED_CASE_TITLE in portfolio and "1 340 101 kr" in portfolio  # Hela Familjen's first year
+    export = client.get(f"/associations/{association_id}/national/2025.csv").data.decode("utf-8")
+    assert APPROVED_CASE_TITLE in export and ";120000;" in export  # six rows of 20 000 kr reported
 
 
 def test_backup_keeps_associations_members_frames_and_platform_admins(app_factory, make_user):
@@ -434,3 +448,26 @@ def test_the_case_lists_query_is_the_page_rule_for_every_status_and_association(
     # submission and the draft being revised; the last is the one the plain rule leaves out
     assert len(listed) == 4 * 2 + 2
     assert len(listed - visible) == 1
+
+
+def test_once_the_case_is_registered_the_project_step_offers_only_its_association(app, client, login_as,
+                                                                                    make_application, hela_doc,
+                                                                                    two):
+    from builder.cases.service import open_case
+
+    first, second = two
+    user_id, _email = login_as("applicant")
+    app_id = make_application(user_id, hela_doc)
+    with app.app_context():
+        open_case(_application(app, app_id))  # as at a first submission; the lead revises after a request
+        db.session.commit()
+    page = client.get(f"/applications/{app_id}/steps/project").text
+    select = page.split('id="association"', 1)[1].split("</select>", 1)[0]
+    assert f'value="{first}"' in select and f'value="{second}"' not in select
+    assert "och kan inte flyttas till ett annat förbund" in page
+    project = {"title": "Hela Familjen", "kind": "extension", "period_start": "2017-06-01",
+               "period_end": "2019-05-31", "save": "1", "association": str(second)}
+    client.post(f"/applications/{app_id}/steps/project", data=with_base(client, app_id, project))
+    with app.app_context():
+        assert _application(app, app_id).association_id == first
+        assert _application(app, app_id).doc["association"] == TEST_ASSOCIATION
