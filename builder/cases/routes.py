@@ -159,6 +159,7 @@ def _decision_form(item: AgendaItem, **kwargs):
     form = board_decision_form(sorted(applied), applied, prefix=f"item{item.id}", **kwargs)
     if kwargs.get("formdata", True) is None:
         form.version.data = str(application.versions[-1].number if application.versions else 0)
+        form.decision_date.data = item.meeting.date.isoformat()  # the styrelse decides at its meeting
     return form
 
 

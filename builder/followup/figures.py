@@ -183,3 +183,14 @@ def actual_participants(reports: Sequence[tuple[date, Participants]], year: int)
     carried = max(before, key=lambda item: item[0])[1] if before else Participants()
     started = [counts for end, counts in reports if end.year == year]
     return {sex: carried.get("ongoing", sex) + sum(c.get("started", sex) for c in started) for sex in SEXES}
+
+
+def ongoing_mismatches(previous: Participants, current: Participants) -> list[tuple[str, int, int]]:
+    """(sex, expected, typed) where the ongoing count at the period's end is not the previous report's ongoing
+    + started − finished in this period (the counts' own rule); nothing when every sex adds up."""
+    out = []
+    for sex in SEXES:
+        expected = previous.get("ongoing", sex) + current.get("started", sex) - current.get("finished", sex)
+        if current.get("ongoing", sex) != expected:
+            out.append((sex, expected, current.get("ongoing", sex)))
+    return out

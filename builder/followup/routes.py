@@ -196,11 +196,28 @@ def save(app_id: int, report_id: int):
             flash(_("Rapporten är inskickad till förbundet."), "success")
         else:
             flash(_("Rapporten är sparad."), "success")
+        _warn_ongoing(report)
     except service.ReportError as error:
         flash(_refusal(error), "error")
     except StaleDataError:
         _stale()
     return _back(report)
+
+
+def _warn_ongoing(report: PeriodReport) -> None:
+    """A warning per sex whose ongoing count does not follow from the previous report (the report stands)."""
+    from builder.followup.figures import ongoing_mismatches
+
+    previous = service.previous_report(report)
+    if previous is None:
+        return
+    before, now = service.participants_of(previous), service.participants_of(report)
+    for sex, expected, typed in ongoing_mismatches(before, now):
+        flash(_("%(field)s, %(sex)s: %(typed)s, men föregående rapport ger %(expected)s (%(ongoing)s pågående + "
+                "%(started)s påbörjade − %(finished)s avslutade). Kontrollera siffrorna.",
+                field=STAGE_LABELS["ongoing"], sex=SEX_LABELS[sex], typed=typed, expected=expected,
+                ongoing=before.get("ongoing", sex), started=now.get("started", sex),
+                finished=now.get("finished", sex)), "warning")
 
 
 @bp.post("/applications/<int:app_id>/reports/<int:report_id>/upload")

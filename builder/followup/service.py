@@ -206,6 +206,13 @@ def figures_of(report: PeriodReport, rows: tuple[BudgetRow, ...] | None = None) 
     return report_figures(rows, report.year, outcome, earlier, forecast)
 
 
+def previous_report(report: PeriodReport) -> PeriodReport | None:
+    """The application's report with the latest period end before this one's (any status)."""
+    return db.session.scalar(db.select(PeriodReport).where(
+        PeriodReport.application_id == report.application_id, PeriodReport.period_end < report.period_end)
+        .order_by(PeriodReport.period_end.desc()).limit(1))
+
+
 def participants_of(report: PeriodReport) -> Participants:
     return Participants({key: getattr(report, f"{key[0]}_{key[1]}") for key in PARTICIPANT_KEYS})
 

@@ -69,3 +69,43 @@ def shot_path(name: str):
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS / f"{name}.png"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_follow_up_and_portfolio_pages_fit_the_window(browser, server, hela_doc, width):
+    """The pages of the follow-up walk (overview, a report with its comment form, the portfolio): the per-year
+    table's long headings, the comment target's long row names and the portfolio sums (a frame exceeded) stay
+    inside the window. The application has an association of its own: the shared one's sums stay as they were."""
+    from datetime import date
+
+    from builder.extensions import db
+    from builder.followup.models import OutcomeRow, PeriodReport
+    from builder.models import Application, BudgetFrame
+
+    from .test_followup_journey import _approved
+
+    owner, reviewer = server.user("applicant"), server.user("reviewer")
+    first = _approved(server, owner, reviewer, hela_doc)
+    with server.app.app_context():
+        association_id = db.session.get(Application, first).association_id
+        db.session.add(BudgetFrame(association_id=association_id, year=2018, amount=1_200_000))
+        report = PeriodReport(application_id=first, association_id=association_id, year=2018,
+                              period_end=date(2018, 4, 30), status="submitted", started_women=4, started_men=3)
+        report.rows = [OutcomeRow(row_key="staff:0", amount=412_000)]
+        db.session.add(report)
+        db.session.commit()
+        report_id = report.id
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="sv-SE")
+    page = context.new_page()
+    login(page, server, reviewer)
+    for path in [f"/applications/{first}/followup", f"/applications/{first}/reports/{report_id}",
+                 f"/associations/{association_id}/portfolio/2018"]:
+        page.goto(server.url + path)
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll_width <= inner_width, f"{path} is {scroll_width} px wide in a {inner_width} px window"
+    shot(page, f"layout-{width}-portfolio")
+    page.get_by_role("button", name="English").click()  # longer words: "Unspent of the commitments"
+    page.wait_for_load_state()
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll_width <= inner_width, f"the English portfolio is {scroll_width} px wide in a {inner_width} px window"
+    context.close()

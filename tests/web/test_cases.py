@@ -324,6 +324,21 @@ def test_decision_date_before_submission_is_refused_and_amount_difference_warned
     assert again.status_code == 409
 
 
+def test_the_decision_form_starts_from_the_meeting_date(app, client, people, submitted):
+    """The styrelse decides at its meeting: the decision date is the meeting's unless the officer changes it
+    (the walk's officer typed the day of the click, two weeks before the meeting, and the letter said so)."""
+    import re
+
+    as_(client, people["reviewer"])
+    day = (today() + timedelta(days=20)).isoformat()
+    styrelse = new_meeting(client, "styrelse", day)
+    add_to_agenda(client, styrelse, submitted)
+    item = _item_id(app, styrelse, submitted)
+    page = client.get(f"/meetings/{styrelse}").text
+    field = re.search(rf'<input[^>]*id="item{item}-decision_date"[^>]*>', page).group(0)
+    assert f'value="{day}"' in field
+
+
 def test_reject_decision_gives_a_rejection_letter(app, client, people, submitted):
     as_(client, people["admin"])
     styrelse = new_meeting(client, "styrelse", today().isoformat())
