@@ -11,7 +11,7 @@ from builder.followup.periods import parse_period_ends  # one reading of "MM-DD"
 
 FINAL_REPORT_MONTHS = 2
 DEFAULT_PERIOD_ENDS = ("04-30", "08-31", "12-31")
-# The usual cut-offs have their own labels ("Delårsrapport januari–april"); any other is "interim".
+# The usual cut-offs have their own labels ("Delårsrapport till och med 30 april"); any other is "interim".
 NAMED_INTERIMS = {(4, 30): "interim_april", (8, 31): "interim_august", (9, 30): "interim_september"}
 
 

@@ -12,9 +12,9 @@ from .tables import Column, TableRow, build_table, fit_columns
 from .xmlkit import paragraph
 
 REPORT_LABELS = {
-    "interim_april": N_("Delårsrapport januari–april %(year)s"),
-    "interim_august": N_("Delårsrapport januari–augusti %(year)s"),
-    "interim_september": N_("Delårsrapport januari–september %(year)s"),
+    "interim_april": N_("Delårsrapport till och med 30 april %(year)s"),
+    "interim_august": N_("Delårsrapport till och med 31 augusti %(year)s"),
+    "interim_september": N_("Delårsrapport till och med 30 september %(year)s"),
     "interim": N_("Delårsrapport %(year)s"),
     "yearly": N_("Årsrapport %(year)s"),
     "final": N_("Slutrapport med utvärdering"),

@@ -55,7 +55,7 @@ def test_conditions_reports_and_the_unused_funds_clause():
     body, tables, _footer = text_of(render_agreement_docx(agreement()))
     assert "– Projektet redovisar deltagarantal varje månad." in body
     assert "– Styrgruppen möts varje kvartal." in body
-    assert tables[3][1:] == [["Delårsrapport januari–april 2018", "31 maj 2018"],
+    assert tables[3][1:] == [["Delårsrapport till och med 30 april 2018", "31 maj 2018"],
                              ["Årsrapport 2018", "31 januari 2019"],
                              ["Slutrapport med utvärdering", "31 juli 2019"]]
     assert "självkostnadsprincipen" in body and "betalas inte ut" in body

@@ -71,7 +71,7 @@ def test_decision_letter_grant_has_amounts_parties_conditions_reports_appeal_and
     assert tables[1][1] == ["Kristianstads kommun", "1 000 000 kr", "2 000 000 kr", "800 000 kr", "3 800 000 kr"]
     assert tables[1][-1] == ["Summa", "1 242 640 kr", "2 130 240 kr", "887 600 kr", "4 260 480 kr"]
     assert "– Projektet redovisar deltagarantal varje månad." in body and "– Styrgruppen möts varje kvartal." in body
-    assert tables[2] == [["Rapport", "Senast"], ["Delårsrapport januari–april 2018", "31 maj 2018"],
+    assert tables[2] == [["Rapport", "Senast"], ["Delårsrapport till och med 30 april 2018", "31 maj 2018"],
                          ["Slutrapport med utvärdering", "31 juli 2019"]]
     assert "laglighetsprövning enligt 13 kap. kommunallagen (2017:725)" in body and "tre veckor" in body
     assert "kontakta handläggaren Hanna Handläggare, handlaggare@demo.se" in body
