@@ -87,7 +87,7 @@ class BoardDecisionForm(BaseForm):
         [("approve", _l("Bevilja")), ("reject", _l("Avslå"))]))
     paragraph = StringField(_l("Protokollsparagraf (§)"), [DataRequired(_l("Ange paragrafen i protokollet, "
                                                                            "t.ex. § 12.")), Length(max=20)])
-    decision_date = SwedishDateField(_l("Beslutsdatum"), required=True)
+    decision_date = SwedishDateField(_l("Beslutsdatum"), required=True, not_future=True)
     conditions = TextAreaField(_l("Villkor"), [Optional(), Length(max=5_000)], render_kw={"rows": 3})
     comment = TextAreaField(_l("Kommentar (syns i historiken)"), [Optional(), Length(max=5_000)],
                             render_kw={"rows": 2})

@@ -135,10 +135,11 @@ class RateField(SwedishDecimalField):
 class SwedishDateField(StringField):
     """A date as "2017-08-14" (what a date input sends); `.date` holds the parsed value."""
 
-    def __init__(self, label=None, validators=None, *, required=False, **kwargs):
+    def __init__(self, label=None, validators=None, *, required=False, not_future=False, **kwargs):
         kwargs.setdefault("render_kw", {"type": "date"})
         super().__init__(label, validators, **kwargs)
         self.required = required
+        self.not_future = not_future  # a date that has happened: not after today in Sweden
         self.date: date | None = None
 
     def process_data(self, value):
@@ -164,6 +165,17 @@ class SwedishDateField(StringField):
         if self.date.year > LAST_YEAR:
             self.date = None
             raise ValidationError(_l("Ange ett datum till och med år %(year)s.", year=LAST_YEAR))
+        if self.not_future and self.date > swedish_today():
+            self.date = None
+            raise ValidationError(_l("Datumet har inte kommit än: registrera beslutet när det är fattat."))
+
+
+def swedish_today() -> date:
+    """Today in Sweden (Europe/Stockholm), whatever the server's time zone."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
 
 
 class RowList(FieldList):

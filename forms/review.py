@@ -16,7 +16,7 @@ class TransitionForm(BaseForm):
 
 
 class DecisionForm(TransitionForm):
-    decision_date = SwedishDateField(_l("Beslutsdatum"), required=True)
+    decision_date = SwedishDateField(_l("Beslutsdatum"), required=True, not_future=True)
     decision_body = StringField(_l("Beslutande organ"), [DataRequired(_l("Ange vem som fattade beslutet.")),
                                                          Length(max=300)], default="Förbundsstyrelsen")
     approved_total = SwedishDecimalField(_l("Beviljat belopp (kr)"), minimum=Decimal(0),

@@ -303,6 +303,15 @@ def test_decision_date_before_submission_is_refused_and_amount_difference_warned
                                decision_date=early, **{f"amount_{YEAR}": "100 000"})
     assert response.status_code == 422
     assert "Beslutsdatum kan inte vara före ansökan skickades in" in response.text
+    tomorrow = (today() + timedelta(days=1)).isoformat()
+    response = _board_decision(client, styrelse, item, decision="approve", paragraph="§ 3",
+                               decision_date=tomorrow, **{f"amount_{YEAR}": "100 000"})
+    assert response.status_code == 422 and "Datumet har inte kommit än" in response.text
+    response = act(client, submitted, "approve", decision_date=tomorrow, decision_body="Förbundsstyrelsen",
+                   approved_total="")  # the direct approval refuses a decision not yet taken, too
+    assert response.status_code == 302
+    with app.app_context():
+        assert application(app, submitted).status == "submitted"
     for bad in ({"paragraph": "tolv"}, {"decision_date": "15/5"}, {"amount_2017": "12,50"},
                 {"amount_2017": "1e999"}, {"amount_2017": "-5"}):
         data = {"decision": "approve", "paragraph": "§ 3", "decision_date": today().isoformat(),
