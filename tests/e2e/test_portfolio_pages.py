@@ -20,7 +20,7 @@ def staff_page(browser):
 def _world(server, hela_doc):
     """Two submitted Hela Familjen cases of one association, one approved with reports; frames for 2017–18;
     a reviewer who works for the association; a styrelse meeting with the other case on its agenda."""
-    from builder.associations.service import add_member
+    from builder.associations.service import add_member, ensure_association
     from builder.cases import service as cases
     from builder.extensions import db
     from builder.followup.models import OutcomeRow, PeriodReport
@@ -34,9 +34,15 @@ def _world(server, hela_doc):
         owner = db.session.scalar(db.select(User).filter_by(email=owner_email))
         reviewer = db.session.scalar(db.select(User).filter_by(email=reviewer_email))
         applications = [db.session.get(Application, i) for i in (first, second)]
+        # An association of this test's own: the e2e server is shared, and other tests approve applications
+        # in the test association, which would change this one's commitments and remaining frame.
+        own = ensure_association(f"Portföljförbundet {owner_email}")
         for application in applications:
+            application.association_id = own.id
+            application.set_doc({**application.doc, "association": own.name})
+            db.session.commit()
             apply_transition(application, "submit", owner)
-        association_id = applications[0].association_id
+        association_id = own.id
         add_member(db.session.get(Association, association_id), reviewer)
         for year, amount in ((2017, 1_500_000), (2018, 3_000_000)):
             if not db.session.scalar(db.select(BudgetFrame).filter_by(association_id=association_id, year=year)):
@@ -49,7 +55,8 @@ def _world(server, hela_doc):
         report.rows = [OutcomeRow(row_key="staff:0", amount=412_000)]
         db.session.add(report)
         db.session.commit()
-        meeting = cases.create_meeting("styrelse", cases.today() + timedelta(days=14), "Stadshuset", reviewer)
+        meeting = cases.create_meeting("styrelse", cases.today() + timedelta(days=14), "Stadshuset", reviewer,
+                                       association_id=association_id)
         cases.add_to_agenda(meeting, applications[1], reviewer)
         return association_id, first, second, meeting.id, reviewer_email
 
