@@ -150,6 +150,8 @@ def url_values(rule, world: World, draw) -> dict:
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31 - 1, 2**31, 10**20]))
         elif name == "year":
             values[name] = draw(st.sampled_from([2026, 1999, 0, 2**31, 10**20]))
+        elif name == "report_id":  # follow-up period reports: ids of none (the world has no approved case)
+            values[name] = draw(st.sampled_from([1, 2, 0, 2**31 - 1, 2**31, 10**20]))
         elif name == "number":
             values[name] = draw(st.sampled_from([1, 2, 0, 2**31, 10**20]))
         elif name == "step_key":

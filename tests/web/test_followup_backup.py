@@ -29,6 +29,9 @@ def test_reports_survive_a_backup_and_restore(app_factory, hela_doc, tmp_path):
         owner = create_user("agare@example.se", "correct horse battery", "applicant")
         reviewer = create_user("granskare@example.se", "correct horse battery", "reviewer")
         application = create_application(owner, hela_doc)
+        from builder.associations.service import add_member, association_of
+
+        add_member(association_of(application), reviewer)  # only the association's staff review its reports
         apply_transition(application, "submit", owner)
         apply_transition(application, "approve", reviewer, "", {"date": None, "body": "Styrelsen",
                                                                  "approved_total": None})
@@ -67,6 +70,9 @@ def test_the_national_export_reads_the_follow_ups_figures(app, hela_doc):
         owner = create_user("agare@example.se", "correct horse battery", "applicant")
         reviewer = create_user("granskare@example.se", "correct horse battery", "reviewer")
         application = create_application(owner, hela_doc)
+        from builder.associations.service import add_member, association_of
+
+        add_member(association_of(application), reviewer)  # only the association's staff review its reports
         apply_transition(application, "submit", owner)
         apply_transition(application, "approve", reviewer, "", {"date": None, "body": "Styrelsen",
                                                                  "approved_total": None})
