@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from builder.applications.access import get_case_visible
 from builder.docx.text import ascii_slug
 from builder.extensions import db
+from builder.web.downloads import attachment
 from builder.web.locale import current_language
 from forms.followup import (
     QUESTIONS,
@@ -356,10 +357,6 @@ def _file_name(report: PeriodReport, prefix: str, suffix: str) -> str:
     return f"{prefix}-{slug}-{report.period_end.isoformat()}{suffix}"
 
 
-def _download(data: bytes, mimetype: str, name: str) -> Response:
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
 @bp.get("/applications/<int:app_id>/reports/<int:report_id>/template.xlsx")
 @login_required
 def template_xlsx(app_id: int, report_id: int):
@@ -367,7 +364,7 @@ def template_xlsx(app_id: int, report_id: int):
 
     report = _report(app_id, report_id)
     data = outcome_template(service.document_of(report), current_language())
-    return _download(data, XLSX_MIMETYPE, _file_name(report, _("Utfallsmall"), ".xlsx"))
+    return attachment(data, XLSX_MIMETYPE, _file_name(report, _("Utfallsmall"), ".xlsx"))
 
 
 @bp.get("/applications/<int:app_id>/reports/<int:report_id>/report.xlsx")
@@ -377,7 +374,7 @@ def report_xlsx(app_id: int, report_id: int):
 
     report = _report(app_id, report_id)
     data = report_workbook(service.document_of(report), current_language())
-    return _download(data, XLSX_MIMETYPE, _file_name(report, _("Rapport"), ".xlsx"))
+    return attachment(data, XLSX_MIMETYPE, _file_name(report, _("Rapport"), ".xlsx"))
 
 
 @bp.get("/applications/<int:app_id>/reports/<int:report_id>/report.docx")
@@ -387,4 +384,4 @@ def report_docx(app_id: int, report_id: int):
 
     report = _report(app_id, report_id)
     data = render_period_report_docx(service.document_of(report), current_language())
-    return _download(data, DOCX_MIMETYPE, _file_name(report, _("Rapport"), ".docx"))
+    return attachment(data, DOCX_MIMETYPE, _file_name(report, _("Rapport"), ".docx"))

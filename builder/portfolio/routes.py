@@ -1,14 +1,14 @@
 """Portfolio and national-export routes: thin — check membership, fetch the figures, render or send."""
 from __future__ import annotations
 
-from flask import Response, abort, redirect, render_template, url_for
+from flask import abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from builder.cases.national import FOCUS_LABELS_SV
 from builder.i18n import gettext_for
 from builder.models import Association
 from builder.national.figures import national_rows
-from builder.web.downloads import safe_filename
+from builder.web.downloads import attachment, safe_filename
 from builder.web.locale import current_language
 from builder.xlsx import CSV_MIMETYPE, XLSX_MIMETYPE
 from builder.xlsx.national import national_csv, national_xlsx, portfolio_xlsx
@@ -21,10 +21,6 @@ def _association(association_id: int, year: int) -> Association:
     if not service.FIRST_YEAR <= year <= service.LAST_YEAR:
         abort(404)
     return service.visible_association(current_user, association_id) or abort(404)
-
-
-def _download(body: bytes | str, mimetype: str, name: str) -> Response:
-    return Response(body, content_type=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @bp.get("/portfolio")
@@ -55,7 +51,7 @@ def page_xlsx(association_id: int, year: int):
     association = _association(association_id, year)
     body = portfolio_xlsx(service.portfolio_of(association.id, year), association.name,
                           gettext_for(current_language(), "xlsx"))
-    return _download(body, XLSX_MIMETYPE, safe_filename(f"Portfolj-{association.name}-{year}", ".xlsx"))
+    return attachment(body, XLSX_MIMETYPE, safe_filename(f"Portfolj-{association.name}-{year}", ".xlsx"))
 
 
 def _national_rows(association: Association, year: int):
@@ -67,7 +63,7 @@ def _national_rows(association: Association, year: int):
 def national_csv_download(association_id: int, year: int):
     association = _association(association_id, year)
     body = national_csv(_national_rows(association, year))
-    return _download(body, CSV_MIMETYPE, safe_filename(f"Uppfoljning-Finsam-{association.name}-{year}", ".csv"))
+    return attachment(body, CSV_MIMETYPE, safe_filename(f"Uppfoljning-Finsam-{association.name}-{year}", ".csv"))
 
 
 @bp.get("/associations/<int:association_id>/national/<int:year>.xlsx")
@@ -75,4 +71,4 @@ def national_csv_download(association_id: int, year: int):
 def national_xlsx_download(association_id: int, year: int):
     association = _association(association_id, year)
     body = national_xlsx(_national_rows(association, year))
-    return _download(body, XLSX_MIMETYPE, safe_filename(f"Uppfoljning-Finsam-{association.name}-{year}", ".xlsx"))
+    return attachment(body, XLSX_MIMETYPE, safe_filename(f"Uppfoljning-Finsam-{association.name}-{year}", ".xlsx"))
